@@ -1,0 +1,21 @@
+"""jmplan: progress of a city's five-year-plan indicators towards their targets.
+
+    >>> from jmplan import load_plan, assess_plan
+    >>> result = assess_plan(load_plan())          # the embedded Jiangmen plan
+    >>> [row.status for row in result.rows][:2]
+    ['no_target', 'no_target']
+"""
+
+from .assess import Assessment, PlanAssessment, assess, assess_plan
+from .loader import default_data_dir, load_plan, read_plan
+from .lookup import UnknownIndicator, find_indicator
+from .model import Figure, Goal, Indicator, Plan, PlanInfo
+from .problems import PlanError, Problem, Source
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Assessment", "Figure", "Goal", "Indicator", "Plan", "PlanAssessment", "PlanError", "PlanInfo",
+    "Problem", "Source", "UnknownIndicator", "__version__", "assess", "assess_plan", "default_data_dir",
+    "find_indicator", "load_plan", "read_plan",
+]

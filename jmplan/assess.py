@@ -1,0 +1,129 @@
+"""Plan + observations + year -> one assessment per indicator.
+
+This is where the plan's data meets calc.py's formulas: it picks the
+effective baseline, the latest value up to the year asked for, and the
+target, and computes everything the reports show. Nothing here formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import calc
+from .model import Figure, Goal, Indicator, Plan
+
+
+@dataclass(frozen=True)
+class Leg:
+    """What it takes to go from one point to the target."""
+
+    start: Figure
+    gap: float
+    relative_gap: float | None
+    required_growth: float | None  # fraction per year, compound
+    required_change: float | None  # unit per year, linear
+    undefined_reason: str | None  # why required_growth is None
+    trajectory: tuple[tuple[int, float], ...]
+    # A start stated as a lower bound ("over 700") is really higher, so an
+    # increase needs at most the computed growth, a decrease at least it.
+    bound: str | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    indicator: Indicator
+    baseline: Figure | None  # the effective baseline
+    baseline_observed: bool  # True when the plan states none and an observation stands in
+    latest: Figure | None  # latest observation up to the year, else the baseline
+    target: Figure | None
+    observations: tuple[Figure, ...]  # up to the year asked for
+    from_baseline: Leg | None
+    from_latest: Leg | None
+    progress: calc.TimeProgress
+    growth_ratio: calc.GrowthRatio | None
+    projection: calc.Projection | None
+
+    @property
+    def status(self) -> str:
+        return self.progress.status
+
+    @property
+    def key(self) -> str:
+        return self.indicator.key
+
+    @property
+    def has_observation(self) -> bool:
+        return self.latest is not None and self.latest is not self.baseline
+
+
+@dataclass(frozen=True)
+class PlanAssessment:
+    plan: Plan
+    year: int | None  # the year asked for (None: the latest there is)
+    rows: tuple[Assessment, ...]
+    goals: tuple[Goal, ...]
+    tasks: tuple[Goal, ...]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        return counts
+
+
+def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:
+    """Assess every indicator with the observations up to `year`."""
+    rows = tuple(assess(plan, indicator, year) for indicator in plan.indicators.values())
+    return PlanAssessment(plan, year, rows, plan.goals, plan.tasks)
+
+
+def assess(plan: Plan, indicator: Indicator, year: int | None = None) -> Assessment:
+    key = indicator.key
+    observed = tuple(f for y, f in plan.observations_of(key).items() if year is None or y <= year)
+    stated = plan.baselines.get(key)
+    baseline = stated or (observed[0] if observed else None)
+    later = [f for f in observed if baseline is None or f.year >= baseline.year and f is not baseline]
+    latest = later[-1] if later else baseline
+    target = plan.targets.get(key)
+
+    from_baseline = _leg(baseline, target, indicator) if baseline and target else None
+    from_latest = _leg(latest, target, indicator) if latest and target else None
+
+    info = plan.info
+    if baseline is None or latest is None:
+        progress = calc.TimeProgress(calc.NO_DATA)
+    elif target is None:
+        progress = calc.TimeProgress(calc.NO_TARGET)
+    else:
+        progress = calc.time_progress(
+            baseline.value, latest.value, latest.year - baseline.year, target.value,
+            target.year - baseline.year, indicator.growth_model, indicator.sign,
+            info.thresholds.ahead, info.thresholds.on_track)
+
+    points = [(baseline.year, baseline.value)] + [(f.year, f.value) for f in later] if baseline else []
+    growth_ratio = projection = None
+    if baseline is not None and latest is not None and latest is not baseline:
+        k = latest.year - baseline.year
+        n = (target.year if target else info.target_year) - baseline.year
+        growth_ratio = calc.eurostat(baseline.value, latest.value, k, target.value if target else None, n,
+                                     indicator.sign)
+        if target is not None:
+            projection = calc.projection(points, target.value, target.year, indicator.growth_model,
+                                         indicator.sign)
+    return Assessment(indicator, baseline, stated is None and baseline is not None, latest, target, observed,
+                      from_baseline, from_latest, progress, growth_ratio, projection)
+
+
+def _leg(start: Figure, target: Figure, indicator: Indicator) -> Leg:
+    years = target.year - start.year
+    return Leg(
+        start=start,
+        gap=calc.gap(start.value, target.value),
+        relative_gap=calc.relative_gap(start.value, target.value),
+        required_growth=calc.required_growth(start.value, target.value, years),
+        required_change=calc.required_change(start.value, target.value, years),
+        undefined_reason=calc.compound_rate_undefined(start.value, target.value, years),
+        trajectory=tuple(calc.trajectory(start.value, start.year, target.value, target.year,
+                                         indicator.growth_model)),
+        bound=("at_most" if indicator.sign > 0 else "at_least") if start.is_lower_bound else None,
+    )

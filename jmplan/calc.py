@@ -1,0 +1,231 @@
+"""Pure arithmetic of progress towards a target, as ../docs/methods.md defines it.
+
+No I/O and no plan objects: numbers in, numbers out, so each formula can be
+checked against the worked cases on its own. Notation follows methods.md:
+b base value, x latest value in year t, target in year T, k = t - t0,
+n = T - t0, d = +1 (more is better) or -1 (less is better).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+COMPOUND = "compound"
+LINEAR = "linear"
+
+# Method 1 statuses (time progress)
+ACHIEVED = "achieved"
+AHEAD = "ahead"
+ON_TRACK = "on_track"
+BEHIND = "behind"
+MOVING_AWAY = "moving_away"
+NO_TARGET = "no_target"
+NO_DATA = "no_data"
+QUALITATIVE = "qualitative"
+
+# Method 2 classes (Eurostat)
+SIGNIFICANT = "significant"
+MODERATE = "moderate"
+INSUFFICIENT = "insufficient"
+MOVEMENT_AWAY = "movement_away"
+SIGNIFICANT_PROGRESS = "significant_progress"
+MODERATE_PROGRESS = "moderate_progress"
+MODERATE_MOVEMENT_AWAY = "moderate_movement_away"
+SIGNIFICANT_MOVEMENT_AWAY = "significant_movement_away"
+
+
+def meets(value: float, target: float, sign: int) -> bool:
+    """Whether `value` reaches `target` in the direction d = sign."""
+    return sign * (value - target) >= 0
+
+
+def gap(x: float, target: float) -> float:
+    """target - x, in the indicator's unit (percentage points for %)."""
+    return target - x
+
+
+def relative_gap(x: float, target: float) -> float | None:
+    return None if x == 0 else (target - x) / x
+
+
+def compound_rate_undefined(x: float, target: float, years: int) -> str | None:
+    """Why a compound rate from x to target over `years` cannot be computed."""
+    if years <= 0:
+        return "the target year has been reached"
+    if x <= 0:
+        return "the starting value is not positive"
+    if target <= 0:
+        return "the target is not positive"
+    return None
+
+
+def required_growth(x: float, target: float, years: int) -> float | None:
+    """Required compound annual growth: (target / x) ** (1 / years) - 1."""
+    if compound_rate_undefined(x, target, years):
+        return None
+    return (target / x) ** (1 / years) - 1
+
+
+def required_change(x: float, target: float, years: int) -> float | None:
+    """Required linear change per year: (target - x) / years."""
+    return None if years <= 0 else (target - x) / years
+
+
+def trajectory(x: float, t: int, target: float, T: int, model: str) -> list[tuple[int, float]]:
+    """The required path from (t, x) to (T, target), one point a year, both
+    ends included. It ends exactly on the target. Compound paths that are
+    undefined (non-positive ends) fall back to linear."""
+    if T <= t:
+        return [(t, x)]
+    n = T - t
+    rate = required_growth(x, target, n) if model == COMPOUND else None
+    points = []
+    for i in range(n):
+        value = x * (1 + rate) ** i if rate is not None else x + (target - x) * i / n
+        points.append((t + i, value))
+    points.append((T, target))  # exactly, not x * (1+g)**n with its rounding error
+    return points
+
+
+def completion(x: float, b: float, target: float) -> float | None:
+    """c = (x - b) / (target - b): the share of the way covered."""
+    return None if target == b else (x - b) / (target - b)
+
+
+def expected_share(k: int, n: int, model: str, b: float, target: float) -> float:
+    """e: the share of (target - b) the required path from b covers after k years.
+
+    Linear: k / n, the plain time progress. Compound: ((1+g)**k - 1) / ((1+g)**n - 1),
+    so that growing at exactly the required rate is on track. Past the target
+    year the whole way is expected (e = 1).
+    """
+    k = min(k, n)
+    if model == COMPOUND and required_growth(b, target, n) not in (None, 0.0):
+        ratio = target / b  # (1 + g) ** n
+        return (ratio ** (k / n) - 1) / (ratio - 1)
+    return k / n
+
+
+@dataclass(frozen=True)
+class TimeProgress:
+    """Method 1: completion c, expected share e, r = c / e and the status."""
+
+    status: str
+    completion: float | None = None
+    expected: float | None = None
+    ratio: float | None = None
+
+
+def time_progress(b: float, x: float, k: int, target: float, n: int, model: str, sign: int,
+                  ahead: float = 1.10, on_track: float = 0.90) -> TimeProgress:
+    c = completion(x, b, target)
+    if meets(x, target, sign):
+        return TimeProgress(ACHIEVED, c)
+    if k <= 0:
+        return TimeProgress(NO_DATA, c)
+    e = expected_share(k, n, model, b, target)
+    if c is None:  # target equals the baseline and x has fallen short of it
+        return TimeProgress(MOVING_AWAY, None, e)
+    if c < 0:
+        return TimeProgress(MOVING_AWAY, c, e, c / e)
+    r = c / e
+    status = AHEAD if r >= ahead else ON_TRACK if r >= on_track else BEHIND
+    return TimeProgress(status, c, e, r)
+
+
+def actual_growth(b: float, x: float, k: int) -> float | None:
+    """g_act = (x / b) ** (1 / k) - 1, the compound growth so far."""
+    if k <= 0 or b <= 0 or x <= 0:
+        return None
+    return (x / b) ** (1 / k) - 1
+
+
+@dataclass(frozen=True)
+class GrowthRatio:
+    """Method 2: R = g_act / g_req and its class."""
+
+    status: str
+    ratio: float | None = None
+    actual: float | None = None
+    required: float | None = None
+
+
+def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int) -> GrowthRatio:
+    g_act = actual_growth(b, x, k)
+    if target is None:
+        if g_act is None:
+            return GrowthRatio(NO_DATA)
+        growth = sign * g_act
+        status = (SIGNIFICANT_PROGRESS if growth > 0.01 else MODERATE_PROGRESS if growth >= 0
+                  else MODERATE_MOVEMENT_AWAY if growth >= -0.01 else SIGNIFICANT_MOVEMENT_AWAY)
+        return GrowthRatio(status, None, g_act)
+    if meets(x, target, sign):
+        return GrowthRatio(ACHIEVED, None, g_act)
+    g_req = required_growth(b, target, n)
+    if g_act is None or not g_req:
+        return GrowthRatio(NO_DATA, None, g_act, g_req)
+    r = g_act / g_req
+    status = (SIGNIFICANT if r >= 0.95 else MODERATE if r >= 0.60 else INSUFFICIENT if r >= 0
+              else MOVEMENT_AWAY)
+    return GrowthRatio(status, r, g_act, g_req)
+
+
+def least_squares_slope(points: list[tuple[int, float]]) -> float | None:
+    if len(points) < 2:
+        return None
+    mean_t = sum(t for t, _ in points) / len(points)
+    mean_v = sum(v for _, v in points) / len(points)
+    spread = sum((t - mean_t) ** 2 for t, _ in points)
+    if spread == 0:
+        return None
+    return sum((t - mean_t) * (v - mean_v) for t, v in points) / spread
+
+
+@dataclass(frozen=True)
+class Projection:
+    value: float
+    meets_target: bool
+    year_reached: int | None
+
+
+def projection(points: list[tuple[int, float]], target: float, T: int, model: str, sign: int) -> Projection | None:
+    """Where the pace so far leads by the target year, from the latest point.
+
+    Compound: the growth rate from the first point to the latest. Linear: the
+    least-squares slope over all points. None with fewer than two points.
+    """
+    if len(points) < 2:
+        return None
+    (t0, b), (t, x) = points[0], points[-1]
+    if model == COMPOUND:
+        g = actual_growth(b, x, t - t0)
+        if g is None:
+            return None
+        value = x * (1 + g) ** (T - t)
+        step_years = _years_to_reach_compound(x, target, g, sign)
+    else:
+        slope = least_squares_slope(points)
+        if slope is None:
+            return None
+        value = x + slope * (T - t)
+        step_years = _years_to_reach_linear(x, target, slope, sign)
+    year = None if step_years is None else t + step_years
+    return Projection(value, meets(value, target, sign), year)
+
+
+def _years_to_reach_compound(x: float, target: float, g: float, sign: int) -> int | None:
+    if meets(x, target, sign):
+        return 0
+    if target <= 0 or g == 0 or sign * g < 0:
+        return None
+    years = math.ceil(math.log(target / x) / math.log(1 + g) - 1e-9)
+    return years if years >= 0 else None
+
+
+def _years_to_reach_linear(x: float, target: float, slope: float, sign: int) -> int | None:
+    if meets(x, target, sign):
+        return 0
+    if slope == 0 or sign * slope < 0:
+        return None
+    return math.ceil((target - x) / slope - 1e-9)

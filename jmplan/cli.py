@@ -1,0 +1,219 @@
+"""The `jmplan` command: options in, one library call, rendered output out.
+
+Only this module imports click. Exit codes: 0 success, 1 bad data (every
+problem printed as FILE:LINE: message), 2 bad command line, 70 a bug in jmplan.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .i18n import LANGS, default_lang
+from .problems import PlanError
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
+
+FORMATS = ("table", "markdown", "csv", "json")
+
+
+class DataError(click.ClickException):
+    """Bad data files: each problem on its own line, exit 1."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("")
+
+    def show(self, file=None):
+        for problem in self.problems:
+            click.echo(str(problem), err=True)
+        count = len(self.problems)
+        click.echo(f"jmplan: {count} problem{'s' if count != 1 else ''} in the plan's data; nothing was computed.",
+                   err=True)
+
+
+def common_options(command):
+    """The options every command takes, in one place so they stay alike."""
+
+    @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.")
+    @click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
+                  help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
+    @click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+                  help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Write to this file instead of standard output.")
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog="Examples:\n\n  jmplan status\n\n  jmplan gap --metric ecommerce --lang en\n\n"
+                    "  jmplan status --format csv -o status.csv")
+@click.version_option(__version__, prog_name="jmplan")
+@click.option("--debug", is_flag=True, envvar="JMPLAN_DEBUG", help="Show the full traceback of an internal error.")
+@click.pass_context
+def cli(ctx, debug):
+    """Where each indicator of a five-year plan stands, how far it is from its
+    target, and what growth per year would close the gap."""
+    ctx.obj = {"debug": debug}
+
+
+def _load(data_dir):
+    from .loader import read_plan
+
+    plan, problems = read_plan(data_dir)
+    if problems:
+        raise DataError(problems)
+    return plan
+
+
+def _check_year(plan, year):
+    info = plan.info
+    if year is not None and not info.base_year <= year <= info.target_year:
+        raise click.BadParameter(f"{year} is outside the plan's years {info.base_year}–{info.target_year}.",
+                                 param_hint="'--year'")
+
+
+def _emit(text: str, fmt: str, output: Path | None):
+    """Print, or write the file whole: a temporary file renamed into place,
+    so an interrupted run never leaves half a report behind."""
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    if output is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode(encoding))
+        stream.flush()
+        return
+    from .atomic import write_atomic
+
+    try:
+        write_atomic(output, text.encode(encoding))
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _render(blocks, table_for_csv, data, fmt):
+    from . import render
+
+    if fmt == "json":
+        return render.to_json(data())
+    if fmt == "csv":
+        return render.to_csv(table_for_csv())
+    return (render.to_markdown if fmt == "markdown" else render.to_text)(blocks())
+
+
+@cli.command(epilog="Examples:\n\n  jmplan status\n\n  jmplan status --year 2018 --lang en\n\n"
+                    "  jmplan status --format json > status.json")
+@click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+@common_options
+def status(year, fmt, lang, data_dir, output):
+    """A row per indicator: baseline, latest value, target, gap, growth still
+    needed per year, progress against time, and status."""
+    from .assess import assess_plan
+
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    result = assess_plan(plan, year)
+
+    def data():
+        from .export import status_dict
+        return status_dict(result)
+
+    def blocks():
+        from .views import status_blocks
+        return status_blocks(result, lang)
+
+    def table():
+        from .views import status_csv
+        return status_csv(result, lang)
+
+    _emit(_render(blocks, table, data, fmt), fmt, output)
+
+
+@cli.command(epilog="Examples:\n\n  jmplan gap --metric ecommerce\n\n  jmplan gap --metric 电子商务 --lang zh\n\n"
+                    "  jmplan gap --metric ecommerce --format json")
+@click.option("--metric", "-m", required=True, metavar="KEY",
+              help="Indicator: its key, Chinese or English name, or an unambiguous beginning of one.")
+@click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+@common_options
+def gap(metric, year, fmt, lang, data_dir, output):
+    """One indicator in full: both ends, the gap, the required growth and
+    change per year, and the required trajectory year by year."""
+    from .assess import assess
+    from .lookup import UnknownIndicator, find_indicator
+
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    try:
+        indicator = find_indicator(plan, metric)
+    except UnknownIndicator as exc:
+        hint = (f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else "")
+        raise click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.", param_hint="'--metric'")
+    row = assess(plan, indicator, year)
+
+    def data():
+        from .export import metric_dict
+        return metric_dict(row, detail=True)
+
+    def blocks():
+        from .views import gap_blocks
+        return gap_blocks(row, plan, lang)
+
+    def table():
+        from .views import year_table
+        return year_table(row, lang, raw=True)
+
+    _emit(_render(blocks, table, data, fmt), fmt, output)
+
+
+@cli.command(epilog="Examples:\n\n  jmplan metrics\n\n  jmplan metrics --format csv -o metrics.csv")
+@common_options
+def metrics(fmt, lang, data_dir, output):
+    """Every indicator: key, names, unit, growth model, and what is known."""
+    plan = _load(data_dir)
+
+    def data():
+        from .export import metrics_dict
+        return metrics_dict(plan)
+
+    def blocks():
+        from .views import metrics_table
+        return [metrics_table(plan, lang)]
+
+    def table():
+        from .views import metrics_table
+        return metrics_table(plan, lang, raw=True)
+
+    _emit(_render(blocks, table, data, fmt), fmt, output)
+
+
+def main(argv=None):
+    """Entry point: runs the CLI and turns an unexpected exception into one
+    line that says it is a bug, unless --debug or JMPLAN_DEBUG asks for more."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        cli.main(args=args, prog_name="jmplan", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        debug = "--debug" in args or os.environ.get("JMPLAN_DEBUG", "") not in ("", "0")
+        if debug:
+            traceback.print_exc()
+        command = next((a for a in args if not a.startswith("-")), "jmplan")
+        click.echo(f"jmplan: internal error while running `{command}`: {type(exc).__name__}: {exc}\n"
+                   f"This is a bug in jmplan. Run again with --debug (or JMPLAN_DEBUG=1) for the full "
+                   f"traceback, and report it.", err=True)
+        sys.exit(EXIT_BUG)

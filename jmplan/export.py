@@ -1,0 +1,122 @@
+"""Assessments as plain dicts: the JSON contract documented in the README.
+
+Values stay in the indicator's own unit and are never rounded; growth rates
+are fractions per year (0.19418, not 19.4). Keys are stable: scripts use them.
+"""
+
+from __future__ import annotations
+
+from .assess import Assessment, Leg, PlanAssessment
+from .model import Figure, Goal, Plan
+
+SCHEMA_VERSION = 1
+
+
+def plan_dict(plan: Plan) -> dict:
+    info = plan.info
+    return {
+        "name_zh": info.name_zh,
+        "name_en": info.name_en,
+        "region_zh": info.region_zh,
+        "region_en": info.region_en,
+        "source_zh": info.source_zh,
+        "source_en": info.source_en,
+        "base_year": info.base_year,
+        "target_year": info.target_year,
+        "thresholds": {"ahead": info.thresholds.ahead, "on_track": info.thresholds.on_track},
+    }
+
+
+def figure_dict(fig: Figure | None, observed: bool | None = None) -> dict | None:
+    if fig is None:
+        return None
+    out = {"year": fig.year, "value": fig.value, "qualifier": fig.qualifier}
+    if fig.upper is not None:
+        out["upper"] = fig.upper
+    for name, value in (("stated", fig.stated), ("source", fig.quote), ("note", fig.note)):
+        if value:
+            out[name] = value
+    if observed is not None:
+        out["observed"] = observed
+    return out
+
+
+def _leg_fields(leg: Leg | None) -> dict:
+    return {
+        "gap": leg.gap if leg else None,
+        "relative_gap": leg.relative_gap if leg else None,
+        "required_annual_growth": leg.required_growth if leg else None,
+        "required_annual_change": leg.required_change if leg else None,
+        "required_growth_bound": leg.bound if leg else None,
+        "required_growth_undefined": leg.undefined_reason if leg else None,
+    }
+
+
+def _points(points) -> list[dict]:
+    return [{"year": year, "value": value} for year, value in points]
+
+
+def metric_dict(row: Assessment, detail: bool = False) -> dict:
+    """One indicator. `detail` adds what `gap` shows: trajectories and observations."""
+    ind = row.indicator
+    out = {
+        "key": ind.key,
+        "name_zh": ind.name_zh,
+        "name_en": ind.name_en,
+        "unit": ind.unit,
+        "growth_model": ind.growth_model,
+        "direction": ind.direction,
+        # the effective baseline; "observed": true when an observation stands in
+        "baseline": figure_dict(row.baseline, row.baseline_observed if row.baseline else None),
+        "latest": figure_dict(row.latest),
+        "target": figure_dict(row.target),
+        **_leg_fields(row.from_latest),
+        "method": "time",
+        "completion": row.progress.completion,
+        "expected_progress": row.progress.expected,
+        "ratio": row.progress.ratio,
+        "status": row.status,
+        "projection": None if row.projection is None else {
+            "value": row.projection.value,
+            "meets_target": row.projection.meets_target,
+            "year_reached": row.projection.year_reached,
+        },
+    }
+    if detail:
+        out["observations"] = [figure_dict(f) for f in row.observations]
+        out["from_baseline"] = _leg_fields(row.from_baseline)
+        out["trajectory"] = _points(row.from_baseline.trajectory) if row.from_baseline else []
+        out["trajectory_from_latest"] = (_points(row.from_latest.trajectory)
+                                         if row.from_latest and row.has_observation else [])
+    return out
+
+
+def goal_dict(goal: Goal) -> dict:
+    return {"key": goal.key, "text_zh": goal.text_zh, "text_en": goal.text_en,
+            "status": "qualitative", "source": goal.quote}
+
+
+def status_dict(result: PlanAssessment) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": plan_dict(result.plan),
+        "year": result.year,
+        "counts": result.counts(),
+        "metrics": [metric_dict(row) for row in result.rows],
+        "goals": [goal_dict(g) for g in result.goals],
+        "tasks": [goal_dict(t) for t in result.tasks],
+    }
+
+
+def metrics_dict(plan: Plan) -> dict:
+    """`jmplan metrics`: what each indicator is and what is known of it."""
+    rows = []
+    for ind in plan.indicators.values():
+        rows.append({
+            "key": ind.key, "name_zh": ind.name_zh, "name_en": ind.name_en, "unit": ind.unit,
+            "growth_model": ind.growth_model, "direction": ind.direction,
+            "baseline": figure_dict(plan.baselines.get(ind.key)),
+            "target": figure_dict(plan.targets.get(ind.key)),
+            "observation_years": sorted(plan.observations_of(ind.key)),
+        })
+    return {"schema_version": SCHEMA_VERSION, "plan": plan_dict(plan), "metrics": rows}

@@ -1,0 +1,151 @@
+"""Read typed fields out of YAML nodes, collecting problems instead of raising.
+
+Scalars are read from their raw text, so what the user typed is what counts:
+`no` in a name is the word "no", `012` is refused rather than read as octal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+
+from .problems import Problem
+from .yamlfile import Node
+
+_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_YEAR = re.compile(r"\d{4}")
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
+
+
+def number_problem(text: str) -> tuple[str, str | None]:
+    """Why `text` is not a plain number, and how to write it instead."""
+    stripped = text.strip()
+    if re.fullmatch(r"[-+]?[\d,]+(\.\d+)?", stripped) and "," in stripped:
+        return f"{stripped!r} is not a plain number", f"write it without separators: {stripped.replace(',', '')}"
+    if any(ch in stripped for ch in "万亿"):
+        return (f"{stripped!r} is not a plain number",
+                "write the number in the indicator's unit (万 = 10,000; 亿 = 100,000,000): 7.76万 km is 77600")
+    if stripped.endswith("%"):
+        return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
+    if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
+        return f"{stripped!r} is not a finite number", "write the figure itself"
+    return f"expected a number, found {stripped!r}", None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a plain decimal number, or None. Leading zeros are
+    refused because YAML 1.1 reads 012 as the octal 10."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    digits = text.lstrip("+-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+class Fields:
+    """The fields of one YAML mapping, read one by one.
+
+    Call `finish()` last: it reports every field that nobody asked for.
+    """
+
+    def __init__(self, node: Node, what: str, problems: list[Problem]):
+        self.node = node
+        self.what = what
+        self.problems = problems
+        self._by_name = {k.text: (k, v) for k, v in node.items} if node.kind == "mapping" else {}
+        self._asked: set[str] = set()
+
+    def _get(self, name: str, required: bool) -> Node | None:
+        self._asked.add(name)
+        pair = self._by_name.get(name)
+        if pair is None or pair[1].is_null:
+            if required:
+                at = pair[0].where if pair else self.node.where
+                self.problems.append(Problem(at, f"{self.what} has no {name!r}", f"add a line `{name}: ...`"))
+            return None
+        return pair[1]
+
+    def text(self, name: str, required: bool = False, default: str = "") -> str:
+        node = self._get(name, required)
+        if node is None:
+            return default
+        if node.kind != "scalar":
+            self.problems.append(Problem(node.where, f"{name!r} should be text, found {node.describe()}"))
+            return default
+        return node.text
+
+    def choice(self, name: str, choices: tuple[str, ...], required: bool = False, default: str | None = None):
+        node = self._get(name, required)
+        if node is None:
+            return default
+        if node.kind != "scalar" or node.text not in choices:
+            hint = did_you_mean(node.text, choices) if node.kind == "scalar" else None
+            self.problems.append(Problem(node.where, f"{name!r} must be one of {', '.join(choices)}; "
+                                                     f"found {node.describe()}", hint))
+            return default
+        return node.text
+
+    def number(self, name: str, required: bool = False) -> float | None:
+        node = self._get(name, required)
+        return None if node is None else read_number(node, name, self.problems)
+
+    def year(self, name: str, required: bool = False) -> int | None:
+        node = self._get(name, required)
+        return None if node is None else read_year(node, name, self.problems)
+
+    def mapping(self, name: str, required: bool = False) -> Node | None:
+        node = self._get(name, required)
+        if node is None:
+            return None
+        if node.kind != "mapping":
+            self.problems.append(Problem(node.where, f"{name!r} should be a mapping of `key: value` lines, "
+                                                     f"found {node.describe()}"))
+            return None
+        return node
+
+    def finish(self) -> None:
+        for name, (key, _value) in self._by_name.items():
+            if name not in self._asked:
+                known = [n for n in self._asked]
+                self.problems.append(Problem(key.where, f"unknown field {name!r} in {self.what}",
+                                             did_you_mean(name, known) or f"known fields: {', '.join(known)}"))
+
+
+def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
+    if node.kind != "scalar":
+        problems.append(Problem(node.where, f"{name!r} should be a number, found {node.describe()}"))
+        return None
+    if node.quoted:
+        problems.append(Problem(node.where, f"{name!r} should be a number, found the text {node.text!r}",
+                                "remove the quotes"))
+        return None
+    value = parse_number(node.text)
+    if value is None:
+        message, hint = number_problem(node.text)
+        if re.fullmatch(r"[-+]?0\d+(\.\d+)?", node.text):
+            hint = f"remove the leading zero (YAML would read {node.text} as an octal number)"
+        problems.append(Problem(node.where, f"{name!r}: {message}", hint))
+    return value
+
+
+def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
+    if node.kind == "scalar" and not node.quoted and _YEAR.fullmatch(node.text):
+        return int(node.text)
+    problems.append(Problem(node.where, f"{name!r} should be a year like 2020, found {node.describe()}"))
+    return None
+
+
+def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> bool:
+    if node is not None and node.kind != "mapping":
+        problems.append(Problem(node.where, f"{what} should be a mapping of `key: value` lines, "
+                                            f"found {node.describe()}",
+                                "see data/ of the jmplan repository for the expected layout"))
+        return False
+    return node is not None

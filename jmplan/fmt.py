@@ -1,0 +1,90 @@
+"""Numbers for people: rounded half up (四舍五入), as statistics offices do.
+
+Python's round() and format specs round half to even (2.675 -> 2.67 and
+0.125 -> 0.12), which would disagree with figures checked by hand, so every
+rounding for display goes through `decimal` with ROUND_HALF_UP.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from .i18n import text
+from .model import Figure, Indicator
+
+
+def round_half_up(value: float, places: int) -> Decimal:
+    # str() first: Decimal(2.675) is 2.67499999..., the float's exact value,
+    # while the user wrote (and means) 2.675.
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def number(value: float, places: int = 2, sign: bool = False) -> str:
+    """Grouped thousands; whole numbers without decimals, others with `places`."""
+    rounded = round_half_up(value, places)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0"
+    return f"{rounded:+,}" if sign else f"{rounded:,}"
+
+
+def percent(fraction: float | None, places: int = 1, sign: bool = False) -> str:
+    """A fraction as a percentage: 0.19418 -> '19.4%'."""
+    if fraction is None:
+        return ""
+    rounded = round_half_up(fraction * 100, places)
+    if rounded == 0:
+        rounded = abs(rounded)
+    return (f"{rounded:+}" if sign else f"{rounded}") + "%"
+
+
+def unit_suffix(indicator: Indicator, lang: str) -> str:
+    label = indicator.unit_label(lang)
+    if not label or label == "%":
+        return label
+    if label[0].isdigit():  # "100 million yuan": 1,700 × 100 million yuan
+        return f" × {label}"
+    return label if lang == "zh" else f" {label}"
+
+
+def quantity(value: float, indicator: Indicator, lang: str, sign: bool = False) -> str:
+    """A value with its unit: '77,600 km', '1,700亿元', '90%'."""
+    return number(value, sign=sign) + unit_suffix(indicator, lang)
+
+
+def difference(value: float, indicator: Indicator, lang: str, sign: bool = False, with_unit: bool = True) -> str:
+    """A difference: in percentage points (百分点) for % indicators, else in
+    the indicator's unit (left out with `with_unit=False`, for a table whose
+    unit has a column of its own)."""
+    if indicator.is_percent:
+        rounded = number(value, places=1, sign=sign)
+        return f"{rounded}{text('pp', lang)}" if lang == "zh" else f"{rounded} pp"
+    if not with_unit:
+        return number(value, sign=sign)
+    return quantity(value, indicator, lang, sign=sign)
+
+
+def figure(fig: Figure | None, indicator: Indicator, lang: str, with_unit: bool = False) -> str:
+    """A stated figure with its qualifier: '超过700', 'over 700', '3–5'."""
+    if fig is None:
+        return ""
+    shown = number(fig.value)
+    if fig.qualifier == "range" and fig.upper is not None:
+        shown = f"{shown}–{number(fig.upper)}"
+    if with_unit:
+        shown += unit_suffix(indicator, lang)
+    elif indicator.is_percent:
+        shown += "%"
+    if fig.qualifier in ("over", "about"):
+        word = text(fig.qualifier, lang)
+        shown = f"{word}{shown}" if lang == "zh" else f"{word} {shown}"
+    return shown
+
+
+def bounded(bound: str | None, shown: str, lang: str) -> str:
+    """Prefix 'at most' / 'at least' where the start was a lower bound."""
+    if not bound or not shown:
+        return shown
+    word = text(bound, lang)
+    return f"{word}{shown}" if lang == "zh" else f"{word} {shown}"

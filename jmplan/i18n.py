@@ -1,0 +1,119 @@
+"""Words shown to people, in Chinese and English. Keys are stable slugs."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("zh", "en")
+
+_TEXT = {
+    # statuses, method 1
+    "achieved": ("已完成", "achieved"),
+    "ahead": ("快于预期", "ahead"),
+    "on_track": ("符合预期", "on track"),
+    "behind": ("滞后于预期", "behind"),
+    "moving_away": ("倒退", "moving away"),
+    "no_target": ("无目标", "no target"),
+    "no_data": ("暂无数据", "no data"),
+    "qualitative": ("定性", "qualitative"),
+    # method 2 classes
+    "significant": ("显著进展", "significant progress"),
+    "moderate": ("一般进展", "moderate progress"),
+    "insufficient": ("进展不足", "insufficient progress"),
+    "movement_away": ("背离目标", "movement away"),
+    "significant_progress": ("显著进展", "significant progress"),
+    "moderate_progress": ("一般进展", "moderate progress"),
+    "moderate_movement_away": ("轻度背离", "moderate movement away"),
+    "significant_movement_away": ("显著背离", "significant movement away"),
+    # models and qualifiers
+    "compound": ("复合增长", "compound"),
+    "linear": ("线性", "linear"),
+    "over": ("超过", "over"),
+    "about": ("约", "about"),
+    "at_most": ("至多", "at most"),
+    "at_least": ("至少", "at least"),
+    "per_year": ("/年", "/yr"),
+    "pp": ("个百分点", "pp"),
+    # column headers
+    "key": ("代码", "Key"),
+    "indicator": ("指标", "Indicator"),
+    "name_zh": ("中文名称", "Chinese name"),
+    "name_en": ("英文名称", "English name"),
+    "unit": ("单位", "Unit"),
+    "model": ("增长模型", "Growth model"),
+    "direction": ("方向", "Direction"),
+    "baseline": ("基期值", "Baseline"),
+    "latest": ("最新值", "Latest"),
+    "target": ("目标值", "Target"),
+    "gap": ("差距", "Gap"),
+    "relative_gap": ("相对差距", "Relative gap"),
+    "needed": ("年均所需", "Needed per year"),
+    "required_growth": ("年均所需增速", "Required growth per year"),
+    "required_change": ("年均所需增量", "Required change per year"),
+    "progress": ("完成/预期进度", "Done / expected"),
+    "completion": ("完成进度", "Completion"),
+    "expected": ("预期进度", "Expected progress"),
+    "ratio": ("进度比", "Ratio"),
+    "status": ("状态", "Status"),
+    "status_slug": ("状态代码", "Status code"),
+    "year": ("年份", "Year"),
+    "value": ("数值", "Value"),
+    "known": ("已有数据", "Data"),
+    "observations": ("观测值", "Observations"),
+    "qualifier": ("限定", "Qualifier"),
+    "upper": ("上限", "Upper"),
+    "stated": ("原文", "As stated"),
+    "source": ("出处", "Source"),
+    "increase": ("越大越好", "more is better"),
+    "decrease": ("越小越好", "less is better"),
+    # sections and sentences
+    "goals": ("定性目标（状态：定性）", "Qualitative goals (status: qualitative)"),
+    "actual": ("实际值", "Actual"),
+    "tasks": ("主要任务", "Main tasks"),
+    "summary": ("状态汇总", "Summary"),
+    "plan_period": ("基期 {base} 年，目标 {target} 年", "base year {base}, target year {target}"),
+    "data_to": ("数据截至 {year} 年", "data up to {year}"),
+    "data_latest": ("使用最新数据", "latest data"),
+    "observed_baseline": ("规划未给出基期值，以 {year} 年观测值代替", "the plan states no baseline; "
+                          "the {year} observation stands in"),
+    "lower_bound_note": ("基期值为下限（“超过”），所需增速为上限", "the baseline is a lower bound (\"over\"), "
+                         "so the required growth is an upper bound"),
+    "trajectory": ("所需路径", "Required trajectory"),
+    "trajectory_from_latest": ("自最新值起的所需路径", "Required trajectory from the latest value"),
+    "from_baseline": ("自基期起", "From the baseline"),
+    "from_latest": ("自最新值起", "From the latest value"),
+    "undefined": ("无法计算", "undefined"),
+    "reached": ("目标年份已到", "the target year has been reached"),
+    "none": ("无", "none"),
+    "projection": ("按现有速度预测", "Projection at the pace so far"),
+}
+
+_REASONS = {
+    "the target year has been reached": "目标年份已到",
+    "the starting value is not positive": "起点值不为正",
+    "the target is not positive": "目标值不为正",
+}
+
+
+def text(key: str, lang: str, **values) -> str:
+    zh, en = _TEXT[key]
+    chosen = zh if lang == "zh" else en
+    return chosen.format(**values) if values else chosen
+
+
+def reason(message: str | None, lang: str) -> str:
+    if not message:
+        return ""
+    return _REASONS.get(message, message) if lang == "zh" else message
+
+
+def default_lang(environ=os.environ) -> str:
+    """JMPLAN_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."""
+    chosen = environ.get("JMPLAN_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

@@ -1,0 +1,245 @@
+"""Load a plan folder into a `Plan`, with every problem found along the way.
+
+A plan folder holds:
+- `plan.yaml`: the plan's facts, indicator definitions, goals and tasks;
+- `baseline_<base year>.yaml`: the figures the plan states for its base year;
+- `targets.yaml`: the figures it sets for its target year;
+- `actuals.yaml` (optional): values observed in later years.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fields import Fields, did_you_mean, read_number, require_mapping
+from .model import (DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Plan, PlanInfo,
+                    Thresholds)
+from .problems import PlanError, Problem, Source, display_path
+from .validate import check_plan
+from .yamlfile import Node, read_yaml
+
+PLAN_FILE = "plan.yaml"
+TARGETS_FILE = "targets.yaml"
+ACTUALS_FILE = "actuals.yaml"
+
+
+def baseline_file(base_year: int) -> str:
+    return f"baseline_{base_year}.yaml"
+
+
+def default_data_dir() -> Path:
+    """The plan that ships with jmplan: inside the installed package, or the
+    repository's data/ when running from a checkout (an editable install does
+    not copy data/ into the package)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+def load_plan(folder: str | Path | None = None) -> Plan:
+    """Load and check a plan folder; raise PlanError listing every problem."""
+    plan, problems = read_plan(folder)
+    if problems or plan is None:
+        raise PlanError(problems)
+    return plan
+
+
+def read_plan(folder: str | Path | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Load and check a plan folder without raising: (plan or None, problems)."""
+    folder = Path(folder) if folder is not None else default_data_dir()
+    shown = display_path(folder)
+    if not folder.exists():
+        return None, [Problem(Source(shown), "plan folder not found",
+                              "pass --data-dir with a folder holding plan.yaml, targets.yaml and baseline_<year>.yaml")]
+    if not folder.is_dir():
+        return None, [Problem(Source(shown), "is a file, not a plan folder",
+                              "--data-dir takes the folder that holds plan.yaml")]
+    problems: list[Problem] = []
+    plan_path = folder / PLAN_FILE
+    if not plan_path.exists():
+        return None, [Problem(Source(display_path(plan_path)), "file not found: this folder holds no plan",
+                              "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; "
+                              "see the README's 'Data files' section")]
+    root = _read(plan_path, problems)
+    info, indicators, goals, tasks = _plan_file(root, display_path(plan_path), problems)
+    if info is None:
+        return None, problems
+
+    baselines = _figures_file(folder / baseline_file(info.base_year), info.base_year, problems, required=True)
+    targets = _figures_file(folder / TARGETS_FILE, info.target_year, problems, required=True)
+    observations = _actuals_file(folder / ACTUALS_FILE, problems)
+    plan = Plan(info=info, indicators=indicators, baselines=baselines, targets=targets,
+                observations=observations, goals=goals, tasks=tasks, folder=folder)
+    problems.extend(check_plan(plan))
+    return (None if problems else plan), problems
+
+
+def _read(path: Path, problems: list[Problem]) -> Node | None:
+    root, found = read_yaml(path, display_path(path))
+    problems.extend(found)
+    return root
+
+
+def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
+    if not require_mapping(root, shown, problems):
+        return None, {}, (), ()
+    top = Fields(root, shown, problems)
+    plan_node = top.mapping("plan", required=True)
+    indicators_node = top.mapping("indicators", required=True)
+    goals = _goals(top.mapping("goals"), "goal", problems)
+    tasks = _goals(top.mapping("tasks"), "task", problems)
+    top.finish()
+
+    info = None
+    if plan_node is not None:
+        f = Fields(plan_node, "'plan'", problems)
+        name_zh = f.text("name_zh", required=True)
+        name_en = f.text("name_en", required=True)
+        region_zh, region_en = f.text("region_zh"), f.text("region_en")
+        source_zh, source_en, source_file = f.text("source_zh"), f.text("source_en"), f.text("source_file")
+        base_year = f.year("base_year", required=True)
+        target_year = f.year("target_year", required=True)
+        thresholds = _thresholds(f.mapping("thresholds"), problems)
+        f.finish()
+        if base_year is not None and target_year is not None:
+            if target_year <= base_year:
+                problems.append(Problem(plan_node.where, f"target_year {target_year} is not after "
+                                                         f"base_year {base_year}",
+                                        "a plan runs from its base year to a later target year"))
+            else:
+                info = PlanInfo(name_zh=name_zh, name_en=name_en, base_year=base_year,
+                                target_year=target_year, region_zh=region_zh, region_en=region_en,
+                                source_zh=source_zh, source_en=source_en, source_file=source_file,
+                                thresholds=thresholds)
+
+    indicators: dict[str, Indicator] = {}
+    for key_node, node in (indicators_node.items if indicators_node else []):
+        what = f"indicator {key_node.text!r}"
+        if not require_mapping(node, what, problems):
+            continue
+        f = Fields(node, what, problems)
+        indicators[key_node.text] = Indicator(
+            key=key_node.text,
+            name_zh=f.text("name_zh", required=True),
+            name_en=f.text("name_en", required=True),
+            unit=f.text("unit", required=True),
+            unit_zh=f.text("unit_zh"),
+            unit_en=f.text("unit_en"),
+            growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default="compound"),
+            direction=f.choice("direction", DIRECTIONS, default="increase"),
+            where=key_node.where,
+        )
+        f.finish()
+    if indicators_node is not None and not indicators:
+        problems.append(Problem(indicators_node.where, "the plan defines no indicators"))
+    return info, indicators, goals, tasks
+
+
+def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
+    if node is None:
+        return Thresholds()
+    f = Fields(node, "'thresholds'", problems)
+    ahead = f.number("ahead")
+    on_track = f.number("on_track")
+    f.finish()
+    result = Thresholds(ahead=ahead if ahead is not None else Thresholds.ahead,
+                        on_track=on_track if on_track is not None else Thresholds.on_track)
+    if not 0 < result.on_track <= 1 <= result.ahead:
+        problems.append(Problem(node.where, f"thresholds must satisfy 0 < on_track <= 1 <= ahead; "
+                                            f"found on_track {result.on_track}, ahead {result.ahead}",
+                                "the usual values are on_track: 0.90 and ahead: 1.10"))
+    return result
+
+
+def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal, ...]:
+    goals = []
+    for key_node, value in (node.items if node else []):
+        what = f"{kind} {key_node.text!r}"
+        if not require_mapping(value, what, problems):
+            continue
+        f = Fields(value, what, problems)
+        goals.append(Goal(key=key_node.text, text_zh=f.text("text_zh", required=True),
+                          text_en=f.text("text_en", required=True), quote=f.text("source"),
+                          where=key_node.where))
+        f.finish()
+    return tuple(goals)
+
+
+def _figures_file(path: Path, expected_year: int, problems: list[Problem], required: bool) -> dict[str, Figure]:
+    """A baseline or targets file: `year:` and `values:` of key -> figure."""
+    shown = display_path(path)
+    if not path.exists() and not required:
+        return {}
+    root = _read(path, problems)
+    if not require_mapping(root, shown, problems):
+        return {}
+    top = Fields(root, shown, problems)
+    year = top.year("year", required=True)
+    values = top.mapping("values", required=True)
+    top.finish()
+    if year is not None and year != expected_year:
+        year_where = next(v.where for k, v in root.items if k.text == "year")
+        problems.append(Problem(year_where,
+                                f"year {year} does not match the plan's year {expected_year} for this file",
+                                f"plan.yaml sets it; write year: {expected_year}"))
+    figures: dict[str, Figure] = {}
+    for key_node, node in (values.items if values else []):
+        figure = _figure(node, key_node.text, expected_year, problems)
+        if figure is not None:
+            figures[key_node.text] = figure
+    return figures
+
+
+def _figure(node: Node, key: str, year: int, problems: list[Problem]) -> Figure | None:
+    """One figure: either a bare number or a mapping with value and its context."""
+    what = f"the figure for {key!r}"
+    if node.kind == "scalar":
+        value = read_number(node, key, problems)
+        return None if value is None else Figure(year=year, value=value, where=node.where)
+    if not require_mapping(node, what, problems):
+        return None
+    f = Fields(node, what, problems)
+    value = f.number("value", required=True)
+    qualifier = f.choice("qualifier", QUALIFIERS)
+    upper = f.number("upper")
+    figure = Figure(year=year, value=value if value is not None else 0.0, qualifier=qualifier, upper=upper,
+                    unit=f.text("unit"), stated=f.text("stated"), quote=f.text("source"), note=f.text("note"),
+                    where=node.where)
+    f.finish()
+    if qualifier == "range" and upper is None:
+        problems.append(Problem(node.where, f"{what} is a range but has no 'upper'",
+                                "add `upper: <the high end>`; `value` is the low end"))
+    if upper is not None and value is not None and upper < value:
+        problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {value:g}"))
+    return None if value is None else figure
+
+
+def _actuals_file(path: Path, problems: list[Problem]) -> dict[str, dict[int, Figure]]:
+    """actuals.yaml: `observations:` of key -> {year: value or {value, source, note}}."""
+    if not path.exists():
+        return {}
+    shown = display_path(path)
+    root = _read(path, problems)
+    if not require_mapping(root, shown, problems):
+        return {}
+    top = Fields(root, shown, problems)
+    observations_node = top.mapping("observations")
+    top.finish()
+    observations: dict[str, dict[int, Figure]] = {}
+    for key_node, years_node in (observations_node.items if observations_node else []):
+        key = key_node.text
+        if years_node.is_null:
+            continue
+        if not require_mapping(years_node, f"the observations of {key!r}", problems):
+            continue
+        by_year: dict[int, Figure] = {}
+        for year_node, node in years_node.items:
+            if not (not year_node.quoted and year_node.text.isdigit() and len(year_node.text) == 4):
+                problems.append(Problem(year_node.where, f"{year_node.text!r} is not a year",
+                                        "each observation is `YEAR: value`, e.g. `2017: 950`"))
+                continue
+            figure = _figure(node, key, int(year_node.text), problems)
+            if figure is not None:
+                by_year[figure.year] = figure
+        observations[key] = dict(sorted(by_year.items()))
+    return observations

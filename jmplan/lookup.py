@@ -1,0 +1,46 @@
+"""Find an indicator by what a user types: its key, its Chinese or English
+name, or an unambiguous beginning of any of them."""
+
+from __future__ import annotations
+
+import difflib
+
+from .model import Indicator, Plan
+
+
+class UnknownIndicator(LookupError):
+    def __init__(self, query: str, candidates: list[str], ambiguous: bool):
+        self.query = query
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+        what = "matches several indicators" if ambiguous else "is not an indicator of this plan"
+        super().__init__(f"{query!r} {what}")
+
+
+def find_indicator(plan: Plan, query: str) -> Indicator:
+    wanted = query.strip()
+    folded = wanted.casefold()
+    indicators = list(plan.indicators.values())
+
+    def names(ind: Indicator) -> tuple[str, ...]:
+        return (ind.key.casefold(), ind.name_zh.casefold(), ind.name_en.casefold())
+
+    if not folded:
+        raise UnknownIndicator(query, [], ambiguous=False)
+    exact = [ind for ind in indicators if folded in names(ind)]
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = exact or [ind for ind in indicators if any(n.startswith(folded) for n in names(ind))]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        raise UnknownIndicator(query, [ind.key for ind in prefixed], ambiguous=True)
+    # Close spellings of keys and names, each reported as its key
+    by_name = {}
+    for ind in indicators:
+        for name in names(ind):
+            by_name.setdefault(name, ind.key)
+    close = difflib.get_close_matches(folded, list(by_name), n=5, cutoff=0.5)
+    contains = [ind.key for ind in indicators if any(folded in n for n in names(ind))]
+    candidates = list(dict.fromkeys(contains + [by_name[c] for c in close]))[:5]
+    raise UnknownIndicator(query, candidates, ambiguous=False)

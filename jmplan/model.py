@@ -1,0 +1,114 @@
+"""The plan as typed, immutable objects. Every value knows where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Source
+
+GROWTH_MODELS = ("compound", "linear")
+DIRECTIONS = ("increase", "decrease")
+# How the text qualifies a figure: 超过 "over" (a lower bound), 约 "about",
+# or a range "3–5" (value is the low end, `upper` the high end).
+QUALIFIERS = ("over", "about", "range")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Method 1 bounds on r = completion / expected progress."""
+
+    ahead: float = 1.10
+    on_track: float = 0.90
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    name_zh: str
+    name_en: str
+    base_year: int
+    target_year: int
+    region_zh: str = ""
+    region_en: str = ""
+    source_zh: str = ""
+    source_en: str = ""
+    source_file: str = ""
+    thresholds: Thresholds = Thresholds()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name_zh: str
+    name_en: str
+    unit: str
+    growth_model: str  # one of GROWTH_MODELS
+    direction: str = "increase"  # one of DIRECTIONS
+    unit_zh: str = ""
+    unit_en: str = ""
+    where: Source = Source("")
+
+    @property
+    def sign(self) -> int:
+        """d in methods.md: +1 when more is better, -1 when less is better."""
+        return 1 if self.direction == "increase" else -1
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+    def unit_label(self, lang: str) -> str:
+        label = self.unit_zh if lang == "zh" else self.unit_en
+        return label or self.unit
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number for one indicator in one year: stated by the plan or observed."""
+
+    year: int
+    value: float
+    qualifier: str | None = None  # one of QUALIFIERS
+    upper: float | None = None  # the high end of a range
+    unit: str = ""  # optional; when written, it must match the indicator's unit
+    stated: str = ""  # the figure as the text writes it, e.g. "超过700亿元"
+    quote: str = ""  # the sentence it comes from, or the statistical source
+    note: str = ""
+    where: Source = Source("")
+
+    @property
+    def is_lower_bound(self) -> bool:
+        return self.qualifier == "over"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A qualitative goal or a main task: text, no number."""
+
+    key: str
+    text_zh: str
+    text_en: str
+    quote: str = ""
+    where: Source = Source("")
+
+    def text(self, lang: str) -> str:
+        return self.text_zh if lang == "zh" else self.text_en
+
+
+@dataclass(frozen=True)
+class Plan:
+    info: PlanInfo
+    indicators: dict[str, Indicator]  # in the order of the data file
+    baselines: dict[str, Figure] = field(default_factory=dict)
+    targets: dict[str, Figure] = field(default_factory=dict)
+    # key -> {year: Figure}, years ascending
+    observations: dict[str, dict[int, Figure]] = field(default_factory=dict)
+    goals: tuple[Goal, ...] = ()
+    tasks: tuple[Goal, ...] = ()
+    folder: Path | None = None
+
+    def observations_of(self, key: str) -> dict[int, Figure]:
+        return self.observations.get(key, {})

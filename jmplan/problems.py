@@ -1,0 +1,57 @@
+"""Problems found in a plan's data files, and where they are.
+
+Loading never raises on bad data: every check adds a Problem, and the caller
+decides what to do with the whole list (the CLI prints them all and exits 1),
+so a user fixes every mistake in one round instead of one per run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was written: a file and a 1-based line."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data, printed as `FILE:LINE: message`."""
+
+    where: Source
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class PlanError(Exception):
+    """Raised by the library's public entry points when a plan cannot be used.
+
+    Carries every problem found, not only the first.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when
+    it is inside it (short, clickable in editors), absolute otherwise."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,251 @@
+"""What each command shows: assessments -> blocks of display text, and the
+raw tables behind the CSV output. Reusable from Python, not only the CLI."""
+
+from __future__ import annotations
+
+from . import fmt
+from .assess import Assessment, Leg, PlanAssessment
+from .i18n import reason, text
+from .model import Figure, Plan
+from .render import Heading, Lines, Table
+
+R, L = "right", "left"
+
+
+def _plan_heading(plan: Plan, lang: str, year: int | None = None) -> Heading:
+    info = plan.info
+    name = info.name_zh if lang == "zh" else info.name_en
+    period = text("plan_period", lang, base=info.base_year, target=info.target_year)
+    when = text("data_to", lang, year=year) if year else text("data_latest", lang)
+    sep = "；" if lang == "zh" else "; "
+    return Heading(f"{name}\n{period}{sep}{when}")
+
+
+def _with_year(fig: Figure | None, row: Assessment, lang: str, default_year: int) -> str:
+    shown = fmt.figure(fig, row.indicator, lang)
+    if fig is not None and fig.year != default_year:
+        shown += f" ({fig.year})"
+    return shown
+
+
+def needed_per_year(leg: Leg | None, row: Assessment, lang: str) -> str:
+    """The growth still needed each year, on the indicator's growth model."""
+    if leg is None:
+        return ""
+    per_year = text("per_year", lang)
+    if row.indicator.growth_model == "compound":
+        if leg.required_growth is None:
+            return f"{text('undefined', lang)}: {reason(leg.undefined_reason, lang)}"
+        return fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + per_year, lang)
+    if leg.required_change is None:
+        return f"{text('undefined', lang)}: {reason('the target year has been reached', lang)}"
+    return fmt.difference(leg.required_change, row.indicator, lang, sign=True, with_unit=False) + per_year
+
+
+def _progress(row: Assessment) -> str:
+    p = row.progress
+    if p.completion is None or p.expected is None:
+        return ""
+    return f"{fmt.percent(p.completion)} / {fmt.percent(p.expected)}"
+
+
+def status_blocks(result: PlanAssessment, lang: str) -> list:
+    info = result.plan.info
+    table = Table(
+        headers=[text("indicator", lang), text("unit", lang),
+                 f"{text('baseline', lang)} ({info.base_year})", text("latest", lang),
+                 f"{text('target', lang)} ({info.target_year})", text("gap", lang), text("needed", lang),
+                 text("progress", lang), text("status", lang)],
+        rows=[],
+        align=[L, L, R, R, R, R, R, R, L],
+    )
+    for row in result.rows:
+        ind = row.indicator
+        leg = row.from_latest
+        table.rows.append([
+            ind.name(lang),
+            ind.unit_label(lang),
+            _with_year(row.baseline, row, lang, info.base_year),
+            f"{fmt.figure(row.latest, ind, lang)} ({row.latest.year})" if row.has_observation else "",
+            _with_year(row.target, row, lang, info.target_year),
+            fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
+            needed_per_year(leg, row, lang),
+            _progress(row),
+            text(row.status, lang),
+        ])
+    blocks: list = [_plan_heading(result.plan, lang, result.year), table]
+    counts = result.counts()
+    summary = ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+    blocks.append(Lines([f"{text('summary', lang)}: {summary}"]))
+    blocks.extend(_notes(result, lang))
+    if result.goals:
+        blocks.append(Heading(text("goals", lang)))
+        blocks.append(Lines([g.text(lang) for g in result.goals]))
+    if result.tasks:
+        blocks.append(Heading(text("tasks", lang)))
+        blocks.append(Lines([t.text(lang) for t in result.tasks], numbered=True))
+    return blocks
+
+
+def _notes(result: PlanAssessment, lang: str) -> list:
+    """Footnotes the table needs to be read right."""
+    notes = []
+    for row in result.rows:
+        name = row.indicator.name(lang)
+        if row.baseline_observed and row.baseline:
+            notes.append(f"{name}: {text('observed_baseline', lang, year=row.baseline.year)}")
+        if row.from_latest and row.from_latest.bound:
+            notes.append(f"{name}: {text('lower_bound_note', lang)}")
+    return [Lines(notes)] if notes else []
+
+
+def status_csv(result: PlanAssessment, lang: str) -> Table:
+    headers = [text(h, lang) for h in (
+        "key", "indicator", "unit", "model", "baseline", "qualifier", "latest", "target", "upper", "gap",
+        "relative_gap", "required_growth", "required_change", "completion", "expected", "ratio", "status",
+        "status_slug")]
+    # years sit in their own columns so that every value cell is a bare number
+    headers.insert(4, f"{text('baseline', lang)} {text('year', lang)}")
+    headers.insert(7, f"{text('latest', lang)} {text('year', lang)}")
+    headers.insert(9, f"{text('target', lang)} {text('year', lang)}")
+    rows = []
+    for row in result.rows:
+        ind, leg, p = row.indicator, row.from_latest, row.progress
+        rows.append([
+            ind.key, ind.name(lang), ind.unit, ind.growth_model,
+            _cell(row.baseline and row.baseline.year), _cell(row.baseline and row.baseline.value),
+            text(row.baseline.qualifier, lang) if row.baseline and row.baseline.qualifier in ("over", "about") else "",
+            _cell(row.latest and row.latest.year), _cell(row.latest and row.latest.value),
+            _cell(row.target and row.target.year), _cell(row.target and row.target.value),
+            _cell(row.target and row.target.upper),
+            _cell(leg and leg.gap), _cell(leg and leg.relative_gap), _cell(leg and leg.required_growth),
+            _cell(leg and leg.required_change), _cell(p.completion), _cell(p.expected), _cell(p.ratio),
+            text(row.status, lang), row.status,
+        ])
+    return Table(headers, rows)
+
+
+def _cell(value) -> str:
+    """A raw number for CSV: full precision, no grouping, '' for none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
+    ind = row.indicator
+    sep = "：" if lang == "zh" else ": "
+    head = [
+        f"{ind.name(lang)} ({ind.key})",
+        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; "
+        f"{text(ind.direction, lang)}",
+    ]
+    lines = []
+
+    def point(label: str, fig: Figure | None):
+        if fig is not None:
+            line = f"{text(label, lang)} ({fig.year}){sep}{fmt.figure(fig, ind, lang, with_unit=True)}"
+            if fig.quote:
+                line += f"  — {fig.quote}"
+            lines.append(line)
+
+    point("baseline", row.baseline)
+    if row.baseline_observed and row.baseline:
+        lines.append(text("observed_baseline", lang, year=row.baseline.year))
+    if row.has_observation:
+        point("latest", row.latest)
+    point("target", row.target)
+    blocks: list = [Heading("\n".join(head)), Lines(lines)]
+
+    for label, leg in (("from_baseline", row.from_baseline),
+                       ("from_latest", row.from_latest if row.has_observation else None)):
+        if leg is None:
+            continue
+        leg_lines = [
+            f"{text('gap', lang)}{sep}{fmt.difference(leg.gap, ind, lang)}"
+            + (f" ({text('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
+               if leg.relative_gap is not None and not ind.is_percent else ""),
+            f"{text('required_growth', lang)}{sep}" + (
+                fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + text("per_year", lang), lang)
+                if leg.required_growth is not None
+                else f"{text('undefined', lang)} ({reason(leg.undefined_reason, lang)})"),
+            f"{text('required_change', lang)}{sep}" + (
+                fmt.difference(leg.required_change, ind, lang, sign=True) + text("per_year", lang)
+                if leg.required_change is not None else text("undefined", lang)),
+        ]
+        if leg.bound:
+            leg_lines.append(text("lower_bound_note", lang))
+        blocks += [Heading(f"{text(label, lang)} ({leg.start.year})"), Lines(leg_lines)]
+
+    p = row.progress
+    status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
+    if p.ratio is not None:
+        status_line += (f" ({text('completion', lang)} {fmt.percent(p.completion)}, "
+                        f"{text('expected', lang)} {fmt.percent(p.expected)}, "
+                        f"{text('ratio', lang)} {fmt.number(p.ratio)})")
+    blocks.append(Lines([status_line]))
+    if row.projection is not None:
+        pr = row.projection
+        reached = str(pr.year_reached) if pr.year_reached is not None else text("none", lang)
+        blocks.append(Lines([f"{text('projection', lang)}{sep}{fmt.quantity(pr.value, ind, lang)} "
+                             f"({row.target.year}); {reached}"]))
+
+    table = year_table(row, lang, raw=False)
+    if table.rows:
+        blocks += [Heading(text("trajectory", lang)), table]
+    return blocks
+
+
+def year_table(row: Assessment, lang: str, raw: bool) -> Table:
+    """Year by year: the required path from the baseline, the observations,
+    and the path still required from the latest value."""
+    ind = row.indicator
+    show = _cell if raw else (lambda v: "" if v is None else fmt.number(v))
+    required = dict(row.from_baseline.trajectory) if row.from_baseline else {}
+    observed = {f.year: f.value for f in row.observations}
+    if row.baseline is not None and not row.baseline_observed:
+        observed.setdefault(row.baseline.year, row.baseline.value)
+    from_latest = dict(row.from_latest.trajectory) if row.from_latest and row.has_observation else {}
+    years = sorted(set(required) | set(observed) | set(from_latest))
+    headers = [text("year", lang), text("trajectory", lang), text("actual", lang)]
+    if from_latest:
+        headers.append(text("trajectory_from_latest", lang))
+    if raw:
+        headers.insert(1, text("unit", lang))
+    rows = []
+    for year in years:
+        cells = [str(year), show(required.get(year)), show(observed.get(year))]
+        if from_latest:
+            cells.append(show(from_latest.get(year)))
+        if raw:
+            cells.insert(1, ind.unit)
+        rows.append(cells)
+    return Table(headers, rows, [L] + [R] * (len(headers) - 1))
+
+
+def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
+    headers = [text(h, lang) for h in ("key", "name_zh", "name_en", "unit", "model", "direction",
+                                       "baseline", "target", "observations")]
+    rows = []
+    for ind in plan.indicators.values():
+        base, target = plan.baselines.get(ind.key), plan.targets.get(ind.key)
+        years = sorted(plan.observations_of(ind.key))
+        if raw:
+            known = [_cell(base and base.value), _cell(target and target.value), " ".join(map(str, years))]
+            unit, model, direction = ind.unit, ind.growth_model, ind.direction
+        else:
+            known = [fmt.figure(base, ind, lang), fmt.figure(target, ind, lang),
+                     _years(years)]
+            unit, model, direction = ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)
+        rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, *known])
+    return Table(headers, rows, [L, L, L, L, L, L, R, R, L])
+
+
+def _years(years: list[int]) -> str:
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))

@@ -1,0 +1,98 @@
+"""Shared fixtures: a runner that keeps stdout and stderr apart, and small
+plan folders written from text so each test shows the data it relies on."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jmplan.cli import cli
+from jmplan.loader import default_data_dir
+
+SHIPPED = default_data_dir()
+
+SMALL_PLAN = """\
+plan:
+  name_zh: 测试规划
+  name_en: Test plan
+  base_year: 2015
+  target_year: 2020
+indicators:
+  sales:
+    name_zh: 销售额
+    name_en: Sales
+    unit: 亿元
+    unit_en: 100 million yuan
+    growth_model: compound
+  share:
+    name_zh: 覆盖率
+    name_en: Coverage
+    unit: "%"
+    growth_model: linear
+"""
+
+SMALL_BASELINE = """\
+year: 2015
+values:
+  sales:
+    value: 100
+    stated: 100亿元
+  share: 40
+"""
+
+SMALL_TARGETS = """\
+year: 2020
+values:
+  sales: 150
+  share: 90
+"""
+
+
+def write_plan(folder: Path, plan: str = SMALL_PLAN, baseline: str = SMALL_BASELINE,
+               targets: str = SMALL_TARGETS, actuals: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_text(textwrap.dedent(plan), encoding="utf-8")
+    (folder / "baseline_2015.yaml").write_text(textwrap.dedent(baseline), encoding="utf-8")
+    (folder / "targets.yaml").write_text(textwrap.dedent(targets), encoding="utf-8")
+    if actuals is not None:
+        (folder / "actuals.yaml").write_text(textwrap.dedent(actuals), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_plan(tmp_path) -> Path:
+    """sales 100 -> 150 and share 40 -> 90, both observed in 2018."""
+    return write_plan(tmp_path / "plan", actuals="""\
+        observations:
+          sales:
+            2018: 120
+          share:
+            2017: 55
+            2018: 70
+        """)
+
+
+@pytest.fixture
+def shipped_copy(tmp_path) -> Path:
+    """A copy of the embedded Jiangmen plan that a test may change."""
+    target = tmp_path / "jiangmen"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Run the CLI in-process: run('status', '--lang', 'en') -> Result."""
+    monkeypatch.delenv("JMPLAN_DATA_DIR", raising=False)
+    monkeypatch.delenv("JMPLAN_LANG", raising=False)
+    monkeypatch.delenv("JMPLAN_DEBUG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args, env=None):
+        return runner.invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+
+    return invoke
