@@ -6,7 +6,7 @@
     ['no_target', 'no_target']
 """
 
-from .assess import Assessment, PlanAssessment, assess, assess_plan
+from .assess import Assessment, PlanAssessment, assess_indicator, assess_plan
 from .loader import default_data_dir, load_plan, read_plan
 from .lookup import UnknownIndicator, find_indicator
 from .model import Figure, Goal, Indicator, Plan, PlanInfo
@@ -16,6 +16,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Assessment", "Figure", "Goal", "Indicator", "Plan", "PlanAssessment", "PlanError", "PlanInfo",
-    "Problem", "Source", "UnknownIndicator", "__version__", "assess", "assess_plan", "default_data_dir",
+    "Problem", "Source", "UnknownIndicator", "__version__", "assess_indicator", "assess_plan", "default_data_dir",
     "find_indicator", "load_plan", "read_plan",
 ]

@@ -73,11 +73,11 @@ class PlanAssessment:
 
 def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:
     """Assess every indicator with the observations up to `year`."""
-    rows = tuple(assess(plan, indicator, year) for indicator in plan.indicators.values())
+    rows = tuple(assess_indicator(plan, indicator, year) for indicator in plan.indicators.values())
     return PlanAssessment(plan, year, rows, plan.goals, plan.tasks)
 
 
-def assess(plan: Plan, indicator: Indicator, year: int | None = None) -> Assessment:
+def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) -> Assessment:
     key = indicator.key
     observed = tuple(f for y, f in plan.observations_of(key).items() if year is None or y <= year)
     stated = plan.baselines.get(key)

@@ -16,7 +16,6 @@ import click
 
 from . import __version__
 from .i18n import LANGS, default_lang
-from .problems import PlanError
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -152,7 +151,7 @@ def status(year, fmt, lang, data_dir, output):
 def gap(metric, year, fmt, lang, data_dir, output):
     """One indicator in full: both ends, the gap, the required growth and
     change per year, and the required trajectory year by year."""
-    from .assess import assess
+    from .assess import assess_indicator
     from .lookup import UnknownIndicator, find_indicator
 
     plan = _load(data_dir)
@@ -161,8 +160,9 @@ def gap(metric, year, fmt, lang, data_dir, output):
         indicator = find_indicator(plan, metric)
     except UnknownIndicator as exc:
         hint = (f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else "")
-        raise click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.", param_hint="'--metric'")
-    row = assess(plan, indicator, year)
+        raise click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.",
+                                 param_hint="'--metric'") from None
+    row = assess_indicator(plan, indicator, year)
 
     def data():
         from .export import metric_dict

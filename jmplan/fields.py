@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from .problems import Problem
+from .problems import Problem, Source
 from .yamlfile import Node
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -25,6 +25,9 @@ def did_you_mean(word: str, choices) -> str | None:
 def number_problem(text: str) -> tuple[str, str | None]:
     """Why `text` is not a plain number, and how to write it instead."""
     stripped = text.strip()
+    if re.fullmatch(r"[-+]?0\d+(\.\d+)?", stripped):
+        return (f"{stripped!r} is not a plain number",
+                f"remove the leading zero (YAML 1.1 reads {stripped} as an octal number)")
     if re.fullmatch(r"[-+]?[\d,]+(\.\d+)?", stripped) and "," in stripped:
         return f"{stripped!r} is not a plain number", f"write it without separators: {stripped.replace(',', '')}"
     if any(ch in stripped for ch in "万亿"):
@@ -55,9 +58,10 @@ class Fields:
     Call `finish()` last: it reports every field that nobody asked for.
     """
 
-    def __init__(self, node: Node, what: str, problems: list[Problem]):
+    def __init__(self, node: Node, what: str, problems: list[Problem], at: Source | None = None):
         self.node = node
         self.what = what
+        self.at = at or node.where  # where a missing field is reported: the mapping's key
         self.problems = problems
         self._by_name = {k.text: (k, v) for k, v in node.items} if node.kind == "mapping" else {}
         self._asked: set[str] = set()
@@ -67,10 +71,15 @@ class Fields:
         pair = self._by_name.get(name)
         if pair is None or pair[1].is_null:
             if required:
-                at = pair[0].where if pair else self.node.where
+                at = pair[0].where if pair else self.at
                 self.problems.append(Problem(at, f"{self.what} has no {name!r}", f"add a line `{name}: ...`"))
             return None
         return pair[1]
+
+    def where(self, name: str) -> Source:
+        """The line of field `name`, or of the mapping when it is absent."""
+        pair = self._by_name.get(name)
+        return pair[0].where if pair else self.at
 
     def text(self, name: str, required: bool = False, default: str = "") -> str:
         node = self._get(name, required)
@@ -129,8 +138,6 @@ def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
     value = parse_number(node.text)
     if value is None:
         message, hint = number_problem(node.text)
-        if re.fullmatch(r"[-+]?0\d+(\.\d+)?", node.text):
-            hint = f"remove the leading zero (YAML would read {node.text} as an octal number)"
         problems.append(Problem(node.where, f"{name!r}: {message}", hint))
     return value
 

@@ -86,6 +86,11 @@ _TEXT = {
     "reached": ("目标年份已到", "the target year has been reached"),
     "none": ("无", "none"),
     "projection": ("按现有速度预测", "Projection at the pace so far"),
+    "projected": ("{year}年将达{value}", "{value} in {year}"),
+    "meets": ("可达到目标", "meets the target"),
+    "falls_short": ("未达到目标", "short of the target"),
+    "reached_in": ("预计{year}年达到目标", "target reached in {year}"),
+    "never_reached": ("按此速度无法达到目标", "never reached at this pace"),
 }
 
 _REASONS = {

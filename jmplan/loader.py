@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import Fields, did_you_mean, read_number, require_mapping
-from .model import (DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Plan, PlanInfo,
-                    Thresholds)
+from .fields import Fields, read_number, require_mapping
+from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
 from .yamlfile import Node, read_yaml
@@ -92,7 +91,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
 
     info = None
     if plan_node is not None:
-        f = Fields(plan_node, "'plan'", problems)
+        f = Fields(plan_node, "'plan'", problems, at=_key_where(root, "plan"))
         name_zh = f.text("name_zh", required=True)
         name_en = f.text("name_en", required=True)
         region_zh, region_en = f.text("region_zh"), f.text("region_en")
@@ -100,10 +99,9 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         base_year = f.year("base_year", required=True)
         target_year = f.year("target_year", required=True)
         thresholds = _thresholds(f.mapping("thresholds"), problems)
-        f.finish()
         if base_year is not None and target_year is not None:
             if target_year <= base_year:
-                problems.append(Problem(plan_node.where, f"target_year {target_year} is not after "
+                problems.append(Problem(f.where("target_year"), f"target_year {target_year} is not after "
                                                          f"base_year {base_year}",
                                         "a plan runs from its base year to a later target year"))
             else:
@@ -111,13 +109,14 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
                                 target_year=target_year, region_zh=region_zh, region_en=region_en,
                                 source_zh=source_zh, source_en=source_en, source_file=source_file,
                                 thresholds=thresholds)
+        f.finish()
 
     indicators: dict[str, Indicator] = {}
     for key_node, node in (indicators_node.items if indicators_node else []):
         what = f"indicator {key_node.text!r}"
         if not require_mapping(node, what, problems):
             continue
-        f = Fields(node, what, problems)
+        f = Fields(node, what, problems, at=key_node.where)
         indicators[key_node.text] = Indicator(
             key=key_node.text,
             name_zh=f.text("name_zh", required=True),
@@ -133,6 +132,10 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     if indicators_node is not None and not indicators:
         problems.append(Problem(indicators_node.where, "the plan defines no indicators"))
     return info, indicators, goals, tasks
+
+
+def _key_where(mapping: Node, name: str):
+    return next((k.where for k, _ in mapping.items if k.text == name), mapping.where)
 
 
 def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
@@ -157,7 +160,7 @@ def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal,
         what = f"{kind} {key_node.text!r}"
         if not require_mapping(value, what, problems):
             continue
-        f = Fields(value, what, problems)
+        f = Fields(value, what, problems, at=key_node.where)
         goals.append(Goal(key=key_node.text, text_zh=f.text("text_zh", required=True),
                           text_en=f.text("text_en", required=True), quote=f.text("source"),
                           where=key_node.where))
@@ -184,21 +187,22 @@ def _figures_file(path: Path, expected_year: int, problems: list[Problem], requi
                                 f"plan.yaml sets it; write year: {expected_year}"))
     figures: dict[str, Figure] = {}
     for key_node, node in (values.items if values else []):
-        figure = _figure(node, key_node.text, expected_year, problems)
+        figure = _figure(node, key_node.text, key_node.where, expected_year, problems)
         if figure is not None:
             figures[key_node.text] = figure
     return figures
 
 
-def _figure(node: Node, key: str, year: int, problems: list[Problem]) -> Figure | None:
-    """One figure: either a bare number or a mapping with value and its context."""
+def _figure(node: Node, key: str, at: Source, year: int, problems: list[Problem]) -> Figure | None:
+    """One figure: either a bare number or a mapping with value and its context.
+    `at` is the line of its key, where a missing field is reported."""
     what = f"the figure for {key!r}"
     if node.kind == "scalar":
         value = read_number(node, key, problems)
         return None if value is None else Figure(year=year, value=value, where=node.where)
     if not require_mapping(node, what, problems):
         return None
-    f = Fields(node, what, problems)
+    f = Fields(node, what, problems, at=at)
     value = f.number("value", required=True)
     qualifier = f.choice("qualifier", QUALIFIERS)
     upper = f.number("upper")
@@ -238,7 +242,7 @@ def _actuals_file(path: Path, problems: list[Problem]) -> dict[str, dict[int, Fi
                 problems.append(Problem(year_node.where, f"{year_node.text!r} is not a year",
                                         "each observation is `YEAR: value`, e.g. `2017: 950`"))
                 continue
-            figure = _figure(node, key, int(year_node.text), problems)
+            figure = _figure(node, key, year_node.where, int(year_node.text), problems)
             if figure is not None:
                 by_year[figure.year] = figure
         observations[key] = dict(sorted(by_year.items()))

@@ -55,7 +55,8 @@ def to_markdown(blocks: list[Block]) -> str:
                             [[_md_cell(c) for c in row] for row in block.rows], block.align)
             out.append(_tabulate(escaped, "pipe"))
         elif isinstance(block, Heading):
-            out.append(f"## {_md_cell(block.text)}")
+            first, *rest = block.text.splitlines() or [""]
+            out.append("\n\n".join([f"## {_md_line(first)}"] + [_md_line(line) for line in rest]))
         else:
             out.append("\n".join(_md_line(item) for item in _items(block, markdown=True)))
     return "\n\n".join(part for part in out if part) + "\n"

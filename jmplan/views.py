@@ -188,9 +188,13 @@ def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
     blocks.append(Lines([status_line]))
     if row.projection is not None:
         pr = row.projection
-        reached = str(pr.year_reached) if pr.year_reached is not None else text("none", lang)
-        blocks.append(Lines([f"{text('projection', lang)}{sep}{fmt.quantity(pr.value, ind, lang)} "
-                             f"({row.target.year}); {reached}"]))
+        verdict = text("meets" if pr.meets_target else "falls_short", lang)
+        reached = (text("reached_in", lang, year=pr.year_reached) if pr.year_reached is not None
+                   else text("never_reached", lang))
+        value = fmt.quantity(pr.value, ind, lang)
+        blocks.append(Lines([f"{text('projection', lang)}{sep}"
+                             + text("projected", lang, year=row.target.year, value=value)
+                             + (f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}")]))
 
     table = year_table(row, lang, raw=False)
     if table.rows:

@@ -48,8 +48,8 @@ class Node:
     where: Source
     text: str = ""
     quoted: bool = False
-    items: list[tuple["Node", "Node"]] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+    items: list[tuple[Node, Node]] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def is_null(self) -> bool:
@@ -80,6 +80,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "not valid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            # e.g. an unclosed [ : say where the construct began, not only where parsing failed
+            what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
         hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in _line(text, line) else None
         return None, [Problem(Source(shown, line), f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
