@@ -92,9 +92,10 @@ def _emit(text: str, fmt: str, output: Path | None):
     so an interrupted run never leaves half a report behind."""
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode(encoding))
-        stream.flush()
+        # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(encoding))
+        sys.stdout.buffer.flush()
         return
     from .atomic import write_atomic
 
@@ -208,6 +209,10 @@ def main(argv=None):
         cli.main(args=args, prog_name="jmplan", standalone_mode=True)
     except SystemExit:
         raise
+    except BrokenPipeError:
+        # the reader went away (`jmplan status | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         debug = "--debug" in args or os.environ.get("JMPLAN_DEBUG", "") not in ("", "0")
         if debug:
