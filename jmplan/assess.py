@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from . import calc
 from .model import Figure, Goal, Indicator, Plan
 
+TIME = "time"  # method 1: completion against time progress
+EUROSTAT = "eurostat"  # method 2: actual against required growth rate
+METHODS = (TIME, EUROSTAT)
+OFF_COURSE = {calc.BEHIND, calc.MOVING_AWAY, calc.INSUFFICIENT, calc.MOVEMENT_AWAY,
+              calc.MODERATE_MOVEMENT_AWAY, calc.SIGNIFICANT_MOVEMENT_AWAY}
+
 
 @dataclass(frozen=True)
 class Leg:
@@ -47,6 +53,24 @@ class Assessment:
     def status(self) -> str:
         return self.progress.status
 
+    def status_for(self, method: str) -> str:
+        """The status under method 1 ("time") or method 2 ("eurostat").
+        Method 2 needs an observation after the baseline; until then both
+        methods agree (achieved, no_target, no_data)."""
+        if method == EUROSTAT and self.growth_ratio is not None:
+            return self.growth_ratio.status
+        return self.progress.status
+
+    def ratio_for(self, method: str) -> float | None:
+        """r = completion / expected (time) or R = g_act / g_req (eurostat)."""
+        if method == EUROSTAT:
+            return self.growth_ratio.ratio if self.growth_ratio else None
+        return self.progress.ratio
+
+    def is_off_course(self, method: str) -> bool:
+        """Behind or moving away: what `status --check` alerts on."""
+        return self.status_for(method) in OFF_COURSE
+
     @property
     def key(self) -> str:
         return self.indicator.key
@@ -64,10 +88,11 @@ class PlanAssessment:
     goals: tuple[Goal, ...]
     tasks: tuple[Goal, ...]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, method: str = TIME) -> dict[str, int]:
         counts: dict[str, int] = {}
         for row in self.rows:
-            counts[row.status] = counts.get(row.status, 0) + 1
+            status = row.status_for(method)
+            counts[status] = counts.get(status, 0) + 1
         return counts
 
 

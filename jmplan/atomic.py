@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+TEMP_SUFFIX = ".tmp"
 
-def write_atomic(path: Path, data: bytes) -> None:
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files for `path` start with this, so they can be found again."""
+    return f".{Path(path).name}."
+
+
+def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
+    """Replace `path` with `data` in one step. `check`, if given, is called
+    with the finished temporary file before it replaces the old one; if it
+    raises, the old file stays as it was."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -26,6 +37,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temp, 0o666 & ~umask)
+        if check is not None:
+            check(Path(temp))
         os.replace(temp, path)
     except BaseException:
         try:

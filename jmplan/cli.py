@@ -1,7 +1,8 @@
 """The `jmplan` command: options in, one library call, rendered output out.
 
 Only this module imports click. Exit codes: 0 success, 1 bad data (every
-problem printed as FILE:LINE: message), 2 bad command line, 70 a bug in jmplan.
+problem printed as FILE:LINE: message) or a refused write, 2 bad command
+line, 3 `status --check` found indicators off course, 70 a bug in jmplan.
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from .i18n import LANGS, default_lang
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
+EXIT_CHECK = 3  # status --check: some indicator is behind or moving away
 EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 
 FORMATS = ("table", "markdown", "csv", "json")
+METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
+
+method_option = click.option(
+    "--method", type=click.Choice(METHODS), default="time", show_default=True,
+    help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
+         "eurostat: actual against required growth rate (method 2).")
+year_option = click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
 
 
 class DataError(click.ClickException):
@@ -116,10 +125,14 @@ def _render(blocks, table_for_csv, data, fmt):
 
 
 @cli.command(epilog="Examples:\n\n  jmplan status\n\n  jmplan status --year 2018 --lang en\n\n"
-                    "  jmplan status --format json > status.json")
-@click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+                    "  jmplan status --format json > status.json\n\n"
+                    "  jmplan status --check --data-dir my-plan || notify-someone")
+@year_option
+@method_option
+@click.option("--check", is_flag=True,
+              help="Exit with code 3 when any indicator is behind or moving away (for scheduled jobs).")
 @common_options
-def status(year, fmt, lang, data_dir, output):
+def status(year, method, check, fmt, lang, data_dir, output):
     """A row per indicator: baseline, latest value, target, gap, growth still
     needed per year, progress against time, and status."""
     from .assess import assess_plan
@@ -130,24 +143,30 @@ def status(year, fmt, lang, data_dir, output):
 
     def data():
         from .export import status_dict
-        return status_dict(result)
+        return status_dict(result, method)
 
     def blocks():
         from .views import status_blocks
-        return status_blocks(result, lang)
+        return status_blocks(result, lang, method)
 
     def table():
         from .views import status_csv
-        return status_csv(result, lang)
+        return status_csv(result, lang, method)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
+    if check:
+        off = [row.key for row in result.rows if row.is_off_course(method)]
+        if off:
+            click.echo(f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} behind or moving away: "
+                       f"{', '.join(off)}", err=True)
+            sys.exit(EXIT_CHECK)
 
 
 @cli.command(epilog="Examples:\n\n  jmplan gap --metric ecommerce\n\n  jmplan gap --metric 电子商务 --lang zh\n\n"
                     "  jmplan gap --metric ecommerce --format json")
 @click.option("--metric", "-m", required=True, metavar="KEY",
               help="Indicator: its key, Chinese or English name, or an unambiguous beginning of one.")
-@click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+@year_option
 @common_options
 def gap(metric, year, fmt, lang, data_dir, output):
     """One indicator in full: both ends, the gap, the required growth and
@@ -160,9 +179,7 @@ def gap(metric, year, fmt, lang, data_dir, output):
     try:
         indicator = find_indicator(plan, metric)
     except UnknownIndicator as exc:
-        hint = (f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else "")
-        raise click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.",
-                                 param_hint="'--metric'") from None
+        raise _unknown_metric(exc, "'--metric'") from None
     row = assess_indicator(plan, indicator, year)
 
     def data():
@@ -199,6 +216,80 @@ def metrics(fmt, lang, data_dir, output):
         return metrics_table(plan, lang, raw=True)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
+
+
+@cli.command(epilog="Examples:\n\n  jmplan record ecommerce 2016 850 --data-dir jiangmen\n\n"
+                    "  jmplan record fibre_length 2017 7.9万 --source \"2017年统计公报\"\n\n"
+                    "  jmplan record fibre_to_home 2018 82% --replace",
+             # so that a VALUE of -5 reaches the value check instead of being taken for an option
+             context_settings={"ignore_unknown_options": True})
+@click.argument("metric", metavar="KEY")
+@click.argument("year", type=int)
+@click.argument("value")
+@click.option("--source", help="Where the figure comes from (a statistical bulletin, a report).")
+@click.option("--replace", is_flag=True, help="Overwrite an observation already recorded for that year.")
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+              help="The plan folder whose actuals.yaml to write [env JMPLAN_DATA_DIR].")
+@click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
+              help="Language of the confirmation [env JMPLAN_LANG; default: from the locale].")
+def record(metric, year, value, source, replace, data_dir, lang):
+    """Record the observed VALUE of indicator KEY in YEAR, in the plan's actuals.yaml.
+
+    VALUE is read as typed: 850, 1,700, 7.76万, 850亿元, 82%, full-width digits.
+    The file keeps its comments and layout, and is replaced in one step.
+    """
+    from . import fmt
+    from .lookup import UnknownIndicator
+    from .problems import PlanError
+    from .record import RecordError, record_observation
+
+    if data_dir is None:
+        raise click.UsageError("record needs the plan folder to write to: give --data-dir DIR or set "
+                               "JMPLAN_DATA_DIR. To start from the embedded Jiangmen plan, run "
+                               "`jmplan init DIR` first.")
+    try:
+        done = record_observation(data_dir, metric, year, value, source=source, replace=replace)
+    except PlanError as exc:
+        raise DataError(exc.problems) from None
+    except UnknownIndicator as exc:
+        raise _unknown_metric(exc, "'KEY'") from None
+    except RecordError as exc:
+        message = exc.message + (f"\n  hint: {exc.hint}" if exc.hint else "")
+        if exc.param:
+            raise click.BadParameter(message, param_hint=f"'{exc.param.upper()}'") from None
+        raise click.ClickException(message + "\nNothing was written.") from None
+    ind = done.indicator
+    new = fmt.quantity(done.value, ind, lang)
+    what = f"{ind.key} {done.year}"
+    if done.previous is not None:
+        old = fmt.quantity(done.previous.value, ind, lang)
+        line = (f"已替换 {what}：{old} → {new}" if lang == "zh" else f"Replaced {what}: {old} → {new}")
+    else:
+        line = f"已记录 {what}：{new}" if lang == "zh" else f"Recorded {what}: {new}"
+    click.echo(f"{line} ({done.path})")
+
+
+@cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder):
+    """Copy the embedded Jiangmen plan into FOLDER, to record observations in
+    it or to adapt it into another plan."""
+    import shutil
+
+    from .loader import default_data_dir
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise click.UsageError(f"{folder} already exists and is not an empty folder; choose a new one.")
+    try:
+        shutil.copytree(default_data_dir(), folder, dirs_exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"{folder}: cannot create: {exc.strerror or exc}") from None
+    click.echo(f"Created {folder}. Use it with --data-dir {folder} (or JMPLAN_DATA_DIR={folder}).")
+
+
+def _unknown_metric(exc, param_hint: str) -> click.BadParameter:
+    hint = f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else ""
+    return click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.", param_hint=param_hint)
 
 
 def main(argv=None):

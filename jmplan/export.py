@@ -6,7 +6,7 @@ are fractions per year (0.19418, not 19.4). Keys are stable: scripts use them.
 
 from __future__ import annotations
 
-from .assess import Assessment, Leg, PlanAssessment
+from .assess import TIME, Assessment, Leg, PlanAssessment
 from .model import Figure, Goal, Plan
 
 SCHEMA_VERSION = 1
@@ -56,7 +56,7 @@ def _points(points) -> list[dict]:
     return [{"year": year, "value": value} for year, value in points]
 
 
-def metric_dict(row: Assessment, detail: bool = False) -> dict:
+def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> dict:
     """One indicator. `detail` adds what `gap` shows: trajectories and observations."""
     ind = row.indicator
     out = {
@@ -71,11 +71,12 @@ def metric_dict(row: Assessment, detail: bool = False) -> dict:
         "latest": figure_dict(row.latest),
         "target": figure_dict(row.target),
         **_leg_fields(row.from_latest),
-        "method": "time",
+        "method": method,
         "completion": row.progress.completion,
         "expected_progress": row.progress.expected,
-        "ratio": row.progress.ratio,
-        "status": row.status,
+        "actual_growth": row.growth_ratio.actual if row.growth_ratio else None,
+        "ratio": row.ratio_for(method),
+        "status": row.status_for(method),
         "projection": None if row.projection is None else {
             "value": row.projection.value,
             "meets_target": row.projection.meets_target,
@@ -91,20 +92,22 @@ def metric_dict(row: Assessment, detail: bool = False) -> dict:
     return out
 
 
-def goal_dict(goal: Goal) -> dict:
+def goal_dict(goal: Goal, notes: dict | None = None) -> dict:
     return {"key": goal.key, "text_zh": goal.text_zh, "text_en": goal.text_en,
-            "status": "qualitative", "source": goal.quote}
+            "status": "qualitative", "source": goal.quote,
+            "notes": [{"year": n.year, "text": n.text} for n in (notes or {}).get(goal.key, {}).values()]}
 
 
-def status_dict(result: PlanAssessment) -> dict:
+def status_dict(result: PlanAssessment, method: str = TIME) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "plan": plan_dict(result.plan),
         "year": result.year,
-        "counts": result.counts(),
-        "metrics": [metric_dict(row) for row in result.rows],
-        "goals": [goal_dict(g) for g in result.goals],
-        "tasks": [goal_dict(t) for t in result.tasks],
+        "method": method,
+        "counts": result.counts(method),
+        "metrics": [metric_dict(row, method=method) for row in result.rows],
+        "goals": [goal_dict(g, result.plan.notes) for g in result.goals],
+        "tasks": [goal_dict(t, result.plan.notes) for t in result.tasks],
     }
 
 

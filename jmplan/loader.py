@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fields import Fields, read_number, require_mapping
-from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Plan, PlanInfo, Thresholds
+from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
 from .yamlfile import Node, read_yaml
@@ -66,9 +66,10 @@ def read_plan(folder: str | Path | None = None) -> tuple[Plan | None, list[Probl
 
     baselines = _figures_file(folder / baseline_file(info.base_year), info.base_year, problems, required=True)
     targets = _figures_file(folder / TARGETS_FILE, info.target_year, problems, required=True)
-    observations = _actuals_file(folder / ACTUALS_FILE, problems)
+    observations, notes, found = read_actuals(folder / ACTUALS_FILE)
+    problems.extend(found)
     plan = Plan(info=info, indicators=indicators, baselines=baselines, targets=targets,
-                observations=observations, goals=goals, tasks=tasks, folder=folder)
+                observations=observations, notes=notes, goals=goals, tasks=tasks, folder=folder)
     problems.extend(check_plan(plan))
     return (None if problems else plan), problems
 
@@ -218,32 +219,56 @@ def _figure(node: Node, key: str, at: Source, year: int, problems: list[Problem]
     return None if value is None else figure
 
 
-def _actuals_file(path: Path, problems: list[Problem]) -> dict[str, dict[int, Figure]]:
-    """actuals.yaml: `observations:` of key -> {year: value or {value, source, note}}."""
+def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[int, Figure]],
+                                                                dict[str, dict[int, Note]], list[Problem]]:
+    """actuals.yaml: `observations:` of key -> {year: value or {value, source, note}},
+    and `notes:` of goal, task or indicator key -> {year: text}.
+
+    Returns (observations, notes, problems); a missing file holds nothing.
+    `shown` names the file in messages (default: its path).
+    """
+    problems: list[Problem] = []
     if not path.exists():
-        return {}
-    shown = display_path(path)
-    root = _read(path, problems)
+        return {}, {}, problems
+    shown = shown or display_path(path)
+    root, found = read_yaml(path, shown)
+    problems.extend(found)
     if not require_mapping(root, shown, problems):
-        return {}
+        return {}, {}, problems
     top = Fields(root, shown, problems)
     observations_node = top.mapping("observations")
+    notes_node = top.mapping("notes")
     top.finish()
     observations: dict[str, dict[int, Figure]] = {}
-    for key_node, years_node in (observations_node.items if observations_node else []):
-        key = key_node.text
-        if years_node.is_null:
-            continue
-        if not require_mapping(years_node, f"the observations of {key!r}", problems):
-            continue
+    for key_node, years_node in _by_year(observations_node, "observations", problems):
         by_year: dict[int, Figure] = {}
-        for year_node, node in years_node.items:
-            if not (not year_node.quoted and year_node.text.isdigit() and len(year_node.text) == 4):
-                problems.append(Problem(year_node.where, f"{year_node.text!r} is not a year",
-                                        "each observation is `YEAR: value`, e.g. `2017: 950`"))
-                continue
-            figure = _figure(node, key, year_node.where, int(year_node.text), problems)
+        for year, year_node, node in years_node:
+            figure = _figure(node, key_node.text, year_node.where, year, problems)
             if figure is not None:
-                by_year[figure.year] = figure
-        observations[key] = dict(sorted(by_year.items()))
-    return observations
+                by_year[year] = figure
+        observations[key_node.text] = dict(sorted(by_year.items()))
+    notes: dict[str, dict[int, Note]] = {}
+    for key_node, years_node in _by_year(notes_node, "notes", problems):
+        by_year_notes: dict[int, Note] = {}
+        for year, _year_node, node in years_node:
+            if node.kind != "scalar" or node.is_null:
+                problems.append(Problem(node.where, f"a note should be text, found {node.describe()}"))
+                continue
+            by_year_notes[year] = Note(year, node.text, node.where)
+        notes[key_node.text] = dict(sorted(by_year_notes.items()))
+    return observations, notes, problems
+
+
+def _by_year(section: Node | None, what: str, problems: list[Problem]):
+    """(key node, [(year, year node, value node)]) for each `key: {YEAR: ...}` of a section."""
+    for key_node, years_node in (section.items if section else []):
+        if years_node.is_null or not require_mapping(years_node, f"the {what} of {key_node.text!r}", problems):
+            continue
+        entries = []
+        for year_node, node in years_node.items:
+            if year_node.quoted or not (year_node.text.isdigit() and len(year_node.text) == 4):
+                problems.append(Problem(year_node.where, f"{year_node.text!r} is not a year",
+                                        "each entry is `YEAR: value`, e.g. `2017: 950`"))
+                continue
+            entries.append((int(year_node.text), year_node, node))
+        yield key_node, entries

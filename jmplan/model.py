@@ -99,6 +99,15 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark recorded for a goal, task or indicator in a year (actuals.yaml `notes:`)."""
+
+    year: int
+    text: str
+    where: Source = Source("")
+
+
+@dataclass(frozen=True)
 class Plan:
     info: PlanInfo
     indicators: dict[str, Indicator]  # in the order of the data file
@@ -106,6 +115,8 @@ class Plan:
     targets: dict[str, Figure] = field(default_factory=dict)
     # key -> {year: Figure}, years ascending
     observations: dict[str, dict[int, Figure]] = field(default_factory=dict)
+    # goal, task or indicator key -> {year: Note}
+    notes: dict[str, dict[int, Note]] = field(default_factory=dict)
     goals: tuple[Goal, ...] = ()
     tasks: tuple[Goal, ...] = ()
     folder: Path | None = None

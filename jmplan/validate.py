@@ -10,7 +10,7 @@ from .problems import Problem
 
 def check_plan(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (check_defined, check_years, check_units, check_ranges):
+    for check in (check_defined, check_years, check_units, check_ranges, check_notes):
         problems.extend(check(plan))
     return problems
 
@@ -83,3 +83,15 @@ def _values(figure: Figure):
     yield figure.value
     if figure.upper is not None:
         yield figure.upper
+
+
+def check_notes(plan: Plan) -> list[Problem]:
+    """Notes belong to a goal, task or indicator of the plan."""
+    known = set(plan.indicators) | {g.key for g in plan.goals} | {t.key for t in plan.tasks}
+    problems = []
+    for key, by_year in plan.notes.items():
+        if key not in known and by_year:
+            first = next(iter(by_year.values()))
+            problems.append(Problem(first.where, f"note for {key!r}, which is no goal, task or indicator of the plan",
+                                    did_you_mean(key, known)))
+    return problems

@@ -4,7 +4,7 @@ raw tables behind the CSV output. Reusable from Python, not only the CLI."""
 from __future__ import annotations
 
 from . import fmt
-from .assess import Assessment, Leg, PlanAssessment
+from .assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
 from .i18n import reason, text
 from .model import Figure, Plan
 from .render import Heading, Lines, Table
@@ -28,6 +28,12 @@ def _with_year(fig: Figure | None, row: Assessment, lang: str, default_year: int
     return shown
 
 
+def _inline(key: str, lang: str) -> str:
+    """A label inside a sentence: lower case in English."""
+    label = text(key, lang)
+    return label[0].lower() + label[1:] if lang == "en" else label
+
+
 def needed_per_year(leg: Leg | None, row: Assessment, lang: str) -> str:
     """The growth still needed each year, on the indicator's growth model."""
     if leg is None:
@@ -42,20 +48,26 @@ def needed_per_year(leg: Leg | None, row: Assessment, lang: str) -> str:
     return fmt.difference(leg.required_change, row.indicator, lang, sign=True, with_unit=False) + per_year
 
 
-def _progress(row: Assessment) -> str:
+def _progress(row: Assessment, method: str) -> str:
+    """Method 1: completion / expected share. Method 2: actual / required growth."""
+    if method == EUROSTAT:
+        g = row.growth_ratio
+        if g is None or g.actual is None:
+            return ""
+        return fmt.percent(g.actual) + (f" / {fmt.percent(g.required)}" if g.required is not None else "")
     p = row.progress
     if p.completion is None or p.expected is None:
         return ""
     return f"{fmt.percent(p.completion)} / {fmt.percent(p.expected)}"
 
 
-def status_blocks(result: PlanAssessment, lang: str) -> list:
+def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
     info = result.plan.info
     table = Table(
         headers=[text("indicator", lang), text("unit", lang),
                  f"{text('baseline', lang)} ({info.base_year})", text("latest", lang),
                  f"{text('target', lang)} ({info.target_year})", text("gap", lang), text("needed", lang),
-                 text("progress", lang), text("status", lang)],
+                 text("progress" if method == TIME else "growth_vs_required", lang), text("status", lang)],
         rows=[],
         align=[L, L, R, R, R, R, R, R, L],
     )
@@ -70,11 +82,11 @@ def status_blocks(result: PlanAssessment, lang: str) -> list:
             _with_year(row.target, row, lang, info.target_year),
             fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
             needed_per_year(leg, row, lang),
-            _progress(row),
-            text(row.status, lang),
+            _progress(row, method),
+            text(row.status_for(method), lang),
         ])
     blocks: list = [_plan_heading(result.plan, lang, result.year), table]
-    counts = result.counts()
+    counts = result.counts(method)
     summary = ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
     blocks.append(Lines([f"{text('summary', lang)}: {summary}"]))
     blocks.extend(_notes(result, lang))
@@ -99,11 +111,11 @@ def _notes(result: PlanAssessment, lang: str) -> list:
     return [Lines(notes)] if notes else []
 
 
-def status_csv(result: PlanAssessment, lang: str) -> Table:
+def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
     headers = [text(h, lang) for h in (
         "key", "indicator", "unit", "model", "baseline", "qualifier", "latest", "target", "upper", "gap",
-        "relative_gap", "required_growth", "required_change", "completion", "expected", "ratio", "status",
-        "status_slug")]
+        "relative_gap", "required_growth", "required_change", "completion", "expected", "actual_growth", "ratio",
+        "status", "status_slug")]
     # years sit in their own columns so that every value cell is a bare number
     headers.insert(4, f"{text('baseline', lang)} {text('year', lang)}")
     headers.insert(7, f"{text('latest', lang)} {text('year', lang)}")
@@ -119,8 +131,9 @@ def status_csv(result: PlanAssessment, lang: str) -> Table:
             _cell(row.target and row.target.year), _cell(row.target and row.target.value),
             _cell(row.target and row.target.upper),
             _cell(leg and leg.gap), _cell(leg and leg.relative_gap), _cell(leg and leg.required_growth),
-            _cell(leg and leg.required_change), _cell(p.completion), _cell(p.expected), _cell(p.ratio),
-            text(row.status, lang), row.status,
+            _cell(leg and leg.required_change), _cell(p.completion), _cell(p.expected),
+            _cell(row.growth_ratio and row.growth_ratio.actual), _cell(row.ratio_for(method)),
+            text(row.status_for(method), lang), row.status_for(method),
         ])
     return Table(headers, rows)
 
@@ -165,7 +178,7 @@ def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
             continue
         leg_lines = [
             f"{text('gap', lang)}{sep}{fmt.difference(leg.gap, ind, lang)}"
-            + (f" ({text('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
+            + (f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
                if leg.relative_gap is not None and not ind.is_percent else ""),
             f"{text('required_growth', lang)}{sep}" + (
                 fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + text("per_year", lang), lang)
@@ -182,10 +195,20 @@ def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
     p = row.progress
     status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
     if p.ratio is not None:
-        status_line += (f" ({text('completion', lang)} {fmt.percent(p.completion)}, "
-                        f"{text('expected', lang)} {fmt.percent(p.expected)}, "
-                        f"{text('ratio', lang)} {fmt.number(p.ratio)})")
-    blocks.append(Lines([status_line]))
+        status_line += (f" ({_inline('completion', lang)} {fmt.percent(p.completion)}, "
+                        f"{_inline('expected', lang)} {fmt.percent(p.expected)}, "
+                        f"{_inline('ratio', lang)} {fmt.number(p.ratio)})")
+    status_lines = [status_line]
+    g = row.growth_ratio
+    if g is not None and g.actual is not None:
+        line = (f"{text('method_eurostat', lang)}{sep}{text(g.status, lang)} ({_inline('actual_growth', lang)} "
+                f"{fmt.percent(g.actual)}")
+        if g.required is not None:
+            line += f", {_inline('required_growth', lang)} {fmt.percent(g.required)}"
+        if g.ratio is not None:
+            line += f", R {fmt.number(g.ratio)}"
+        status_lines.append(line + ")")
+    blocks.append(Lines(status_lines))
     if row.projection is not None:
         pr = row.projection
         verdict = text("meets" if pr.meets_target else "falls_short", lang)

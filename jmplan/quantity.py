@@ -1,0 +1,71 @@
+"""Read a number as staff type it: `850`, `1,700`, `7.76万`, `850亿元`, `82%`,
+full-width digits `１７００`. The result is in the indicator's own unit.
+
+万 (10^4) and 亿 (10^8) scale the number; a unit written after it must be the
+indicator's. A unit that itself begins with a multiplier (亿元) works both
+ways: `1700亿元`, `1700亿` and `0.17万亿元` are all 1,700 亿元.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from .model import Indicator
+
+MULTIPLIERS = {"万": 10**4, "亿": 10**8}
+_NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)")
+
+
+class QuantityError(ValueError):
+    def __init__(self, message: str, hint: str | None = None):
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+def _split_multiplier(text: str) -> tuple[int, str]:
+    """'万亿元' -> (10^12, '元'); 'km' -> (1, 'km')."""
+    factor = 1
+    while text and text[0] in MULTIPLIERS:
+        factor *= MULTIPLIERS[text[0]]
+        text = text[1:]
+    return factor, text
+
+
+def _names(indicator: Indicator) -> set[str]:
+    return {n.casefold() for n in (indicator.unit, indicator.unit_zh, indicator.unit_en) if n}
+
+
+def parse_quantity(text: str, indicator: Indicator) -> float:
+    """The value of `text` in the indicator's unit; QuantityError if it is not one."""
+    # NFKC turns full-width digits, commas and percent signs into ASCII ones
+    normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    match = _NUMBER.fullmatch(normal)
+    if not match:
+        raise QuantityError(f"{text!r} is not a number",
+                            "type digits, optionally with 万 or 亿 and the unit: 850, 1,700, 7.76万, 82%")
+    # Decimal, so that 7.76万 is exactly 77600 and not 77600.00000000001
+    number = Decimal(match.group(1).replace(",", ""))
+    suffix = match.group(2)
+    if suffix and suffix[0] in ",.0123456789":
+        raise QuantityError(f"{text!r} is not a number", "thousands separators go every three digits: 1,700")
+    names = _names(indicator)
+    if not suffix or suffix.casefold() in names:
+        return float(number)
+    unit_factor, unit_base = _split_multiplier(indicator.unit_zh or indicator.unit)
+    factor, base = _split_multiplier(suffix)
+    # '7.76万' or '1700亿': a multiplier alone means the indicator's own unit
+    if base and base.casefold() not in names and not (unit_factor > 1 and base == unit_base):
+        raise _contradiction(text, suffix, indicator)
+    if unit_factor > 1 and (not base or base == unit_base):
+        # the unit carries a multiplier itself (亿元): 0.17万亿元 = 1,700 亿元, 1.7e11元 = 1,700 亿元
+        return float(number * factor / unit_factor)
+    return float(number * factor)
+
+
+def _contradiction(text: str, suffix: str, indicator: Indicator) -> QuantityError:
+    names = list(dict.fromkeys(n for n in (indicator.unit, indicator.unit_zh, indicator.unit_en) if n))
+    return QuantityError(f"{text!r} is in {suffix!r}, but this indicator is measured in {' / '.join(names)}",
+                         f"give the value in {names[0]}, or the number alone")
