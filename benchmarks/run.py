@@ -82,6 +82,15 @@ def run_env(src: Path) -> dict:
 
 # --- timing ------------------------------------------------------------------
 
+def check(commands, cwd, env) -> None:
+    """Run each command once, so a failing one is reported with its own error
+    message (hyperfine only says that some exit code was not 0)."""
+    for argv in commands:
+        done = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise CommandFailed(f"`{shown(argv)}` exited {done.returncode}:\n{done.stderr}")
+
+
 def time_with_hyperfine(commands, warmup, runs, cwd, env) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "results.json"
@@ -105,7 +114,8 @@ def time_with_loop(commands, warmup, runs, cwd, env) -> list[float]:
             done = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             elapsed = time.perf_counter() - start
             if done.returncode != 0:
-                raise CommandFailed(f"`{shown(argv)}` exited {done.returncode}:\n{done.stderr.decode(errors='replace')}")
+                error = done.stderr.decode(errors="replace")
+                raise CommandFailed(f"`{shown(argv)}` exited {done.returncode}:\n{error}")
             if i >= warmup:
                 times[c].append(elapsed)
     return [statistics.median(t) for t in times]
@@ -163,10 +173,11 @@ def runs_for(size: int, quick: bool) -> tuple[int, int]:
 
 def table(headers, rows, right) -> str:
     """A plain text table; columns listed in `right` are right-aligned."""
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+
     def line(cells):
         return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
@@ -218,11 +229,13 @@ def main(argv=None) -> int:
         print(f"Start-up ({timer})...", file=sys.stderr)
         commands = [[PY, "-c", "pass"], [PY, "-c", FLOOR],
                     [PY, "-m", "jmplan", "status"], [PY, "-m", "jmplan", "status", "--format", "json"]]
+        check(commands, src, env)
         startup_warmup, startup_runs = (2, 10) if args.quick else (3, 30)
-        medians = (time_with_hyperfine if have_hyperfine else time_with_loop)(commands, startup_warmup, startup_runs, src, env)
+        timing = time_with_hyperfine if have_hyperfine else time_with_loop
+        medians = timing(commands, startup_warmup, startup_runs, src, env)
         floor = medians[1]
         rows = []
-        for argv_, median in zip(commands, medians):
+        for argv_, median in zip(commands, medians, strict=True):
             name = shown(argv_)
             goal = STARTUP_GOALS.get(name)
             ratio = median / floor

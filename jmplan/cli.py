@@ -218,6 +218,107 @@ def metrics(fmt, lang, data_dir, output):
     _emit(_render(blocks, table, data, fmt), fmt, output)
 
 
+lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
+                           help="Language [env JMPLAN_LANG; default: from the locale].")
+data_dir_option = click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+                               help="Plan folder [env JMPLAN_DATA_DIR; default: the embedded Jiangmen plan].")
+
+
+@cli.command(epilog="Examples:\n\n  jmplan report --year 2018 -o report.html\n\n"
+                    "  jmplan report --year 2018 --lang en --format markdown -o report.md")
+@year_option
+@method_option
+@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "html"]),
+              help="[default: html for an -o FILE ending in .html, else markdown]")
+@lang_option
+@data_dir_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.")
+def report(year, method, fmt, lang, data_dir, output):
+    """The year's progress report: counts by status, every indicator, a
+    paragraph and a chart for each indicator with data, the goals and tasks,
+    the sources and the method."""
+    from .assess import assess_plan
+    from .render import Chart, to_html, to_markdown
+    from .report import report_blocks, report_title
+
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "markdown"
+    result = assess_plan(plan, year)
+    # Markdown on standard output has nowhere to put chart files
+    want_charts = fmt == "html" or output is not None
+    blocks, notes = report_blocks(result, lang, method, charts=want_charts, version=__version__)
+    if fmt == "markdown":
+        charts = [b for b in blocks if isinstance(b, Chart)]
+        if charts:
+            folder = output.with_name(output.stem + "_charts")
+            _write_charts(folder, charts)
+        elif not want_charts:
+            notes.append("charts are written as files beside the report: give -o FILE")
+        text = to_markdown(blocks)
+    else:
+        text = to_html(blocks, report_title(result, lang), lang)
+    _emit(text, fmt, output)
+    for note in dict.fromkeys(notes):
+        click.echo(f"jmplan: note: {note}", err=True)
+
+
+def _write_charts(folder: Path, charts) -> None:
+    from .atomic import write_atomic
+
+    try:
+        folder.mkdir(exist_ok=True)
+        for chart in charts:
+            write_atomic(folder / f"{chart.name}.svg", chart.svg.encode("utf-8"))
+            chart.href = f"{folder.name}/{chart.name}.svg"
+    except OSError as exc:
+        raise click.ClickException(f"{folder}: cannot write the charts: {exc.strerror or exc}") from None
+
+
+@cli.command(epilog="Examples:\n\n  jmplan chart --metric ecommerce -o ecommerce.svg\n\n"
+                    "  jmplan chart --metric 光纤入户率 --lang zh -o fibre.png")
+@click.option("--metric", "-m", required=True, metavar="KEY", help="Indicator: key, name, or its beginning.")
+@year_option
+@lang_option
+@data_dir_option
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The image file to write: .svg or .png.")
+def chart(metric, year, lang, data_dir, output):
+    """Draw one indicator: baseline, required trajectory, actual values,
+    projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
+    from .assess import assess_indicator
+    from .chart import ChartsUnavailable, chartable, draw
+    from .lookup import UnknownIndicator, find_indicator
+
+    image_format = output.suffix.lower().lstrip(".")
+    if image_format not in ("svg", "png"):
+        raise click.BadParameter(f"{output.name}: the file must end in .svg or .png.", param_hint="'--output'")
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    try:
+        indicator = find_indicator(plan, metric)
+    except UnknownIndicator as exc:
+        raise _unknown_metric(exc, "'--metric'") from None
+    row = assess_indicator(plan, indicator, year)
+    if not chartable(row):
+        raise click.ClickException(f"{indicator.key} has nothing to draw yet: it needs a baseline and a target, "
+                                   f"or two values over time.")
+    try:
+        image, note = draw(row, lang, image_format)
+    except ChartsUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    from .atomic import write_atomic
+
+    try:
+        write_atomic(output, image)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+    if note:
+        click.echo(f"jmplan: note: {note}", err=True)
+
+
 @cli.command(epilog="Examples:\n\n  jmplan record ecommerce 2016 850 --data-dir jiangmen\n\n"
                     "  jmplan record fibre_length 2017 7.9万 --source \"2017年统计公报\"\n\n"
                     "  jmplan record fibre_to_home 2018 82% --replace",

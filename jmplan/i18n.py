@@ -55,7 +55,7 @@ _TEXT = {
     "expected": ("预期进度", "Expected progress"),
     "ratio": ("进度比", "Ratio"),
     "actual_growth": ("实际年均增速", "Actual growth per year"),
-    "method_eurostat": ("增速比（方法二）", "Growth ratio (method 2)"),
+    "growth_ratio_line": ("增速比（方法二）", "Growth ratio (method 2)"),
     "growth_vs_required": ("实际/所需增速", "Actual / required growth"),
     "status": ("状态", "Status"),
     "status_slug": ("状态代码", "Status code"),
@@ -89,6 +89,28 @@ _TEXT = {
     "reached": ("目标年份已到", "the target year has been reached"),
     "none": ("无", "none"),
     "projection": ("按现有速度预测", "Projection at the pace so far"),
+    "count": ("个数", "Count"),
+    "all_indicators": ("全部指标", "All indicators"),
+    "by_indicator": ("分指标说明", "Indicator by indicator"),
+    "sources_and_method": ("数据来源与方法", "Sources and method"),
+    "plan_source": ("规划来源", "Plan source"),
+    "observation_sources": ("观测值来源", "Sources of the observations"),
+    "no_charts": ("图表需要 matplotlib：pip install 'jmplan[charts]'；本报告未含图表。",
+                  "Charts need matplotlib: pip install 'jmplan[charts]'; this report has none."),
+    "method_time": ("方法一：时间进度法", "method 1: time progress"),
+    "method_eurostat": ("方法二：增速比法（欧盟统计局）", "method 2: growth ratio (Eurostat)"),
+    "method_time_long": (
+        "方法一（时间进度法）：完成进度 = (实际值 − 基期值) / (目标值 − 基期值)，与按所需路径应完成的预期进度相比；"
+        "进度比不低于 {ahead} 为快于预期，不低于 {on_track} 为符合预期，否则为滞后于预期；实际值低于基期值为倒退。",
+        "Method 1 (time progress): completion = (actual - baseline) / (target - baseline), compared with the share "
+        "the required path would have covered by now; a ratio of at least {ahead} is ahead, at least {on_track} on "
+        "track, below that behind; below the baseline is moving away."),
+    "method_eurostat_long": (
+        "方法二（增速比法，欧盟统计局可持续发展监测方法）：R = 实际年均增速 / 所需年均增速；R ≥ 0.95 为显著进展，"
+        "0.60 ≤ R < 0.95 为一般进展，0 ≤ R < 0.60 为进展不足，R < 0 为背离目标。",
+        "Method 2 (growth ratio, as Eurostat's SDG monitoring): R = actual / required compound growth per year; "
+        "R >= 0.95 significant progress, 0.60 to 0.95 moderate, 0 to 0.60 insufficient, below 0 movement away."),
+    "made_by": ("由 jmplan {version} 生成。", "Made with jmplan {version}."),
     "projected": ("{year}年将达{value}", "{value} in {year}"),
     "meets": ("可达到目标", "meets the target"),
     "falls_short": ("未达到目标", "short of the target"),

@@ -24,6 +24,7 @@ class Table:
 @dataclass
 class Heading:
     text: str
+    level: int = 2
 
 
 @dataclass
@@ -32,7 +33,23 @@ class Lines:
     numbered: bool = False
 
 
-Block = Table | Heading | Lines
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Chart:
+    """An SVG chart. Markdown links to `href` (a file written beside the
+    report); HTML embeds the SVG itself."""
+
+    svg: str
+    alt: str
+    name: str = "chart"  # a file name for it, without extension
+    href: str | None = None
+
+
+Block = Table | Heading | Lines | Paragraph | Chart
 
 
 def to_text(blocks: list[Block]) -> str:
@@ -42,7 +59,9 @@ def to_text(blocks: list[Block]) -> str:
             out.append(_tabulate(block, "simple"))
         elif isinstance(block, Heading):
             out.append(block.text)
-        else:
+        elif isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Lines):
             out.append("\n".join(_items(block)))
     return "\n\n".join(part for part in out if part) + "\n"
 
@@ -56,10 +75,85 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append(_tabulate(escaped, "pipe"))
         elif isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
-            out.append("\n\n".join([f"## {_md_line(first)}"] + [_md_line(line) for line in rest]))
+            marks = "#" * block.level
+            out.append("\n\n".join([f"{marks} {_md_line(first)}"] + [_md_line(line) for line in rest]))
+        elif isinstance(block, Paragraph):
+            out.append(_md_line(block.text))
+        elif isinstance(block, Chart):
+            if block.href:
+                out.append(f"![{_md_line(block.alt).replace(']', '')}]({block.href})")
         else:
             out.append("\n".join(_md_line(item) for item in _items(block, markdown=True)))
     return "\n\n".join(part for part in out if part) + "\n"
+
+
+def to_html(blocks: list[Block], title: str, lang: str) -> str:
+    """One self-contained HTML page: styles inline, charts as inline SVG, no
+    network. Every text from the data is escaped."""
+    from html import escape
+
+    body = []
+    for block in blocks:
+        if isinstance(block, Table):
+            head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
+            align = block.align or ["left"] * len(block.headers)
+            rows = "".join("<tr>" + "".join(f'<td class="{a}">{escape(c)}</td>' for c, a in zip(row, align))
+                           + "</tr>" for row in block.rows)
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        elif isinstance(block, Heading):
+            first, *rest = block.text.splitlines() or [""]
+            body.append(f"<h{block.level}>{escape(first)}</h{block.level}>")
+            body.extend(f'<p class="subtitle">{escape(line)}</p>' for line in rest)
+        elif isinstance(block, Paragraph):
+            body.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, Chart):
+            body.append(f'<figure role="img" aria-label="{escape(block.alt)}">{_svg_element(block.svg)}</figure>')
+        else:
+            tag = "ol" if block.numbered else "ul"
+            items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
+            body.append(f"<{tag}>{items}</{tag}>")
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+# Chinese fonts first, in the order they are found on Windows, macOS and Linux
+_CSS = """
+body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+       "WenQuanYi Micro Hei", SimHei, "Helvetica Neue", Arial, sans-serif;
+       font-size: 10.5pt; line-height: 1.5; color: #222; max-width: 60em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 18pt; margin-bottom: 0.2em; }
+h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.5em; }
+h3 { font-size: 11.5pt; margin-bottom: 0.3em; }
+p.subtitle { color: #555; margin: 0.1em 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
+th { background: #eee; }
+td.right { text-align: right; white-space: nowrap; }
+td:last-child { white-space: nowrap; }
+figure { margin: 0.5em 0 1em; }
+figure svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+}
+"""
+
+
+def _svg_element(svg: str) -> str:
+    """The <svg> element alone: an XML declaration or DOCTYPE is not allowed
+    inside an HTML page, and the RDF metadata block says nothing to a reader."""
+    start = svg.find("<svg")
+    if start < 0:
+        return ""
+    svg = svg[start:]
+    begin, end = svg.find("<metadata>"), svg.find("</metadata>")
+    if 0 <= begin < end:
+        svg = svg[:begin] + svg[end + len("</metadata>"):]
+    return svg
 
 
 def to_csv(table: Table) -> str:

@@ -61,7 +61,8 @@ def _progress(row: Assessment, method: str) -> str:
     return f"{fmt.percent(p.completion)} / {fmt.percent(p.expected)}"
 
 
-def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
+def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
+    """The table of every indicator, as `status` and the report show it."""
     info = result.plan.info
     table = Table(
         headers=[text("indicator", lang), text("unit", lang),
@@ -85,10 +86,17 @@ def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list
             _progress(row, method),
             text(row.status_for(method), lang),
         ])
-    blocks: list = [_plan_heading(result.plan, lang, result.year), table]
+    return table
+
+
+def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
     counts = result.counts(method)
-    summary = ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
-    blocks.append(Lines([f"{text('summary', lang)}: {summary}"]))
+    return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+
+
+def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
+    blocks: list = [_plan_heading(result.plan, lang, result.year), status_table(result, lang, method),
+                    Lines([summary_line(result, lang, method)])]
     blocks.extend(_notes(result, lang))
     if result.goals:
         blocks.append(Heading(text("goals", lang)))
@@ -201,7 +209,7 @@ def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
     status_lines = [status_line]
     g = row.growth_ratio
     if g is not None and g.actual is not None:
-        line = (f"{text('method_eurostat', lang)}{sep}{text(g.status, lang)} ({_inline('actual_growth', lang)} "
+        line = (f"{text('growth_ratio_line', lang)}{sep}{text(g.status, lang)} ({_inline('actual_growth', lang)} "
                 f"{fmt.percent(g.actual)}")
         if g.required is not None:
             line += f", {_inline('required_growth', lang)} {fmt.percent(g.required)}"

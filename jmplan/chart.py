@@ -1,0 +1,105 @@
+"""A chart of one indicator: the baseline, the required trajectory, the
+actual values, the projection to the target year, and the target.
+
+matplotlib is an optional extra (`pip install 'jmplan[charts]'`), imported
+only here and only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from .assess import Assessment
+from .i18n import text
+
+# Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS
+CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+             "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC", "Arial Unicode MS"]
+
+
+class ChartsUnavailable(RuntimeError):
+    """matplotlib is not installed."""
+
+
+def charts_available() -> bool:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def installed_cjk_font() -> str | None:
+    """The first font on this machine that has Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def chartable(row: Assessment) -> bool:
+    """Something to draw: a path to a target, or at least two values over time."""
+    points = (1 if row.baseline else 0) + sum(1 for f in row.observations if f is not row.baseline)
+    return (row.baseline is not None and row.target is not None) or points >= 2
+
+
+def draw(row: Assessment, lang: str, image_format: str = "svg") -> tuple[bytes, str | None]:
+    """The chart as SVG or PNG bytes, and a note for the user (or None).
+
+    SVG keeps its text as text, so a browser draws the Chinese with its own
+    fonts. PNG needs a Chinese font here; without one, the labels fall back
+    to English (and the note says how to get one) rather than empty boxes.
+    """
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise ChartsUnavailable("charts need matplotlib: pip install 'jmplan[charts]'") from None
+
+    note = None
+    font = installed_cjk_font()
+    if lang == "zh" and image_format != "svg" and font is None:
+        lang = "en"
+        note = ("no Chinese font found, so the chart's labels are in English; install one "
+                "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels")
+    families = ([font] if font else []) + CJK_FONTS + ["DejaVu Sans", "sans-serif"]
+    settings = {"svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": families,
+                "svg.hashsalt": "jmplan", "axes.unicode_minus": False}
+    with matplotlib.rc_context(settings), warnings.catch_warnings():
+        # Laying out Chinese text without a Chinese font warns about each glyph;
+        # in SVG the browser draws it, so the warnings say nothing useful.
+        warnings.simplefilter("ignore", UserWarning)
+        figure = Figure(figsize=(6.4, 3.4), dpi=100)
+        _plot(figure.subplots(), row, lang)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if image_format == "svg" else {}
+        figure.savefig(buffer, format=image_format, metadata=metadata)
+    return buffer.getvalue(), note
+
+
+def _plot(ax, row: Assessment, lang: str) -> None:
+    ind = row.indicator
+    actual = []
+    if row.baseline is not None:
+        actual.append((row.baseline.year, row.baseline.value))
+    actual += [(f.year, f.value) for f in row.observations if f is not row.baseline]
+    if row.from_baseline is not None:
+        years, values = zip(*row.from_baseline.trajectory)
+        ax.plot(years, values, linestyle="--", color="#888888", label=text("trajectory", lang))
+    if actual:
+        years, values = zip(*actual)
+        ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang))
+    if row.projection is not None and row.latest is not None and row.target is not None:
+        ax.plot([row.latest.year, row.target.year], [row.latest.value, row.projection.value], linestyle=":",
+                color="#d9822b", label=text("projection", lang))
+    if row.target is not None:
+        ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
+        ax.plot([row.target.year], [row.target.value], marker="*", markersize=12, color="#2a9d4a",
+                linestyle="none", label=f"{text('target', lang)} ({row.target.year})")
+    ax.set_title(ind.name(lang))
+    ax.set_ylabel(ind.unit_label(lang))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(True, linewidth=0.3)
+    ax.legend(fontsize="small", loc="best")

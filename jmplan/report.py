@@ -1,0 +1,170 @@
+"""The year's progress report on the plan, as blocks for render.to_markdown
+or render.to_html: counts by status, the table of every indicator, a
+paragraph (and a chart) for each indicator with data, the qualitative goals
+and main tasks with their notes, and the sources and method."""
+
+from __future__ import annotations
+
+from . import fmt
+from .assess import TIME, Assessment, PlanAssessment
+from .chart import ChartsUnavailable, chartable, draw
+from .i18n import text
+from .model import Goal
+from .render import Chart, Heading, Lines, Paragraph, Table
+from .views import needed_per_year, status_table, summary_line
+
+
+def report_title(result: PlanAssessment, lang: str) -> str:
+    info = result.plan.info
+    name = info.name_zh if lang == "zh" else info.name_en
+    year = result.year or _latest_year(result) or info.base_year
+    return f"{name}：{year}年度实施进展报告" if lang == "zh" else f"{name}: progress report {year}"
+
+
+def _latest_year(result: PlanAssessment) -> int | None:
+    years = [row.latest.year for row in result.rows if row.has_observation]
+    return max(years) if years else None
+
+
+def report_blocks(result: PlanAssessment, lang: str, method: str = TIME, charts: bool = True,
+                  version: str = "") -> tuple[list, list[str]]:
+    """(blocks, notes for the user). With `charts`, each indicator with data
+    gets an SVG chart when matplotlib is installed; without it, the report
+    says how to get them."""
+    info = result.plan.info
+    zh = lang == "zh"
+    notes: list[str] = []
+    blocks: list = [Heading(report_title(result, lang), level=1)]
+    period = text("plan_period", lang, base=info.base_year, target=info.target_year)
+    when = text("data_to", lang, year=result.year) if result.year else text("data_latest", lang)
+    blocks.append(Paragraph(f"{period}；{when}；{text('method_' + method, lang)}。" if zh
+                            else f"{period.capitalize()}; {when}; {text('method_' + method, lang)}."))
+
+    blocks.append(Heading(text("summary", lang)))
+    counts = result.counts(method)
+    blocks.append(Table([text("status", lang), text("count", lang)],
+                        [[text(status, lang), str(n)] for status, n in counts.items()], ["left", "right"]))
+
+    blocks.append(Heading(text("all_indicators", lang)))
+    blocks.append(status_table(result, lang, method))
+    blocks.append(Paragraph(summary_line(result, lang, method)))
+
+    blocks.append(Heading(text("by_indicator", lang)))
+    can_draw = charts
+    for row in result.rows:
+        paragraph = indicator_paragraph(row, lang, method)
+        if paragraph is None:
+            continue
+        blocks.append(Heading(f"{row.indicator.name(lang)} ({row.key})", level=3))
+        blocks.append(Paragraph(paragraph))
+        if can_draw and chartable(row):
+            try:
+                svg, note = draw(row, lang, "svg")
+            except ChartsUnavailable:
+                can_draw = False
+                notes.append(text("no_charts", lang))
+                blocks.append(Paragraph(text("no_charts", lang)))
+                continue
+            if note:
+                notes.append(note)
+            blocks.append(Chart(svg.decode("utf-8"), row.indicator.name(lang), name=row.key))
+
+    for heading, goals in (("goals", result.goals), ("tasks", result.tasks)):
+        if goals:
+            blocks.append(Heading(text(heading, lang)))
+            blocks.append(Lines([_goal_line(g, result, lang) for g in goals], numbered=heading == "tasks"))
+
+    blocks.append(Heading(text("sources_and_method", lang)))
+    blocks.append(Lines(_sources(result, lang, method, version)))
+    return blocks, notes
+
+
+def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str | None:
+    """Where the indicator stands, in plain words; None when there is no data."""
+    ind = row.indicator
+    if row.latest is None:
+        return None
+    zh = lang == "zh"
+    value = fmt.figure(row.latest, ind, lang, with_unit=True)
+    parts = []
+    if row.has_observation:
+        base = fmt.figure(row.baseline, ind, lang, with_unit=True)
+        if row.baseline_observed:
+            parts.append(f"{row.latest.year}年为{value}（{row.baseline.year}年首次观测值{base}）" if zh
+                         else f"{value} in {row.latest.year} (first observed at {base} in {row.baseline.year})")
+        else:
+            parts.append(f"{row.latest.year}年为{value}（{row.baseline.year}年基期{base}）" if zh
+                         else f"{value} in {row.latest.year} (baseline {base} in {row.baseline.year})")
+    elif row.baseline_observed:
+        parts.append(f"{row.latest.year}年首次观测值为{value}（规划未给出基期值），尚无可比较的后续观测值" if zh
+                     else f"{value} in {row.latest.year}, its first observation (the plan states no baseline), "
+                          f"with nothing later to compare")
+    else:
+        parts.append(f"{row.latest.year}年基期{value}，暂无此后的观测值" if zh
+                     else f"{value} in the base year {row.latest.year}, with no observation since")
+    leg = row.from_latest
+    if row.target is None:
+        parts.append("规划未设目标值" if zh else "the plan sets no target")
+    elif leg is not None:
+        target = fmt.figure(row.target, ind, lang, with_unit=True)
+        status = row.status_for(method)
+        if status == "achieved":
+            parts.append(f"已达到{row.target.year}年目标{target}" if zh
+                         else f"it has reached the {row.target.year} target of {target}")
+        else:
+            gap = fmt.difference(leg.gap, ind, lang)
+            parts.append(f"距{row.target.year}年目标{target}尚差{gap}，{_needed_words(row, lang)}" if zh
+                         else f"{gap} short of the {row.target.year} target of {target}, {_needed_words(row, lang)}")
+    status = row.status_for(method)
+    if status not in ("no_target", "achieved"):
+        parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
+    if row.projection is not None and status != "achieved":
+        projected = fmt.quantity(row.projection.value, ind, lang)
+        if zh:
+            verdict = text("meets" if row.projection.meets_target else "falls_short", lang)
+            parts.append(f"按现有速度，{row.target.year}年将达{projected}，{verdict}")
+        else:
+            verdict = "meeting the target" if row.projection.meets_target else "short of the target"
+            parts.append(f"at the pace so far it would be {projected} in {row.target.year}, {verdict}")
+    sentence = "；".join(parts) + "。" if zh else "; ".join(parts) + "."
+    return sentence if zh else sentence[0].upper() + sentence[1:]
+
+
+def _needed_words(row: Assessment, lang: str) -> str:
+    """'今后需年均增长19.4%' / 'it needs growth of 19.4% a year from now'."""
+    leg, ind = row.from_latest, row.indicator
+    if ind.growth_model == "compound" and leg.required_growth is not None:
+        rate = fmt.bounded(leg.bound, fmt.percent(leg.required_growth), lang)
+        return f"今后需年均增长{rate}" if lang == "zh" else f"it needs growth of {rate} a year from now"
+    if leg.required_change is None:
+        return needed_per_year(leg, row, lang)
+    step = fmt.difference(abs(leg.required_change), ind, lang)
+    if lang == "zh":
+        return f"今后需年均{'提高' if leg.required_change >= 0 else '降低'}{step}"
+    return f"it needs {'a rise' if leg.required_change >= 0 else 'a fall'} of {step} a year from now"
+
+
+def _goal_line(goal: Goal, result: PlanAssessment, lang: str) -> str:
+    notes = [n for n in result.plan.notes.get(goal.key, {}).values() if result.year is None or n.year <= result.year]
+    line = f"{goal.text(lang)} [{text('qualitative', lang)}]"
+    for note in notes:
+        line += f" — {note.year}: {note.text}"
+    return line
+
+
+def _sources(result: PlanAssessment, lang: str, method: str, version: str) -> list[str]:
+    info = result.plan.info
+    zh = lang == "zh"
+    lines = []
+    source = info.source_zh if zh or not info.source_en else f"{info.source_en} ({info.source_zh})"
+    if source:
+        lines.append(f"{text('plan_source', lang)}：{source}" if zh else f"{text('plan_source', lang)}: {source}")
+    observed = sorted({f.quote for row in result.rows for f in row.observations if f.quote})
+    if observed:
+        joined = "；".join(observed) if zh else "; ".join(observed)
+        lines.append(f"{text('observation_sources', lang)}：{joined}" if zh
+                     else f"{text('observation_sources', lang)}: {joined}")
+    t = info.thresholds
+    lines.append(text("method_" + method + "_long", lang, ahead=fmt.number(t.ahead), on_track=fmt.number(t.on_track)))
+    lines.append(text("made_by", lang, version=version))
+    return lines
