@@ -31,6 +31,11 @@ method_option = click.option(
     help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
          "eurostat: actual against required growth rate (method 2).")
 year_option = click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
+                           help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
+data_dir_option = click.option(
+    "--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+    help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
 
 
 class DataError(click.ClickException):
@@ -55,10 +60,8 @@ def common_options(command):
 
     @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.")
-    @click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
-                  help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
-    @click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
-                  help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
+    @lang_option
+    @data_dir_option
     @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                   help="Write to this file instead of standard output.")
     @functools.wraps(command)
@@ -87,6 +90,20 @@ def _load(data_dir):
     if problems:
         raise DataError(problems)
     return plan
+
+
+def _assess_one(data_dir, metric, year):
+    """The plan and the assessment of the indicator `--metric` names."""
+    from .assess import assess_indicator
+    from .lookup import UnknownIndicator, find_indicator
+
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    try:
+        indicator = find_indicator(plan, metric)
+    except UnknownIndicator as exc:
+        raise _unknown_metric(exc, "'--metric'") from None
+    return plan, assess_indicator(plan, indicator, year)
 
 
 def _check_year(plan, year):
@@ -171,16 +188,7 @@ def status(year, method, check, fmt, lang, data_dir, output):
 def gap(metric, year, fmt, lang, data_dir, output):
     """One indicator in full: both ends, the gap, the required growth and
     change per year, and the required trajectory year by year."""
-    from .assess import assess_indicator
-    from .lookup import UnknownIndicator, find_indicator
-
-    plan = _load(data_dir)
-    _check_year(plan, year)
-    try:
-        indicator = find_indicator(plan, metric)
-    except UnknownIndicator as exc:
-        raise _unknown_metric(exc, "'--metric'") from None
-    row = assess_indicator(plan, indicator, year)
+    plan, row = _assess_one(data_dir, metric, year)
 
     def data():
         from .export import metric_dict
@@ -216,12 +224,6 @@ def metrics(fmt, lang, data_dir, output):
         return metrics_table(plan, lang, raw=True)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
-
-
-lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
-                           help="Language [env JMPLAN_LANG; default: from the locale].")
-data_dir_option = click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
-                               help="Plan folder [env JMPLAN_DATA_DIR; default: the embedded Jiangmen plan].")
 
 
 @cli.command(epilog="Examples:\n\n  jmplan report --year 2018 -o report.html\n\n"
@@ -288,22 +290,14 @@ def _write_charts(folder: Path, charts) -> None:
 def chart(metric, year, lang, data_dir, output):
     """Draw one indicator: baseline, required trajectory, actual values,
     projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
-    from .assess import assess_indicator
     from .chart import ChartsUnavailable, chartable, draw
-    from .lookup import UnknownIndicator, find_indicator
 
     image_format = output.suffix.lower().lstrip(".")
     if image_format not in ("svg", "png"):
         raise click.BadParameter(f"{output.name}: the file must end in .svg or .png.", param_hint="'--output'")
-    plan = _load(data_dir)
-    _check_year(plan, year)
-    try:
-        indicator = find_indicator(plan, metric)
-    except UnknownIndicator as exc:
-        raise _unknown_metric(exc, "'--metric'") from None
-    row = assess_indicator(plan, indicator, year)
+    _plan, row = _assess_one(data_dir, metric, year)
     if not chartable(row):
-        raise click.ClickException(f"{indicator.key} has nothing to draw yet: it needs a baseline and a target, "
+        raise click.ClickException(f"{row.key} has nothing to draw yet: it needs a baseline and a target, "
                                    f"or two values over time.")
     try:
         image, note = draw(row, lang, image_format)
@@ -329,10 +323,8 @@ def chart(metric, year, lang, data_dir, output):
 @click.argument("value")
 @click.option("--source", help="Where the figure comes from (a statistical bulletin, a report).")
 @click.option("--replace", is_flag=True, help="Overwrite an observation already recorded for that year.")
-@click.option("--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
-              help="The plan folder whose actuals.yaml to write [env JMPLAN_DATA_DIR].")
-@click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
-              help="Language of the confirmation [env JMPLAN_LANG; default: from the locale].")
+@data_dir_option
+@lang_option
 def record(metric, year, value, source, replace, data_dir, lang):
     """Record the observed VALUE of indicator KEY in YEAR, in the plan's actuals.yaml.
 
