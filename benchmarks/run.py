@@ -1,6 +1,6 @@
 """Benchmark jmplan's start-up and its scaling with the size of a plan (issue 5).
 
-    python3 benchmarks/run.py [--quick] [--sizes 100,1000,10000,50000] [--src DIR]
+    python3 benchmarks/run.py [--quick] [--sizes 100,1000,10000,50000] [--src DIR | --rev REV]
 
 A report, not a test: it prints a start-up table, a scale table and the
 machine, checks each number against the goals of issue 5, and exits 0 even
@@ -9,7 +9,8 @@ when goals are missed. It exits 1 only when a command itself fails.
 What runs: jmplan from a source tree (default: this checkout), as
 `<this python> -m jmplan ...` with the tree as working folder and on
 PYTHONPATH, so it is the code in the tree that is measured, never a stale
-installed `jmplan`. `<this python>` is sys.executable, the real interpreter:
+installed `jmplan`; `--rev HEAD` measures a clean copy of a commit instead,
+undisturbed by edits in progress. `<this python>` is sys.executable, the real interpreter:
 `python3` on PATH may be a shim script (pyenv's adds ~70 ms to every start).
 
 - Start-up: `jmplan status` and `jmplan status --format json` on the
@@ -31,6 +32,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -91,20 +93,29 @@ def check(commands, cwd, env) -> None:
             raise CommandFailed(f"`{shown(argv)}` exited {done.returncode}:\n{done.stderr}")
 
 
-def time_with_hyperfine(commands, warmup, runs, cwd, env) -> list[float]:
+def time_with_hyperfine(commands, warmup, runs, cwd, env, rounds=5) -> list[list[float]]:
+    """Seconds of each run of each command, measured by hyperfine.
+
+    hyperfine runs all of one command's runs before the next command's, so a
+    slow spell of a shared machine would land on one command only; splitting
+    the runs into rounds spreads such spells over all of them."""
+    times = [[] for _ in commands]
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "results.json"
-        # -N: no intermediate shell, so the shell's own start-up is not timed
-        cmd = ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
-               "--export-json", str(export)] + [shlex.join(c) for c in commands]
-        done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise CommandFailed(f"hyperfine failed:\n{done.stdout}{done.stderr}")
-        return [r["median"] for r in json.loads(export.read_text())["results"]]
+        for r in range(rounds):
+            # -N: no intermediate shell, so the shell's own start-up is not timed
+            cmd = ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup if r == 0 else 1),
+                   "--runs", str(-(-runs // rounds)), "--export-json", str(export)] + [shlex.join(c) for c in commands]
+            done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise CommandFailed(f"hyperfine failed:\n{done.stdout}{done.stderr}")
+            for c, result in enumerate(json.loads(export.read_text())["results"]):
+                times[c].extend(result["times"])
+    return times
 
 
-def time_with_loop(commands, warmup, runs, cwd, env) -> list[float]:
-    """hyperfine's job without hyperfine: medians of perf_counter over runs.
+def time_with_loop(commands, warmup, runs, cwd, env) -> list[list[float]]:
+    """hyperfine's job without hyperfine: perf_counter around each run.
     Commands are interleaved run by run, so a slow spell of the machine hits
     them all alike."""
     times = [[] for _ in commands]
@@ -118,7 +129,7 @@ def time_with_loop(commands, warmup, runs, cwd, env) -> list[float]:
                 raise CommandFailed(f"`{shown(argv)}` exited {done.returncode}:\n{error}")
             if i >= warmup:
                 times[c].append(elapsed)
-    return [statistics.median(t) for t in times]
+    return times
 
 
 def probe(argv, cwd, env) -> tuple[float, float]:
@@ -204,6 +215,57 @@ def machine(src: Path, version: str, timer: str) -> list[str]:
             f"timer: {timer}"]
 
 
+def startup(src: Path, env: dict, quick: bool, hyperfine: bool) -> tuple[list, float, str]:
+    """The start-up table's rows, the fastest run of `status --format json`, and how it was timed."""
+    commands = [[PY, "-c", "pass"], [PY, "-c", FLOOR],
+                [PY, "-m", "jmplan", "status"], [PY, "-m", "jmplan", "status", "--format", "json"]]
+    check(commands, src, env)
+    warmup, runs = (2, 10) if quick else (3, 50)  # runs: a multiple of time_with_hyperfine's rounds
+    timing = time_with_hyperfine if hyperfine else time_with_loop
+    samples = timing(commands, warmup, runs, src, env)
+    medians = [statistics.median(t) for t in samples]
+    floor, floor_min = medians[1], min(samples[1])
+    rows = []
+    for argv, times, median in zip(commands, samples, medians, strict=True):
+        name = shown(argv)
+        goal = STARTUP_GOALS.get(name)
+        q1, _, q3 = statistics.quantiles(times, n=4)
+        rows.append([name, f"{median * 1000:.1f}", f"{min(times) * 1000:.1f}", f"{(q3 - q1) * 1000:.1f}",
+                     f"{median / floor:.2f}", f"{min(times) / floor_min:.2f}",
+                     "floor" if argv[-1] == FLOOR else f"<= {goal:.1f}" if goal else "",
+                     verdict(median / floor <= goal) if goal else ""])
+    how = f"median of {runs} runs after {warmup} warm-up, {'hyperfine' if hyperfine else 'perf_counter loop'}"
+    return rows, min(samples[3]), how
+
+
+def scale(sizes: list[int], cache: Path, src: Path, env: dict, quick: bool, startup_json: float):
+    """The scale table's rows and the verdicts on the absolute goals."""
+    rows, verdicts, previous = [], [], None
+    for size in sizes:
+        folder = plan_dir(cache, size)
+        warmup, runs = runs_for(size, quick)
+        print(f"  {size:,} indicators, {runs} runs...", file=sys.stderr)
+        argv = [PY, "-m", "jmplan", "status", "--format", "json", "--data-dir", str(folder)]
+        samples = [probe(argv, src, env) for _ in range(warmup + runs)][warmup:]
+        seconds = statistics.median(s for s, _ in samples)
+        peak = max(mb for _, mb in samples)
+        # the cost of one indicator: what the run takes beyond the start-up on the embedded plan
+        # (its fastest run: a noisy median can exceed a whole run on 100 indicators)
+        per_item = (seconds - startup_json) / size * 1e6
+        row = [f"{size:,}", runs, f"{seconds:.3f}", f"{peak:.0f}", f"{per_item:.0f}", "", "", ""]
+        if previous:
+            # linear with 10 % slack: x10 data may take x11 time (x5 data, x5.5 time)
+            growth, allowed = seconds / previous[1], SLACK * size / previous[0]
+            row[5:] = [f"{growth:.2f} (x{size / previous[0]:g} data)", f"<= {allowed:.1f}", verdict(growth <= allowed)]
+        rows.append(row)
+        previous = (size, seconds)
+        if size == SIZE_GOAL:
+            verdicts.append(f"{size:,} indicators: {seconds:.2f} s (goal < {SECONDS_GOAL} s) "
+                            f"{verdict(seconds < SECONDS_GOAL)}; {peak:.0f} MB peak (goal < {MB_GOAL} MB) "
+                            f"{verdict(peak < MB_GOAL)}")
+    return rows, verdicts
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark jmplan's start-up and scaling (issue 5).")
     parser.add_argument("--quick", action="store_true", help="fewer runs, sizes up to 10,000")
@@ -213,7 +275,7 @@ def main(argv=None) -> int:
                         help="jmplan source tree to measure [default: this checkout, as it is on disk]")
     parser.add_argument("--rev", help="measure this commit of the checkout instead (e.g. HEAD), from a clean copy")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "jmplan-bench",
-                        help="where generated plans are kept between runs [default: %(default)s]")
+                        help="where generated plans (and --rev copies) are kept [default: %(default)s]")
     args = parser.parse_args(argv)
     sizes = args.sizes or [s for s in FULL_SIZES if not args.quick or s <= 10_000]
     if args.rev:
@@ -223,65 +285,32 @@ def main(argv=None) -> int:
         version = subprocess.run(["git", "-C", str(src), "describe", "--always", "--dirty"],
                                  capture_output=True, text=True).stdout.strip() or "not a git checkout"
     env = run_env(src)
-    have_hyperfine = subprocess.run(["sh", "-c", "command -v hyperfine"], capture_output=True).returncode == 0
-    timer = "hyperfine" if have_hyperfine else "perf_counter loop (hyperfine not installed)"
+    hyperfine = shutil.which("hyperfine") is not None
     try:
-        print(f"Start-up ({timer})...", file=sys.stderr)
-        commands = [[PY, "-c", "pass"], [PY, "-c", FLOOR],
-                    [PY, "-m", "jmplan", "status"], [PY, "-m", "jmplan", "status", "--format", "json"]]
-        check(commands, src, env)
-        startup_warmup, startup_runs = (2, 10) if args.quick else (3, 30)
-        timing = time_with_hyperfine if have_hyperfine else time_with_loop
-        medians = timing(commands, startup_warmup, startup_runs, src, env)
-        floor = medians[1]
-        rows = []
-        for argv_, median in zip(commands, medians, strict=True):
-            name = shown(argv_)
-            goal = STARTUP_GOALS.get(name)
-            ratio = median / floor
-            rows.append([name, f"{median * 1000:.1f}", f"{ratio:.2f}",
-                         "floor" if argv_[-1] == FLOOR else f"<= {goal:.1f}" if goal else "",
-                         verdict(ratio <= goal) if goal else ""])
-        startup_json = medians[3]
-
-        scale_rows, absolute = [], []
-        previous = None
-        for size in sizes:
-            folder = plan_dir(args.cache, size)
-            warmup, runs = runs_for(size, args.quick)
-            print(f"Scale: {size:,} indicators, {runs} runs...", file=sys.stderr)
-            argv_ = [PY, "-m", "jmplan", "status", "--format", "json", "--data-dir", str(folder)]
-            samples = [probe(argv_, src, env) for _ in range(warmup + runs)][warmup:]
-            seconds = statistics.median(s for s, _ in samples)
-            peak = max(mb for _, mb in samples)
-            # per indicator, after taking off what the embedded plan costs (start-up)
-            per_item = (seconds - startup_json) / size * 1e6
-            row = [f"{size:,}", runs, f"{seconds:.3f}", f"{peak:.0f}", f"{per_item:.0f}", "", "", ""]
-            if previous:
-                growth, allowed = seconds / previous[1], SLACK * size / previous[0]
-                row[5:] = [f"{growth:.2f} (x{size / previous[0]:g} data)", f"<= {allowed:.1f}",
-                           verdict(growth <= allowed)]
-            scale_rows.append(row)
-            previous = (size, seconds)
-            if size == SIZE_GOAL:
-                absolute.append(f"{size:,} indicators: {seconds:.2f} s (goal < {SECONDS_GOAL} s) "
-                                f"{verdict(seconds < SECONDS_GOAL)}; {peak:.0f} MB peak (goal < {MB_GOAL} MB) "
-                                f"{verdict(peak < MB_GOAL)}")
+        print("Start-up...", file=sys.stderr)
+        startup_rows, startup_json, how = startup(src, env, args.quick, hyperfine)
+        print("Scale...", file=sys.stderr)
+        scale_rows, verdicts = scale(sizes, args.cache, src, env, args.quick, startup_json)
     except CommandFailed as exc:
         print(f"benchmark aborted: {exc}", file=sys.stderr)
         return 1
 
-    print(f"Start-up, embedded plan: median of {startup_runs} runs after {startup_warmup} warm-up")
-    print(table(["command", "median ms", "x floor", "goal", "result"], rows, right={1, 2}))
+    print(f"Start-up on the embedded plan ({how})")
+    print(table(["command", "median ms", "min ms", "IQR ms", "x floor", "x floor (min)", "goal", "result"],
+                startup_rows, right={1, 2, 3, 4, 5}))
     print()
-    print("Scale: jmplan status --format json --data-dir PLAN; 10 years of observations per indicator")
+    print("Scale: jmplan status --format json --data-dir PLAN, 10 years of observations per indicator")
     print(table(["indicators", "runs", "median s", "peak MB", "us/indicator", "time x previous", "goal", "result"],
                 scale_rows, right={0, 1, 2, 3, 4, 5}))
-    for line in absolute:
+    for line in verdicts:
         print(line)
-    print("us/indicator: (median - start-up of `status --format json`) / indicators")
+    print("IQR: interquartile range. x floor: median over the floor's median, which the goals use; x floor (min):\n"
+          "  fastest over fastest, steadier than the medians when the machine is noisy (a large IQR)")
+    print("us/indicator: (median - fastest start-up of `status --format json`) / indicators;"
+          " peak MB: the highest of the runs")
     print()
     print("Machine")
+    timer = "hyperfine" if hyperfine else "perf_counter loop (hyperfine not installed)"
     for line in machine(src, version, timer):
         print(f"  {line}")
     return 0
