@@ -20,9 +20,22 @@ import yaml
 from .problems import Problem, Source
 
 try:  # the C parser is several times faster; not every build of PyYAML has it
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):
+    """Skips PyYAML's implicit typing (a regex per scalar): jmplan reads each
+    scalar's raw text itself, so only `<<`, a merge key to refuse, needs
+    recognising. Explicit tags (`!!python/...`) never come here."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value == "<<":
+                return "tag:yaml.org,2002:merge"
+            return "tag:yaml.org,2002:str"
+        return super().resolve(kind, value, implicit)
 
 # Plan files are small hand-written text; a huge one is a mistake (or an
 # attack), and refusing it early keeps memory bounded.
