@@ -196,7 +196,7 @@ def gap(metric, year, fmt, lang, data_dir, output):
 
     def blocks():
         from .views import gap_blocks
-        return gap_blocks(row, plan, lang)
+        return gap_blocks(row, lang)
 
     def table():
         from .views import year_table

@@ -155,7 +155,7 @@ def _cell(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def gap_blocks(row: Assessment, plan: Plan, lang: str) -> list:
+def gap_blocks(row: Assessment, lang: str) -> list:
     ind = row.indicator
     sep = "：" if lang == "zh" else ": "
     head = [
