@@ -188,7 +188,7 @@ def status(year, method, check, fmt, lang, data_dir, output):
 def gap(metric, year, fmt, lang, data_dir, output):
     """One indicator in full: both ends, the gap, the required growth and
     change per year, and the required trajectory year by year."""
-    plan, row = _assess_one(data_dir, metric, year)
+    _plan, row = _assess_one(data_dir, metric, year)
 
     def data():
         from .export import metric_dict
