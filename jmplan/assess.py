@@ -7,7 +7,7 @@ target, and computes everything the reports show. Nothing here formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import calc
 from .model import Figure, Goal, Indicator, Plan
@@ -19,8 +19,7 @@ OFF_COURSE = {calc.BEHIND, calc.MOVING_AWAY, calc.INSUFFICIENT, calc.MOVEMENT_AW
               calc.MODERATE_MOVEMENT_AWAY, calc.SIGNIFICANT_MOVEMENT_AWAY}
 
 
-@dataclass(frozen=True)
-class Leg:
+class Leg(NamedTuple):
     """What it takes to go from one point to the target."""
 
     start: Figure
@@ -35,8 +34,7 @@ class Leg:
     bound: str | None
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     indicator: Indicator
     baseline: Figure | None  # the effective baseline
     baseline_observed: bool  # True when the plan states none and an observation stands in
@@ -80,8 +78,7 @@ class Assessment:
         return self.latest is not None and self.latest is not self.baseline
 
 
-@dataclass(frozen=True)
-class PlanAssessment:
+class PlanAssessment(NamedTuple):
     plan: Plan
     year: int | None  # the year asked for (None: the latest there is)
     rows: tuple[Assessment, ...]

@@ -9,7 +9,7 @@ n = T - t0, d = +1 (more is better) or -1 (less is better).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 COMPOUND = "compound"
 LINEAR = "linear"
@@ -107,8 +107,7 @@ def expected_share(k: int, n: int, model: str, b: float, target: float) -> float
     return k / n
 
 
-@dataclass(frozen=True)
-class TimeProgress:
+class TimeProgress(NamedTuple):
     """Method 1: completion c, expected share e, r = c / e and the status."""
 
     status: str
@@ -141,8 +140,7 @@ def actual_growth(b: float, x: float, k: int) -> float | None:
     return (x / b) ** (1 / k) - 1
 
 
-@dataclass(frozen=True)
-class GrowthRatio:
+class GrowthRatio(NamedTuple):
     """Method 2: R = g_act / g_req and its class."""
 
     status: str
@@ -182,8 +180,7 @@ def least_squares_slope(points: list[tuple[int, float]]) -> float | None:
     return sum((t - mean_t) * (v - mean_v) for t, v in points) / spread
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(NamedTuple):
     value: float
     meets_target: bool
     year_reached: int | None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -253,10 +252,8 @@ def report(year, method, fmt, lang, data_dir, output):
     want_charts = fmt == "html" or output is not None
     blocks, notes = report_blocks(result, lang, method, charts=want_charts, version=__version__)
     if fmt == "markdown":
-        charts = [b for b in blocks if isinstance(b, Chart)]
-        if charts:
-            folder = output.with_name(output.stem + "_charts")
-            _write_charts(folder, charts)
+        if any(isinstance(b, Chart) for b in blocks):
+            blocks = _write_charts(output.with_name(output.stem + "_charts"), blocks)
         elif not want_charts:
             notes.append("charts are written as files beside the report: give -o FILE")
         text = to_markdown(blocks)
@@ -267,14 +264,21 @@ def report(year, method, fmt, lang, data_dir, output):
         click.echo(f"jmplan: note: {note}", err=True)
 
 
-def _write_charts(folder: Path, charts) -> None:
+def _write_charts(folder: Path, blocks: list) -> list:
+    """Write each chart of the report to `folder`; the blocks with each
+    chart pointing at its file."""
     from .atomic import write_atomic
+    from .render import Chart
 
     try:
         folder.mkdir(exist_ok=True)
-        for chart in charts:
-            write_atomic(folder / f"{chart.name}.svg", chart.svg.encode("utf-8"))
-            chart.href = f"{folder.name}/{chart.name}.svg"
+        linked = []
+        for block in blocks:
+            if isinstance(block, Chart):
+                write_atomic(folder / f"{block.name}.svg", block.svg.encode("utf-8"))
+                block = block._replace(href=f"{folder.name}/{block.name}.svg")
+            linked.append(block)
+        return linked
     except OSError as exc:
         raise click.ClickException(f"{folder}: cannot write the charts: {exc.strerror or exc}") from None
 
@@ -400,6 +404,8 @@ def main(argv=None):
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         debug = "--debug" in args or os.environ.get("JMPLAN_DEBUG", "") not in ("", "0")
         if debug:
+            import traceback  # only here: a bug is the one time it is needed
+
             traceback.print_exc()
         command = next((a for a in args if not a.startswith("-")), "jmplan")
         click.echo(f"jmplan: internal error while running `{command}`: {type(exc).__name__}: {exc}\n"

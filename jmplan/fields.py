@@ -6,7 +6,6 @@ Scalars are read from their raw text, so what the user typed is what counts:
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 
@@ -18,6 +17,8 @@ _YEAR = re.compile(r"\d{4}")
 
 
 def did_you_mean(word: str, choices) -> str | None:
+    import difflib  # only when something is misspelt; not worth its import at every start
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
 

@@ -3,8 +3,6 @@ name, or an unambiguous beginning of any of them."""
 
 from __future__ import annotations
 
-import difflib
-
 from .model import Indicator, Plan
 
 
@@ -40,6 +38,8 @@ def find_indicator(plan: Plan, query: str) -> Indicator:
     for ind in indicators:
         for name in names(ind):
             by_name.setdefault(name, ind.key)
+    import difflib  # only when something is misspelt; not worth its import at every start
+
     close = difflib.get_close_matches(folded, list(by_name), n=5, cutoff=0.5)
     contains = [ind.key for ind in indicators if any(folded in n for n in names(ind))]
     candidates = list(dict.fromkeys(contains + [by_name[c] for c in close]))[:5]

@@ -7,12 +7,11 @@ so a user fixes every mistake in one round instead of one per run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a value was written: a file and a 1-based line."""
 
     file: str
@@ -22,8 +21,7 @@ class Source:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in the data, printed as `FILE:LINE: message`."""
 
     where: Source

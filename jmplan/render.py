@@ -10,36 +10,31 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     headers: list[str]
     rows: list[list[str]]
     # "left" or "right" per column; numbers read best right-aligned
-    align: list[str] = field(default_factory=list)
+    align: list[str] | tuple[str, ...] = ()
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 2
 
 
-@dataclass
-class Lines:
+class Lines(NamedTuple):
     lines: list[str]
     numbered: bool = False
 
 
-@dataclass
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
 
 
-@dataclass
-class Chart:
+class Chart(NamedTuple):
     """An SVG chart. Markdown links to `href` (a file written beside the
     report); HTML embeds the SVG itself."""
 
