@@ -2,14 +2,12 @@
 
 Views build a document out of blocks (a table, a heading, lines of text) in
 display strings; this module only lays them out. tabulate is imported only
-here and only when a table is drawn, so the JSON path never pays for it.
+here and only when a table is drawn, so the JSON path never pays for it;
+likewise json and csv are imported by the format that needs them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import NamedTuple
 
 
@@ -157,6 +155,9 @@ def to_csv(table: Table) -> str:
     The caller writes it with a UTF-8 byte-order mark, without which Excel on
     Chinese Windows reads the file as GBK and garbles every Chinese cell.
     """
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.headers)
@@ -165,6 +166,8 @@ def to_csv(table: Table) -> str:
 
 
 def to_json(data) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
