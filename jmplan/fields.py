@@ -64,7 +64,7 @@ class Fields:
         self.what = what
         self.at = at or node.where  # where a missing field is reported: the mapping's key
         self.problems = problems
-        self._by_name = {k.text: (k, v) for k, v in node.items} if node.kind == "mapping" else {}
+        self._by_name = node.by_key  # empty unless a mapping
         self._asked: set[str] = set()
 
     def _get(self, name: str, required: bool) -> Node | None:

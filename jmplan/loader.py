@@ -202,22 +202,22 @@ def _figures_file(path: Path, expected_year: int, problems: list[Problem], requi
                                 f"plan.yaml sets it; write year: {expected_year}"))
     figures: dict[str, Figure] = {}
     for key_node, node in (values.items if values else []):
-        figure = _figure(node, key_node.text, key_node.where, expected_year, problems)
+        figure = _figure(node, key_node.text, key_node, expected_year, problems)
         if figure is not None:
             figures[key_node.text] = figure
     return figures
 
 
-def _figure(node: Node, key: str, at: Source, year: int, problems: list[Problem]) -> Figure | None:
+def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Problem]) -> Figure | None:
     """One figure: either a bare number or a mapping with value and its context.
-    `at` is the line of its key, where a missing field is reported."""
-    what = f"the figure for {key!r}"
-    if node.kind == "scalar":
+    `key_node` is its key, where a missing field is reported."""
+    if node.kind == "scalar":  # the common case, kept lean: a large plan has 100,000s
         value = read_number(node, key, problems)
-        return None if value is None else Figure(year=year, value=value, where=node.where)
+        return None if value is None else Figure(year, value, where=node.where)
+    what = f"the figure for {key!r}"
     if not require_mapping(node, what, problems):
         return None
-    f = Fields(node, what, problems, at=at)
+    f = Fields(node, what, problems, at=key_node.where)
     value = f.number("value", required=True)
     qualifier = f.choice("qualifier", QUALIFIERS)
     upper = f.number("upper")
@@ -257,7 +257,7 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
     for key_node, years_node in _by_year(observations_node, "observations", problems):
         by_year: dict[int, Figure] = {}
         for year, year_node, node in years_node:
-            figure = _figure(node, key_node.text, year_node.where, year, problems)
+            figure = _figure(node, key_node.text, year_node, year, problems)
             if figure is not None:
                 by_year[year] = figure
         observations[key_node.text] = dict(sorted(by_year.items()))

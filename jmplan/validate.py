@@ -10,32 +10,62 @@ from .problems import Problem
 
 def check_plan(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (check_defined, check_years, check_units, check_ranges, check_notes):
+    for check in (check_figures, check_years, check_notes):
         problems.extend(check(plan))
     return problems
 
 
-def _all_figures(plan: Plan):
-    """(indicator key, figure, what) for every figure of the plan."""
+def _figure_groups(plan: Plan):
+    """(indicator key, kind, figures) for the baseline, the target and the
+    observations of each key: grouped, so each indicator is looked up once."""
     for key, figure in plan.baselines.items():
-        yield key, figure, "baseline"
+        yield key, "baseline", (figure,)
     for key, figure in plan.targets.items():
-        yield key, figure, "target"
+        yield key, "target", (figure,)
     for key, by_year in plan.observations.items():
-        for figure in by_year.values():
-            yield key, figure, f"observation for {figure.year}"
+        yield key, "observation", by_year.values()
 
 
-def check_defined(plan: Plan) -> list[Problem]:
-    """Every figure belongs to an indicator that plan.yaml defines."""
+def _what(kind: str, figure: Figure) -> str:
+    return f"observation for {figure.year}" if kind == "observation" else kind
+
+
+def check_figures(plan: Plan) -> list[Problem]:
+    """Every figure belongs to an indicator that plan.yaml defines, is in the
+    indicator's unit when it names one, and has a value the indicator can take.
+    One pass over the figures: on a large plan they number in the 100,000s."""
     problems = []
-    reported = set()
-    for key, figure, what in _all_figures(plan):
-        if key in plan.indicators or (key, figure.where.file) in reported:
+    undefined_reported = set()
+    for key, kind, figures in _figure_groups(plan):
+        indicator = plan.indicators.get(key)
+        if indicator is None:
+            for figure in figures:
+                if (key, figure.where.file) not in undefined_reported:
+                    undefined_reported.add((key, figure.where.file))
+                    problems.append(Problem(figure.where, f"{_what(kind, figure)} for {key!r}, which plan.yaml "
+                                                          f"does not define",
+                                            did_you_mean(key, plan.indicators)
+                                            or "add it under `indicators:` in plan.yaml"))
             continue
-        reported.add((key, figure.where.file))
-        problems.append(Problem(figure.where, f"{what} for {key!r}, which plan.yaml does not define",
-                                did_you_mean(key, plan.indicators) or "add it under `indicators:` in plan.yaml"))
+        units = (indicator.unit, indicator.unit_zh, indicator.unit_en)
+        # a compound level (its growth rate is a ratio) and a share cannot be negative
+        non_negative = indicator.growth_model == "compound" or indicator.is_percent
+        for figure in figures:
+            if figure.unit and figure.unit not in units:
+                problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is in {figure.unit!r}, "
+                                                      f"but the indicator is measured in {indicator.unit!r}",
+                                        f"convert the value to {indicator.unit} or fix the unit in plan.yaml"))
+            for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
+                if value < 0 and non_negative:
+                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is negative "
+                                                          f"({value:g}), which a {indicator.growth_model} level "
+                                                          f"in {indicator.unit} cannot be",
+                                            "check the sign; a decrease is set with `direction: decrease`"))
+                elif value > 100 and indicator.is_percent:
+                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is {value:g} %, "
+                                                          f"over 100 %",
+                                            "a share in % lies between 0 and 100; for other ratios use another "
+                                            "unit"))
     return problems
 
 
@@ -46,43 +76,6 @@ def check_years(plan: Plan) -> list[Problem]:
                                   f"{first}–{last}", f"use a year from {first} to {last}")
             for key, by_year in plan.observations.items() for figure in by_year.values()
             if not first <= figure.year <= last]
-
-
-def check_units(plan: Plan) -> list[Problem]:
-    """A unit written beside a figure must be the indicator's own."""
-    problems = []
-    for key, figure, what in _all_figures(plan):
-        indicator = plan.indicators.get(key)
-        if indicator and figure.unit and figure.unit not in (indicator.unit, indicator.unit_zh, indicator.unit_en):
-            problems.append(Problem(figure.where, f"the {what} of {key!r} is in {figure.unit!r}, but the "
-                                                  f"indicator is measured in {indicator.unit!r}",
-                                    f"convert the value to {indicator.unit} or fix the unit in plan.yaml"))
-    return problems
-
-
-def check_ranges(plan: Plan) -> list[Problem]:
-    """Values that cannot be: a negative level, a share outside 0–100 %."""
-    problems = []
-    for key, figure, what in _all_figures(plan):
-        indicator = plan.indicators.get(key)
-        if indicator is None:
-            continue
-        for value in _values(figure):
-            if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
-                problems.append(Problem(figure.where, f"the {what} of {key!r} is negative ({value:g}), "
-                                                      f"which a {indicator.growth_model} level in "
-                                                      f"{indicator.unit} cannot be",
-                                        "check the sign; a decrease is set with `direction: decrease`"))
-            elif indicator.is_percent and value > 100:
-                problems.append(Problem(figure.where, f"the {what} of {key!r} is {value:g} %, over 100 %",
-                                        "a share in % lies between 0 and 100; for other ratios use another unit"))
-    return problems
-
-
-def _values(figure: Figure):
-    yield figure.value
-    if figure.upper is not None:
-        yield figure.upper
 
 
 def check_notes(plan: Plan) -> list[Problem]:

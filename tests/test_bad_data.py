@@ -75,8 +75,8 @@ def test_every_problem_in_one_pass(tmp_path, monkeypatch, run):
     problems = [line for line in lines if line.startswith("p/")]
     assert problems == [
         "p/targets.yaml:3: 'sales': expected a number, found 'lots'",
-        "p/targets.yaml:5: target for 'salse', which plan.yaml does not define",
         "p/targets.yaml:4: the target of 'share' is 120 %, over 100 %",
+        "p/targets.yaml:5: target for 'salse', which plan.yaml does not define",
     ]
     assert lines[-1] == "jmplan: 3 problems in the plan's data; nothing was computed."
 
