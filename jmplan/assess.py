@@ -28,10 +28,17 @@ class Leg(NamedTuple):
     required_growth: float | None  # fraction per year, compound
     required_change: float | None  # unit per year, linear
     undefined_reason: str | None  # why required_growth is None
-    trajectory: tuple[tuple[int, float], ...]
     # A start stated as a lower bound ("over 700") is really higher, so an
     # increase needs at most the computed growth, a decrease at least it.
     bound: str | None
+    target: Figure
+    growth_model: str
+
+    def trajectory(self) -> list[tuple[int, float]]:
+        """The required path, year by year, from the start to the target.
+        Computed when asked: only the detailed views show it."""
+        return calc.trajectory(self.start.value, self.start.year, self.target.value, self.target.year,
+                               self.growth_model)
 
 
 class Assessment(NamedTuple):
@@ -145,7 +152,7 @@ def _leg(start: Figure, target: Figure, indicator: Indicator) -> Leg:
         required_growth=calc.required_growth(start.value, target.value, years),
         required_change=calc.required_change(start.value, target.value, years),
         undefined_reason=calc.compound_rate_undefined(start.value, target.value, years),
-        trajectory=tuple(calc.trajectory(start.value, start.year, target.value, target.year,
-                                         indicator.growth_model)),
         bound=("at_most" if indicator.sign > 0 else "at_least") if start.is_lower_bound else None,
+        target=target,
+        growth_model=indicator.growth_model,
     )

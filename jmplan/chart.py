@@ -86,7 +86,7 @@ def _plot(ax, row: Assessment, lang: str) -> None:
         actual.append((row.baseline.year, row.baseline.value))
     actual += [(f.year, f.value) for f in row.observations if f is not row.baseline]
     if row.from_baseline is not None:
-        years, values = zip(*row.from_baseline.trajectory)
+        years, values = zip(*row.from_baseline.trajectory())
         ax.plot(years, values, linestyle="--", color="#888888", label=text("trajectory", lang))
     if actual:
         years, values = zip(*actual)

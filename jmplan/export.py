@@ -86,8 +86,8 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
     if detail:
         out["observations"] = [figure_dict(f) for f in row.observations]
         out["from_baseline"] = _leg_fields(row.from_baseline)
-        out["trajectory"] = _points(row.from_baseline.trajectory) if row.from_baseline else []
-        out["trajectory_from_latest"] = (_points(row.from_latest.trajectory)
+        out["trajectory"] = _points(row.from_baseline.trajectory()) if row.from_baseline else []
+        out["trajectory_from_latest"] = (_points(row.from_latest.trajectory())
                                          if row.from_latest and row.has_observation else [])
     return out
 

@@ -12,7 +12,9 @@ import re
 from .problems import Problem, Source
 from .yamlfile import Node
 
-_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+# A plain decimal number. No leading zero before other digits: YAML 1.1 reads
+# 012 as the octal 10, so such text is refused rather than guessed at.
+_NUMBER = re.compile(r"[-+]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -42,12 +44,9 @@ def number_problem(text: str) -> tuple[str, str | None]:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a plain decimal number, or None. Leading zeros are
-    refused because YAML 1.1 reads 012 as the octal 10."""
+    """The value of a plain decimal number, or None (also for one too large
+    for a float, like 1e999)."""
     if not _NUMBER.fullmatch(text):
-        return None
-    digits = text.lstrip("+-")
-    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
         return None
     value = float(text)
     return value if math.isfinite(value) else None

@@ -238,11 +238,11 @@ def year_table(row: Assessment, lang: str, raw: bool) -> Table:
     and the path still required from the latest value."""
     ind = row.indicator
     show = _cell if raw else (lambda v: "" if v is None else fmt.number(v))
-    required = dict(row.from_baseline.trajectory) if row.from_baseline else {}
+    required = dict(row.from_baseline.trajectory()) if row.from_baseline else {}
     observed = {f.year: f.value for f in row.observations}
     if row.baseline is not None and not row.baseline_observed:
         observed.setdefault(row.baseline.year, row.baseline.value)
-    from_latest = dict(row.from_latest.trajectory) if row.from_latest and row.has_observation else {}
+    from_latest = dict(row.from_latest.trajectory()) if row.from_latest and row.has_observation else {}
     years = sorted(set(required) | set(observed) | set(from_latest))
     headers = [text("year", lang), text("trajectory", lang), text("actual", lang)]
     if from_latest:
