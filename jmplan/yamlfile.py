@@ -155,15 +155,15 @@ def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: set[int
         problems.append(Problem(where, f"the tag {node.tag} is not allowed in a plan file",
                                 "remove the tag (the part starting with !)"))
         return Node("scalar", where, text="", quoted=False)
-    if isinstance(node, yaml.ScalarNode):
-        return Node("scalar", where, text=node.value, quoted=node.style in ("'", '"', "|", ">"))
     # The composer hands back the same node object for an alias and its
-    # anchor, so seeing one twice means an alias.
+    # anchor, so seeing one twice means an alias (of a scalar too).
     if id(node) in seen:
         problems.append(Problem(where, "anchors and aliases (& and *) are not supported in plan files",
                                 "write the value out in full"))
         return Node("scalar", where)
     seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return Node("scalar", where, text=node.value, quoted=node.style in ("'", '"', "|", ">"))
     if isinstance(node, yaml.SequenceNode):
         return Node("sequence", where, children=[_convert(c, shown, problems, seen) for c in node.value])
     items = []
