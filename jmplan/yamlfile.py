@@ -93,7 +93,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "not valid YAML"
-        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+        if exc.context == "expected a single document in the stream":  # a second `---`
+            what = "a second document starts here, and a plan file holds one"
+        elif exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             # e.g. an unclosed [ : say where the construct began, not only where parsing failed
             what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
         hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in _line(text, line) else None
