@@ -40,6 +40,8 @@ class _Loader(_BaseLoader):
 # Plan files are small hand-written text; a huge one is a mistake (or an
 # attack), and refusing it early keeps memory bounded.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# ... and so is a line longer than a few pages of text (a pasted blob, an export on one line)
+MAX_LINE_CHARS = 10_000
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -139,7 +141,7 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                               "open it in a text editor and save it again as UTF-8 text")]
     try:
         # utf-8-sig accepts the byte-order mark that Windows editors add
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
@@ -149,6 +151,16 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         except UnicodeDecodeError:
             message = "the file is not valid UTF-8 text"
         return None, [Problem(Source(shown, line), message, hint)]
+    if len(text) > MAX_LINE_CHARS:  # only then can a line be too long
+        lines = text.split("\n")
+        longest = max(lines, key=len)
+        if len(longest) > MAX_LINE_CHARS:
+            return None, [Problem(Source(shown, lines.index(longest) + 1),
+                                  f"the line is {len(longest):,} characters long, over jmplan's limit of "
+                                  f"{MAX_LINE_CHARS:,}",
+                                  "a plan file holds hand-written figures and sentences; "
+                                  "check that this is the right file")]
+    return text, []
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: set[int]) -> Node:
