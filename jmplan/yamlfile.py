@@ -135,6 +135,9 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(where, "permission denied: cannot read the file")]
     except OSError as exc:
         return None, [Problem(where, f"cannot read the file: {exc.strerror or exc}")]
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # the byte-order mark of UTF-16, full of NUL bytes
+        return None, [Problem(Source(shown, 1), "the file is UTF-16 (\"Unicode\" in Notepad), not UTF-8",
+                              "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(Source(shown, line), "the file contains a NUL byte: it is binary or damaged",
