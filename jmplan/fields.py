@@ -37,6 +37,8 @@ def number_problem(text: str) -> tuple[str, str | None]:
         return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
     if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
         return f"{stripped!r} is not a finite number", "write the figure itself"
+    if _NUMBER.fullmatch(stripped):  # a number, but beyond what a float holds (1e400)
+        return f"{stripped!r} is not a finite number: it is too large", "write the figure itself"
     return f"expected a number, found {stripped!r}", None
 
 
