@@ -26,6 +26,16 @@ EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 FORMATS = ("table", "markdown", "csv", "json")
 METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
 
+class PathArg(click.Path):
+    """A path that may not be empty: `--data-dir ""` would otherwise mean the
+    current folder, and `-o ""` a file named like it."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("the path is empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 method_option = click.option(
     "--method", type=click.Choice(METHODS), default="time", show_default=True,
     help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
@@ -34,7 +44,7 @@ year_option = click.option("--year", type=int, help="Use observations up to this
 lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
                            help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
 data_dir_option = click.option(
-    "--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+    "--data-dir", type=PathArg(path_type=Path), envvar="JMPLAN_DATA_DIR",
     help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
 
 
@@ -62,7 +72,7 @@ def common_options(command):
                   help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.")
     @lang_option
     @data_dir_option
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
                   help="Write to this file instead of standard output.")
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -234,7 +244,7 @@ def metrics(fmt, lang, data_dir, output):
               help="[default: html for an -o FILE ending in .html, else markdown]")
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
               help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.")
 def report(year, method, fmt, lang, data_dir, output):
     """The year's progress report: counts by status, every indicator, a
@@ -285,7 +295,7 @@ def _write_charts(folder: Path, charts) -> None:
 @year_option
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", required=True, type=PathArg(dir_okay=False, path_type=Path),
               help="The image file to write: .svg or .png.")
 def chart(metric, year, lang, data_dir, output):
     """Draw one indicator: baseline, required trajectory, actual values,
@@ -363,7 +373,7 @@ def record(metric, year, value, source, replace, data_dir, lang):
 
 
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=PathArg(path_type=Path))
 def init(folder):
     """Copy the embedded Jiangmen plan into FOLDER, to record observations in
     it or to adapt it into another plan."""
