@@ -254,10 +254,14 @@ def report(year, method, fmt, lang, data_dir, output):
     from .render import Chart, to_html, to_markdown
     from .report import report_blocks, report_title
 
+    suffix = output.suffix.lower() if output is not None else ""
+    if fmt is None:
+        fmt = "html" if suffix in (".html", ".htm") else "markdown"
+    elif suffix in {"markdown": (".html", ".htm"), "html": (".md", ".markdown")}[fmt]:
+        raise click.UsageError(f"--format {fmt} conflicts with -o {output.name}: give the file a name "
+                               f"ending in {'.md' if fmt == 'markdown' else '.html'}, or leave out --format.")
     plan = _load(data_dir)
     _check_year(plan, year)
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "markdown"
     result = assess_plan(plan, year)
     # Markdown on standard output has nowhere to put chart files
     want_charts = fmt == "html" or output is not None
