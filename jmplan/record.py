@@ -9,12 +9,13 @@ comments and layout the user wrote (PyYAML drops both).
 from __future__ import annotations
 
 import io
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .loader import ACTUALS_FILE, read_actuals, read_plan
-from .lock import folder_lock
+from .lock import LockError, folder_lock
 from .lookup import find_indicator
 from .model import Figure, Indicator
 from .problems import PlanError, Problem, Source, display_path
@@ -57,7 +58,13 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
     folder = Path(folder)
     if not folder.is_dir():
         raise PlanError([Problem(Source(display_path(folder)), "plan folder not found")])
-    with folder_lock(folder):
+    with ExitStack() as held:
+        try:
+            held.enter_context(folder_lock(folder))
+        except LockError as exc:
+            raise RecordError(f"{display_path(Path(exc.filename))}: cannot lock the plan folder: {exc.strerror}",
+                              "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder "
+                              "is writable and that .jmplan.lock is a file") from None
         plan, problems = read_plan(folder)
         if problems or plan is None:
             raise PlanError(problems)
