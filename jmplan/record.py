@@ -9,6 +9,7 @@ comments and layout the user wrote (PyYAML drops both).
 from __future__ import annotations
 
 import io
+import os
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,7 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
             raise RecordError(f"{indicator.key} already has {_plain(previous.value)} for {year} "
                               f"({previous.where})", "add --replace to overwrite it")
         path = folder / ACTUALS_FILE
+        _check_writable(path)
         _remove_stale_temporaries(path)
         text = _edited(path, indicator.key, year, value, source)
         shown = display_path(path)
@@ -100,6 +102,15 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
             raise RecordError(f"{shown}: cannot write: {exc.strerror or exc}",
                               "check that the file and its folder are writable") from None
         return Recorded(indicator, year, value, previous, path)
+
+
+def _check_writable(path: Path) -> None:
+    """The file is replaced by a rename, which a read-only file does not stop
+    (only its folder's permissions count), so read-only is honoured here:
+    whoever made the file read-only meant it not to change. The mode bits are
+    checked besides os.access, which grants root everything."""
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        raise RecordError(f"{display_path(path)} is read-only", "make it writable first if the figure belongs in it")
 
 
 def _remove_stale_temporaries(path: Path) -> None:
