@@ -102,7 +102,14 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
             what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
         hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in _line(text, line) else None
         return None, [Problem(Source(shown, line), f"YAML syntax error: {what}", hint)]
-    except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (libyaml counts its position in bytes)
+        character = chr(exc.character)
+        line = text[: text.find(character)].count("\n") + 1 if character in text else None
+        return None, [Problem(Source(shown, line), f"a control character (U+{exc.character:04X}) that YAML "
+                                                   f"does not allow",
+                              "delete it: most editors do not show it; it comes with text copied from "
+                              "another program")]
+    except yaml.YAMLError as exc:  # anything else without a mark
         return None, [Problem(Source(shown), f"cannot read YAML: {exc}")]
     if root is None:
         return None, [Problem(Source(shown, 1), "the file is empty (or holds only comments)",
