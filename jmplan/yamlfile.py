@@ -115,7 +115,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(Source(shown, 1), "the file is empty (or holds only comments)",
                               "see data/ of the jmplan repository for the expected layout")]
     problems: list[Problem] = []
-    return _convert(root, shown, problems, set()), problems
+    return _convert(root, shown, problems, {}), problems
 
 
 def _line(text: str, line: int | None) -> str:
@@ -173,7 +173,7 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: set[int]) -> Node:
+def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: dict[int, bool]) -> Node:
     where = Source(shown, node.start_mark.line + 1)
     if node.tag not in _STANDARD_TAGS:
         problems.append(Problem(where, f"the tag {node.tag} is not allowed in a plan file",
@@ -182,10 +182,12 @@ def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: set[int
     # The composer hands back the same node object for an alias and its
     # anchor, so seeing one twice means an alias (of a scalar too).
     if id(node) in seen:
-        problems.append(Problem(where, "anchors and aliases (& and *) are not supported in plan files",
-                                "write the value out in full"))
+        if not seen[id(node)]:  # once per anchor: an alias bomb repeats the same ones
+            seen[id(node)] = True
+            problems.append(Problem(where, "anchors and aliases (& and *) are not supported in plan files",
+                                    "write the value out in full"))
         return Node("scalar", where)
-    seen.add(id(node))
+    seen[id(node)] = False
     if isinstance(node, yaml.ScalarNode):
         return Node("scalar", where, text=node.value, quoted=node.style in ("'", '"', "|", ">"))
     if isinstance(node, yaml.SequenceNode):
