@@ -176,7 +176,8 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def _convert(node: yaml.Node, shown: str, problems: list[Problem], seen: dict[int, bool]) -> Node:
     where = Source(shown, node.start_mark.line + 1)
     if node.tag not in _STANDARD_TAGS:
-        problems.append(Problem(where, f"the tag {node.tag} is not allowed in a plan file",
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+        problems.append(Problem(where, f"the tag {tag} is not allowed in a plan file",
                                 "remove the tag (the part starting with !)"))
         return Node("scalar", where, text="", quoted=False)
     # The composer hands back the same node object for an alias and its
