@@ -74,7 +74,11 @@ class Fields:
         if pair is None or pair[1].is_null:
             if required:
                 at = pair[0].where if pair else self.at
-                self.problems.append(Problem(at, f"{self.what} has no {name!r}", f"add a line `{name}: ...`"))
+                hint = f"add a line `{name}: ...`"
+                close = difflib.get_close_matches(name, list(self._by_name), n=1, cutoff=0.8) if not pair else []
+                if close:  # growth_modle: the field is there, misspelt
+                    hint = f"is {close[0]!r} on line {self._by_name[close[0]][0].where.line} a misspelling of it?"
+                self.problems.append(Problem(at, f"{self.what} has no {name!r}", hint))
             return None
         return pair[1]
 
