@@ -416,7 +416,7 @@ def main(argv=None):
         if debug:
             traceback.print_exc()
         command = next((a for a in args if not a.startswith("-")), "jmplan")
-        click.echo(f"jmplan: internal error while running `{command}`: {type(exc).__name__}: {exc}\n"
-                   f"This is a bug in jmplan. Run again with --debug (or JMPLAN_DEBUG=1) for the full "
-                   f"traceback, and report it.", err=True)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
+        click.echo(f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
+                   f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.", err=True)
         sys.exit(EXIT_BUG)
