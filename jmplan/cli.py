@@ -25,6 +25,16 @@ EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 FORMATS = ("table", "markdown", "csv", "json")
 METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
 
+class PathArg(click.Path):
+    """A path that may not be empty: `--data-dir ""` would otherwise mean the
+    current folder, and `-o ""` a file named like it."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("the path is empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 method_option = click.option(
     "--method", type=click.Choice(METHODS), default="time", show_default=True,
     help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
@@ -33,7 +43,7 @@ year_option = click.option("--year", type=int, help="Use observations up to this
 lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
                            help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
 data_dir_option = click.option(
-    "--data-dir", type=click.Path(path_type=Path), envvar="JMPLAN_DATA_DIR",
+    "--data-dir", type=PathArg(path_type=Path), envvar="JMPLAN_DATA_DIR",
     help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
 
 
@@ -61,7 +71,7 @@ def common_options(command):
                   help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.")
     @lang_option
     @data_dir_option
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
                   help="Write to this file instead of standard output.")
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -233,7 +243,7 @@ def metrics(fmt, lang, data_dir, output):
               help="[default: html for an -o FILE ending in .html, else markdown]")
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
               help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.")
 def report(year, method, fmt, lang, data_dir, output):
     """The year's progress report: counts by status, every indicator, a
@@ -243,10 +253,14 @@ def report(year, method, fmt, lang, data_dir, output):
     from .render import Chart, to_html, to_markdown
     from .report import report_blocks, report_title
 
+    suffix = output.suffix.lower() if output is not None else ""
+    if fmt is None:
+        fmt = "html" if suffix in (".html", ".htm") else "markdown"
+    elif suffix in {"markdown": (".html", ".htm"), "html": (".md", ".markdown")}[fmt]:
+        raise click.UsageError(f"--format {fmt} conflicts with -o {output.name}: give the file a name "
+                               f"ending in {'.md' if fmt == 'markdown' else '.html'}, or leave out --format.")
     plan = _load(data_dir)
     _check_year(plan, year)
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "markdown"
     result = assess_plan(plan, year)
     # Markdown on standard output has nowhere to put chart files
     want_charts = fmt == "html" or output is not None
@@ -289,7 +303,7 @@ def _write_charts(folder: Path, blocks: list) -> list:
 @year_option
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", required=True, type=PathArg(dir_okay=False, path_type=Path),
               help="The image file to write: .svg or .png.")
 def chart(metric, year, lang, data_dir, output):
     """Draw one indicator: baseline, required trajectory, actual values,
@@ -367,7 +381,7 @@ def record(metric, year, value, source, replace, data_dir, lang):
 
 
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=PathArg(path_type=Path))
 def init(folder):
     """Copy the embedded Jiangmen plan into FOLDER, to record observations in
     it or to adapt it into another plan."""
@@ -408,7 +422,7 @@ def main(argv=None):
 
             traceback.print_exc()
         command = next((a for a in args if not a.startswith("-")), "jmplan")
-        click.echo(f"jmplan: internal error while running `{command}`: {type(exc).__name__}: {exc}\n"
-                   f"This is a bug in jmplan. Run again with --debug (or JMPLAN_DEBUG=1) for the full "
-                   f"traceback, and report it.", err=True)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
+        click.echo(f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
+                   f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.", err=True)
         sys.exit(EXIT_BUG)

@@ -10,7 +10,7 @@ import math
 import re
 
 from .problems import Problem, Source
-from .yamlfile import Node
+from .yamlfile import REFUSED, Node
 
 # A plain decimal number. No leading zero before other digits: YAML 1.1 reads
 # 012 as the octal 10, so such text is refused rather than guessed at.
@@ -40,6 +40,8 @@ def number_problem(text: str) -> tuple[str, str | None]:
         return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
     if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
         return f"{stripped!r} is not a finite number", "write the figure itself"
+    if _NUMBER.fullmatch(stripped):  # a number, but beyond what a float holds (1e400)
+        return f"{stripped!r} is not a finite number: it is too large", "write the figure itself"
     return f"expected a number, found {stripped!r}", None
 
 
@@ -69,10 +71,19 @@ class Fields:
     def _get(self, name: str, required: bool) -> Node | None:
         self._asked.add(name)
         pair = self._by_name.get(name)
+        if pair is not None and pair[1].kind == REFUSED:  # already reported
+            return None
         if pair is None or pair[1].is_null:
             if required:
                 at = pair[0].where if pair else self.at
-                self.problems.append(Problem(at, f"{self.what} has no {name!r}", f"add a line `{name}: ...`"))
+                hint = f"add a line `{name}: ...`"
+                if not pair:
+                    import difflib  # only on this error path: not worth its import at every start
+
+                    close = difflib.get_close_matches(name, list(self._by_name), n=1, cutoff=0.8)
+                    if close:  # growth_modle: the field is there, misspelt
+                        hint = f"is {close[0]!r} on line {self._by_name[close[0]][0].line} a misspelling of it?"
+                self.problems.append(Problem(at, f"{self.what} has no {name!r}", hint))
             return None
         return pair[1]
 
@@ -150,6 +161,8 @@ def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
 
 
 def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> bool:
+    if node is not None and node.kind == REFUSED:  # already reported
+        return False
     if node is not None and node.kind != "mapping":
         problems.append(Problem(node.where, f"{what} should be a mapping of `key: value` lines, "
                                             f"found {node.describe()}",

@@ -16,7 +16,7 @@ from .fields import Fields, read_number, require_mapping
 from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
-from .yamlfile import Node, read_yaml
+from .yamlfile import REFUSED, Node, read_yaml
 
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
@@ -160,8 +160,9 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
     ahead = f.number("ahead")
     on_track = f.number("on_track")
     f.finish()
-    result = Thresholds(ahead=ahead if ahead is not None else Thresholds.ahead,
-                        on_track=on_track if on_track is not None else Thresholds.on_track)
+    usual = Thresholds()
+    result = Thresholds(ahead=ahead if ahead is not None else usual.ahead,
+                        on_track=on_track if on_track is not None else usual.on_track)
     if not 0 < result.on_track <= 1 <= result.ahead:
         problems.append(Problem(node.where, f"thresholds must satisfy 0 < on_track <= 1 <= ahead; "
                                             f"found on_track {result.on_track}, ahead {result.ahead}",
@@ -265,6 +266,8 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
     for key_node, years_node in _by_year(notes_node, "notes", problems):
         by_year_notes: dict[int, Note] = {}
         for year, _year_node, node in years_node:
+            if node.kind == REFUSED:  # already reported
+                continue
             if node.kind != "scalar" or node.is_null:
                 problems.append(Problem(node.where, f"a note should be text, found {node.describe()}"))
                 continue

@@ -10,13 +10,25 @@ from pathlib import Path
 LOCK_FILE = ".jmplan.lock"
 
 
+class LockError(OSError):
+    """The lock cannot be taken: the folder is not writable, or the lock file
+    cannot be opened."""
+
+
 @contextmanager
 def folder_lock(folder: Path):
     # A separate lock file: the data file itself is replaced by rename on
     # every write, so a lock on it would be a lock on a file already gone.
-    fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
+    path = folder / LOCK_FILE
     try:
-        _lock(fd)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise LockError(exc.errno, exc.strerror, str(path)) from None
+    try:
+        try:
+            _lock(fd)
+        except OSError as exc:
+            raise LockError(exc.errno, exc.strerror, str(path)) from None
         yield
     finally:
         os.close(fd)  # closing releases the lock

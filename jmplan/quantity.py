@@ -8,6 +8,7 @@ ways: `1700亿元`, `1700亿` and `0.17万亿元` are all 1,700 亿元.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -15,7 +16,8 @@ from decimal import Decimal
 from .model import Indicator
 
 MULTIPLIERS = {"万": 10**4, "亿": 10**8}
-_NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)")
+# an exponent (1.7E+03, as a spreadsheet may show a figure) is read as in the data files
+_NUMBER = re.compile(r"((?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:[eE][+-]?\d+)?)(.*)")
 
 
 class QuantityError(ValueError):
@@ -40,6 +42,13 @@ def _names(indicator: Indicator) -> set[str]:
 
 def parse_quantity(text: str, indicator: Indicator) -> float:
     """The value of `text` in the indicator's unit; QuantityError if it is not one."""
+    value = _parse(text, indicator)
+    if not math.isfinite(value):
+        raise QuantityError(f"{text!r} is too large to be a figure", "check the number of digits")
+    return value
+
+
+def _parse(text: str, indicator: Indicator) -> float:
     # NFKC turns full-width digits, commas and percent signs into ASCII ones
     normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     match = _NUMBER.fullmatch(normal)

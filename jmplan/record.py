@@ -9,12 +9,14 @@ comments and layout the user wrote (PyYAML drops both).
 from __future__ import annotations
 
 import io
+import os
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .loader import ACTUALS_FILE, read_actuals, read_plan
-from .lock import folder_lock
+from .lock import LockError, folder_lock
 from .lookup import find_indicator
 from .model import Figure, Indicator
 from .problems import PlanError, Problem, Source, display_path
@@ -57,7 +59,13 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
     folder = Path(folder)
     if not folder.is_dir():
         raise PlanError([Problem(Source(display_path(folder)), "plan folder not found")])
-    with folder_lock(folder):
+    with ExitStack() as held:
+        try:
+            held.enter_context(folder_lock(folder))
+        except LockError as exc:
+            raise RecordError(f"{display_path(Path(exc.filename))}: cannot lock the plan folder: {exc.strerror}",
+                              "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder "
+                              "is writable and that .jmplan.lock is a file") from None
         plan, problems = read_plan(folder)
         if problems or plan is None:
             raise PlanError(problems)
@@ -76,6 +84,7 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
             raise RecordError(f"{indicator.key} already has {_plain(previous.value)} for {year} "
                               f"({previous.where})", "add --replace to overwrite it")
         path = folder / ACTUALS_FILE
+        _check_writable(path)
         _remove_stale_temporaries(path)
         text = _edited(path, indicator.key, year, value, source)
         shown = display_path(path)
@@ -93,6 +102,15 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
             raise RecordError(f"{shown}: cannot write: {exc.strerror or exc}",
                               "check that the file and its folder are writable") from None
         return Recorded(indicator, year, value, previous, path)
+
+
+def _check_writable(path: Path) -> None:
+    """The file is replaced by a rename, which a read-only file does not stop
+    (only its folder's permissions count), so read-only is honoured here:
+    whoever made the file read-only meant it not to change. The mode bits are
+    checked besides os.access, which grants root everything."""
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        raise RecordError(f"{display_path(path)} is read-only", "make it writable first if the figure belongs in it")
 
 
 def _remove_stale_temporaries(path: Path) -> None:

@@ -8,6 +8,7 @@ likewise json and csv are imported by the format that needs them.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -150,7 +151,8 @@ def _svg_element(svg: str) -> str:
 
 
 def to_csv(table: Table) -> str:
-    """CSV for Excel and scripts: one header row, numbers unformatted.
+    """CSV for Excel and scripts: one header row, numbers unformatted, text
+    that Excel would run as a formula neutralised (see `_csv_cell`).
 
     The caller writes it with a UTF-8 byte-order mark, without which Excel on
     Chinese Windows reads the file as GBK and garbles every Chinese cell.
@@ -160,9 +162,25 @@ def to_csv(table: Table) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerow([_csv_cell(h) for h in table.headers])
+    writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
     return buffer.getvalue()
+
+
+# Excel (and LibreOffice, Google Sheets) runs a cell beginning with one of
+# these as a formula: `=HYPERLINK(...)` in an indicator's name would become a
+# live link, `@SUM(...)` a calculation ("CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CSV_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
+
+
+def _csv_cell(text: str) -> str:
+    """A cell as Excel will read it as text: one that would start a formula
+    gets a leading `'` (OWASP's advice), except a number such as -3.5, which
+    must stay a number."""
+    if text.startswith(_FORMULA_START) and not _CSV_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def to_json(data) -> str:

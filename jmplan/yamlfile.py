@@ -31,6 +31,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 # Plan files are small hand-written text; a huge one is a mistake (or an
 # attack), and refusing it early keeps memory bounded.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# ... and so is a line longer than a few pages of text (a pasted blob, an export on one line)
+MAX_LINE_CHARS = 10_000
 
 # Explicit standard tags (`!!str 2020`) are harmless: jmplan reads the raw
 # text either way. `!` alone means "no tag", as if none were written.
@@ -48,6 +50,9 @@ _ALLOWED_TAGS = frozenset({
 _QUOTED_STYLES = frozenset({"'", '"', "|", ">"})  # plain is "" (C parser) or None (Python parser)
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+# What stands in for an alias or a value with a refused tag: its problem is
+# already reported, so readers skip it rather than add "expected a number".
+REFUSED = "refused"
 _EMPTY: dict = MappingProxyType({})  # a scalar's or list's by_key: empty, and read-only since shared
 
 
@@ -57,7 +62,7 @@ class Node:
     __slots__ = ("kind", "file", "line", "text", "quoted", "by_key", "children")
 
     def __init__(self, kind: str, file: str, line: int, text: str = "", quoted: bool = False):
-        self.kind = kind  # SCALAR, MAPPING or SEQUENCE
+        self.kind = kind  # SCALAR, MAPPING, SEQUENCE or REFUSED
         self.file = file
         self.line = line
         self.text = text
@@ -91,6 +96,8 @@ class Node:
             return "a list"
         if self.is_null:
             return "nothing"
+        if self.kind == REFUSED:
+            return "a refused value"
         return repr(self.text)
 
 
@@ -115,7 +122,14 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
             what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
         hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in _line(text, line) else None
         return None, [Problem(Source(shown, line), f"YAML syntax error: {what}", hint)]
-    except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (libyaml counts its position in bytes)
+        character = chr(exc.character)
+        line = text[: text.find(character)].count("\n") + 1 if character in text else None
+        return None, [Problem(Source(shown, line), f"a control character (U+{exc.character:04X}) that YAML "
+                                                   f"does not allow",
+                              "delete it: most editors do not show it; it comes with text copied from "
+                              "another program")]
+    except yaml.YAMLError as exc:  # anything else without a mark
         return None, [Problem(Source(shown), f"cannot read YAML: {exc}")]
     finally:
         parser.dispose()
@@ -149,13 +163,16 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(where, "permission denied: cannot read the file")]
     except OSError as exc:
         return None, [Problem(where, f"cannot read the file: {exc.strerror or exc}")]
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # the byte-order mark of UTF-16, full of NUL bytes
+        return None, [Problem(Source(shown, 1), "the file is UTF-16 (\"Unicode\" in Notepad), not UTF-8",
+                              "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(Source(shown, line), "the file contains a NUL byte: it is binary or damaged",
                               "open it in a text editor and save it again as UTF-8 text")]
     try:
         # utf-8-sig accepts the byte-order mark that Windows editors add
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
@@ -165,6 +182,16 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         except UnicodeDecodeError:
             message = "the file is not valid UTF-8 text"
         return None, [Problem(Source(shown, line), message, hint)]
+    if len(text) > MAX_LINE_CHARS:  # only then can a line be too long
+        lines = text.split("\n")
+        longest = max(lines, key=len)
+        if len(longest) > MAX_LINE_CHARS:
+            return None, [Problem(Source(shown, lines.index(longest) + 1),
+                                  f"the line is {len(longest):,} characters long, over jmplan's limit of "
+                                  f"{MAX_LINE_CHARS:,}",
+                                  "a plan file holds hand-written figures and sentences; "
+                                  "check that this is the right file")]
+    return text, []
 
 
 def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
@@ -190,8 +217,8 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
             node = Node(SCALAR, shown, event.start_mark.line + 1, event.value, event.style in _QUOTED_STYLES)
         elif kind in collection_starts:
             node = Node(MAPPING if kind is mapping_start else SEQUENCE, shown, event.start_mark.line + 1)
-        elif kind is alias_event:  # stands in as an empty value, so keys and values stay paired
-            node = Node(SCALAR, shown, event.start_mark.line + 1)
+        elif kind is alias_event:  # a stand-in keeps keys and values paired
+            node = Node(REFUSED, shown, event.start_mark.line + 1)
             if node.line not in alias_lines:  # one message per line, however many aliases a bomb packs in
                 alias_lines.add(node.line)
                 problems.append(Problem(node.where, "anchors and aliases (& and *) are not supported in plan "
@@ -202,8 +229,11 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
             frames.pop()
             continue
         if kind is not alias_event and event.tag is not None and event.tag not in _ALLOWED_TAGS:
-            problems.append(Problem(node.where, f"the tag {event.tag} is not allowed in a plan file",
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+            problems.append(Problem(node.where, f"the tag {tag} is not allowed in a plan file",
                                     "remove the tag (the part starting with !)"))
+            if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
+                node.kind = REFUSED
         if not frames:
             root = node
         else:
@@ -217,15 +247,15 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
                 frame[1] = None
                 if key.kind == SCALAR and key.text not in parent.by_key and (key.text != "<<" or key.quoted):
                     parent.by_key[key.text] = (key, node)
-                else:
+                elif key.kind != REFUSED:
                     problems.append(_key_problem(key, parent))
-        if node.kind != SCALAR:
+        if node.kind == MAPPING or node.kind == SEQUENCE:
             frames.append([node, None])
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
         line = following.start_mark.line + 1
-        problems.append(Problem(Source(shown, line), "the file holds more than one YAML document "
-                                                     f"(another starts on line {line})",
+        problems.append(Problem(Source(shown, line), "YAML syntax error: a second document starts here, "
+                                                     "and a plan file holds one",
                                 "a plan file is one document: remove the `---` line and what follows, "
                                 "or move it to a file of its own"))
     return root

@@ -96,3 +96,19 @@ def run(monkeypatch):
         return runner.invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
 
     return invoke
+
+
+def run_main(args, env=None) -> tuple[int, str, str]:
+    """Run the real entry point, `jmplan.cli.main`, in-process: what a user
+    gets, including exit 70 for an internal error. Returns (exit code,
+    stdout, stderr)."""
+    from jmplan.cli import main
+
+    environment = {"JMPLAN_DATA_DIR": None, "JMPLAN_LANG": "en", "JMPLAN_DEBUG": None, **(env or {})}
+    with CliRunner().isolation(env=environment) as (out, err, _):
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace")

@@ -97,7 +97,7 @@ def test_yaml_traps_are_refused_not_misread(tmp_path, monkeypatch, run, text, me
 def test_python_tags_are_refused(tmp_path, monkeypatch, run):
     targets = "year: 2020\nvalues:\n  sales: !!python/object/apply:os.system ['echo hacked']\n  share: 90\n"
     lines = _case(tmp_path, monkeypatch, run, targets=targets)
-    assert lines[0].startswith("p/targets.yaml:3: the tag tag:yaml.org,2002:python/object/apply:os.system "
+    assert lines[0].startswith("p/targets.yaml:3: the tag !!python/object/apply:os.system "
                                "is not allowed")
 
 
@@ -123,3 +123,17 @@ def test_a_real_process_prints_no_traceback(tmp_path):
     assert "baseline_2015.yaml:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow " \
            "sequence, which starts on line 4)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_refused_value_is_reported_once(tmp_path, monkeypatch, run):
+    """An alias or a refused tag stands in as 'refused': no second message
+    such as "expected a number, found ''" for the same value."""
+    targets = "year: 2020\nvalues:\n  sales: &x 150\n  share: *x\n"
+    assert _case(tmp_path, monkeypatch, run, targets=targets) == [
+        "p/targets.yaml:4: anchors and aliases (& and *) are not supported in plan files",
+        "  hint: write the value out in full",
+        "jmplan: 1 problem in the plan's data; nothing was computed."]
+    tagged = "year: 2020\nvalues:\n  sales: !!python/object:os.system 150\n  share: 90\n"
+    lines = _case(tmp_path, monkeypatch, run, targets=tagged)
+    assert lines[0] == "p/targets.yaml:3: the tag !!python/object:os.system is not allowed in a plan file"
+    assert lines[-1] == "jmplan: 1 problem in the plan's data; nothing was computed."

@@ -260,5 +260,5 @@ def test_internal_error_is_one_line_and_exit_70(monkeypatch, capsys):
         cli.main(["status"])
     assert exit_info.value.code == 70
     err = capsys.readouterr().err
-    assert "internal error while running `status`" in err and "bug in jmplan" in err
+    assert "internal error (a bug in jmplan) while running `status`" in err and len(err.splitlines()) == 1
     assert "Traceback" not in err

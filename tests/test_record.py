@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("ecommerce", "1700亿", 1700),  # 亿 alone, on an indicator in 亿元
     ("ecommerce", "0.17万亿元", 1700),  # 0.17 × 10^12 yuan = 1,700 × 10^8 yuan
     ("ecommerce", "１，７００", 1700),  # full-width digits and comma
+    ("ecommerce", "1.7E+03", 1700),  # as a spreadsheet may show it; read as in the data files
     ("fibre_length", "7.76万", 77600),  # 万 = 10^4, on an indicator in km
     ("fibre_length", "7.76万公里", 77600),
     ("fibre_length", "77600 km", 77600),
@@ -44,6 +45,7 @@ def test_every_input_form(run, shipped_copy, key, typed, value):
     (["ecommerce", "2030", "850"], 2, "2030 is outside the plan's years 2015–2020"),
     (["ecommerce", "2014", "850"], 2, "2014 is outside the plan's years 2015–2020"),
     (["ecommerce", "2016", "lots"], 2, "'lots' is not a number"),
+    (["ecommerce", "2016", "1e400"], 2, "'1e400' is too large to be a figure"),
     (["ecommerce", "2016", "82%"], 2, "'82%' is in '%', but this indicator is measured in 亿元"),
     (["fibre_length", "2016", "850亿元"], 2, "'850亿元' is in '亿元', but this indicator is measured in km"),
     (["ecommerce", "2016", "-5"], 2, "ecommerce cannot be negative"),
