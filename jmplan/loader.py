@@ -73,8 +73,8 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
         return None, [Problem(Source(display_path(plan_path)), "file not found: this folder holds no plan",
                               "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; "
                               "see the README's 'Data files' section")]
-    root = _read(plan_path, problems)
-    info, indicators, goals, tasks = _plan_file(root, display_path(plan_path), problems)
+    # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
+    info, indicators, goals, tasks = _plan_file(_read(plan_path, problems), display_path(plan_path), problems)
     if info is None:
         return None, problems
 

@@ -16,6 +16,7 @@ quarter of the memory.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,6 +34,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # ... and so is a line longer than a few pages of text (a pasted blob, an export on one line)
 MAX_LINE_CHARS = 10_000
+# tried at line starts only: one pass over the text, no copy of each line
+_LONG_LINE = re.compile(f"(?m)^[^\n]{{{MAX_LINE_CHARS + 1}}}")
 
 # Explicit standard tags (`!!str 2020`) are harmless: jmplan reads the raw
 # text either way. `!` alone means "no tag", as if none were written.
@@ -182,15 +185,16 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         except UnicodeDecodeError:
             message = "the file is not valid UTF-8 text"
         return None, [Problem(Source(shown, line), message, hint)]
-    if len(text) > MAX_LINE_CHARS:  # only then can a line be too long
-        lines = text.split("\n")
-        longest = max(lines, key=len)
-        if len(longest) > MAX_LINE_CHARS:
-            return None, [Problem(Source(shown, lines.index(longest) + 1),
-                                  f"the line is {len(longest):,} characters long, over jmplan's limit of "
-                                  f"{MAX_LINE_CHARS:,}",
-                                  "a plan file holds hand-written figures and sentences; "
-                                  "check that this is the right file")]
+    too_long = _LONG_LINE.search(text)
+    if too_long:
+        start = too_long.start()
+        end = text.find("\n", start)
+        length = (len(text) if end < 0 else end) - start
+        return None, [Problem(Source(shown, text.count("\n", 0, start) + 1),
+                              f"the line is {length:,} characters long, over jmplan's limit of "
+                              f"{MAX_LINE_CHARS:,}",
+                              "a plan file holds hand-written figures and sentences; "
+                              "check that this is the right file")]
     return text, []
 
 
