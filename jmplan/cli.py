@@ -26,6 +26,7 @@ EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 FORMATS = ("table", "markdown", "csv", "json")
 METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
 
+
 class PathArg(click.Path):
     """A path that may not be empty: `--data-dir ""` would otherwise mean the
     current folder, and `-o ""` a file named like it."""
