@@ -203,23 +203,29 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
     from the parser's events. Iterative, so deep nesting cannot overflow.
 
     This loop runs once per value of the file (400,000 times for a
-    10,000-indicator plan), so the common path is written out inline."""
+    10,000-indicator plan), so the common path is written out inline and
+    the innermost open collection is kept in local variables."""
     get_event = parser.get_event
     get_event()  # StreamStartEvent
     if isinstance(get_event(), yaml.StreamEndEvent):  # else a DocumentStartEvent
         return None
-    scalar_event, alias_event, mapping_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent
-    collection_starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-    # One frame per open mapping or list: [node, for a mapping the key waiting for its value]
-    frames: list[list] = []
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     root = None
+    parent = None  # the innermost open mapping or list
+    key = None  # in a mapping, the key waiting for its value
+    enclosing: list[tuple[Node | None, Node | None]] = []  # (parent, key) of the collections around it
     alias_lines: set[int] = set()
     while True:
         event = get_event()
         kind = type(event)
         if kind is scalar_event:
             node = Node(SCALAR, shown, event.start_mark.line + 1, event.value, event.style in _QUOTED_STYLES)
-        elif kind in collection_starts:
+        elif kind in collection_ends:
+            parent, key = enclosing.pop()
+            continue
+        elif kind is mapping_start or kind is sequence_start:
             node = Node(MAPPING if kind is mapping_start else SEQUENCE, shown, event.start_mark.line + 1)
         elif kind is alias_event:  # a stand-in keeps keys and values paired
             node = Node(REFUSED, shown, event.start_mark.line + 1)
@@ -227,34 +233,29 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
                 alias_lines.add(node.line)
                 problems.append(Problem(node.where, "anchors and aliases (& and *) are not supported in plan "
                                                     "files", "write the value out in full"))
-        elif kind is yaml.DocumentEndEvent:
+        else:  # DocumentEndEvent
             break
-        else:  # the end of a mapping or list
-            frames.pop()
-            continue
         if kind is not alias_event and event.tag is not None and event.tag not in _ALLOWED_TAGS:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
             problems.append(Problem(node.where, f"the tag {tag} is not allowed in a plan file",
                                     "remove the tag (the part starting with !)"))
             if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
                 node.kind = REFUSED
-        if not frames:
+        if parent is None:
             root = node
+        elif parent.kind == SEQUENCE:
+            parent.children.append(node)
+        elif key is None:
+            key = node  # its value comes next
         else:
-            frame = frames[-1]
-            parent, key = frame
-            if parent.kind == SEQUENCE:
-                parent.children.append(node)
-            elif key is None:
-                frame[1] = node  # a key: its value comes next
-            else:
-                frame[1] = None
-                if key.kind == SCALAR and key.text not in parent.by_key and (key.text != "<<" or key.quoted):
-                    parent.by_key[key.text] = (key, node)
-                elif key.kind != REFUSED:
-                    problems.append(_key_problem(key, parent))
+            if key.kind == SCALAR and key.text not in parent.by_key and (key.text != "<<" or key.quoted):
+                parent.by_key[key.text] = (key, node)
+            elif key.kind != REFUSED:
+                problems.append(_key_problem(key, parent))
+            key = None
         if node.kind == MAPPING or node.kind == SEQUENCE:
-            frames.append([node, None])
+            enclosing.append((parent, key))
+            parent, key = node, None
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
         line = following.start_mark.line + 1
