@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from .fields import Fields, read_number, require_mapping
+from .fields import Fields, parse_number, read_number, require_mapping
 from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
@@ -21,6 +21,11 @@ from .yamlfile import REFUSED, Node, read_yaml
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
 ACTUALS_FILE = "actuals.yaml"
+
+
+# Year keys, read once: a large actuals.yaml repeats the same few years
+# 100,000s of times, and one int object per year saves their memory.
+_YEARS = {str(year): year for year in range(1900, 2101)}
 
 
 def baseline_file(base_year: int) -> str:
@@ -213,8 +218,11 @@ def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Prob
     """One figure: either a bare number or a mapping with value and its context.
     `key_node` is its key, where a missing field is reported."""
     if node.kind == "scalar":  # the common case, kept lean: a large plan has 100,000s
-        value = read_number(node, key, problems)
-        return None if value is None else Figure(year, value, where=node.where)
+        value = None if node.quoted else parse_number(node.text)
+        if value is None:
+            read_number(node, key, problems)  # to say what is wrong
+            return None
+        return Figure(year, value, where=node.where)
     what = f"the figure for {key!r}"
     if not require_mapping(node, what, problems):
         return None
@@ -256,12 +264,13 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
     top.finish()
     observations: dict[str, dict[int, Figure]] = {}
     for key_node, years_node in _by_year(observations_node, "observations", problems):
+        key = key_node.text
         by_year: dict[int, Figure] = {}
         for year, year_node, node in years_node:
-            figure = _figure(node, key_node.text, year_node, year, problems)
+            figure = _figure(node, key, year_node, year, problems)
             if figure is not None:
                 by_year[year] = figure
-        observations[key_node.text] = dict(sorted(by_year.items()))
+        observations[key] = dict(sorted(by_year.items()))
     notes: dict[str, dict[int, Note]] = {}
     for key_node, years_node in _by_year(notes_node, "notes", problems):
         by_year_notes: dict[int, Note] = {}
@@ -279,13 +288,16 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
 def _by_year(section: Node | None, what: str, problems: list[Problem]):
     """(key node, [(year, year node, value node)]) for each `key: {YEAR: ...}` of a section."""
     for key_node, years_node in (section.items if section else []):
-        if years_node.is_null or not require_mapping(years_node, f"the {what} of {key_node.text!r}", problems):
+        if years_node.kind != "mapping":
+            if not years_node.is_null:
+                require_mapping(years_node, f"the {what} of {key_node.text!r}", problems)
             continue
         entries = []
         for year_node, node in years_node.items:
-            if year_node.quoted or not (year_node.text.isdigit() and len(year_node.text) == 4):
-                problems.append(Problem(year_node.where, f"{year_node.text!r} is not a year",
+            text = year_node.text
+            if year_node.quoted or not (len(text) == 4 and text.isdigit()):
+                problems.append(Problem(year_node.where, f"{text!r} is not a year",
                                         "each entry is `YEAR: value`, e.g. `2017: 950`"))
                 continue
-            entries.append((int(year_node.text), year_node, node))
+            entries.append((_YEARS.get(text) or int(text), year_node, node))
         yield key_node, entries

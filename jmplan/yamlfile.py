@@ -113,8 +113,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     if text is None:
         return None, problems
     problems: list[Problem] = []
-    parser = _Parser(text)
+    parser = None
     try:
+        parser = _Parser(text)  # the pure-Python parser checks the characters here already
         root = _build(parser, shown, problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -135,7 +136,8 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     except yaml.YAMLError as exc:  # anything else without a mark
         return None, [Problem(Source(shown), f"cannot read YAML: {exc}")]
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     if root is None:
         return None, [Problem(Source(shown, 1), "the file is empty (or holds only comments)",
                               "see data/ of the jmplan repository for the expected layout")]
