@@ -11,7 +11,10 @@ class UnknownIndicator(LookupError):
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
-        what = "matches several indicators" if ambiguous else "is not an indicator of this plan"
+        if not query.strip():
+            what = "is empty: give an indicator's key or name"
+        else:
+            what = "matches several indicators" if ambiguous else "is not an indicator of this plan"
         super().__init__(f"{query!r} {what}")
 
 

@@ -57,9 +57,9 @@ def check_figures(plan: Plan) -> list[Problem]:
                                         f"convert the value to {indicator.unit} or fix the unit in plan.yaml"))
             for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
                 if value < 0 and non_negative:
-                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is negative "
-                                                          f"({value:g}), which a {indicator.growth_model} level "
-                                                          f"in {indicator.unit} cannot be",
+                    why = ("a share in % cannot be negative" if indicator.is_percent
+                           else "a compound indicator cannot be negative (its growth rate compares levels)")
+                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is {value:g}: {why}",
                                             "check the sign; a decrease is set with `direction: decrease`"))
                 elif value > 100 and indicator.is_percent:
                     problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is {value:g} %, "
