@@ -112,7 +112,6 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     text, problems = _read_text(path, shown)
     if text is None:
         return None, problems
-    problems: list[Problem] = []
     parser = None
     try:
         parser = _Parser(text)  # the pure-Python parser checks the characters here already
