@@ -263,19 +263,22 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
     notes_node = top.mapping("notes")
     top.finish()
     observations: dict[str, dict[int, Figure]] = {}
-    for key_node, years_node in _by_year(observations_node, "observations", problems):
+    for key_node, years_node in _by_key(observations_node, "observations", problems):
         key = key_node.text
         by_year: dict[int, Figure] = {}
-        for year, year_node, node in years_node:
-            figure = _figure(node, key, year_node, year, problems)
-            if figure is not None:
-                by_year[year] = figure
+        for year_node, node in years_node.items:
+            year = _year(year_node, problems)
+            if year is not None:
+                figure = _figure(node, key, year_node, year, problems)
+                if figure is not None:
+                    by_year[year] = figure
         observations[key] = dict(sorted(by_year.items()))
     notes: dict[str, dict[int, Note]] = {}
-    for key_node, years_node in _by_year(notes_node, "notes", problems):
+    for key_node, years_node in _by_key(notes_node, "notes", problems):
         by_year_notes: dict[int, Note] = {}
-        for year, _year_node, node in years_node:
-            if node.kind == REFUSED:  # already reported
+        for year_node, node in years_node.items:
+            year = _year(year_node, problems)
+            if year is None or node.kind == REFUSED:  # REFUSED: already reported
                 continue
             if node.kind != "scalar" or node.is_null:
                 problems.append(Problem(node.where, f"a note should be text, found {node.describe()}"))
@@ -285,19 +288,23 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
     return observations, notes, problems
 
 
-def _by_year(section: Node | None, what: str, problems: list[Problem]):
-    """(key node, [(year, year node, value node)]) for each `key: {YEAR: ...}` of a section."""
+def _by_key(section: Node | None, what: str, problems: list[Problem]):
+    """(key node, mapping node) for each `key: {YEAR: ...}` of a section."""
     for key_node, years_node in (section.items if section else []):
-        if years_node.kind != "mapping":
-            if not years_node.is_null:
-                require_mapping(years_node, f"the {what} of {key_node.text!r}", problems)
-            continue
-        entries = []
-        for year_node, node in years_node.items:
-            text = year_node.text
-            if year_node.quoted or not (len(text) == 4 and text.isdigit()):
-                problems.append(Problem(year_node.where, f"{text!r} is not a year",
-                                        "each entry is `YEAR: value`, e.g. `2017: 950`"))
-                continue
-            entries.append((_YEARS.get(text) or int(text), year_node, node))
-        yield key_node, entries
+        if years_node.kind == "mapping":
+            yield key_node, years_node
+        elif not years_node.is_null:
+            require_mapping(years_node, f"the {what} of {key_node.text!r}", problems)
+
+
+def _year(node: Node, problems: list[Problem]) -> int | None:
+    """The year a `YEAR:` key names, or None after reporting why it is none."""
+    if not node.quoted:
+        year = _YEARS.get(node.text)
+        if year is not None:
+            return year
+        if len(node.text) == 4 and node.text.isdigit():
+            return int(node.text)
+    problems.append(Problem(node.where, f"{node.text!r} is not a year",
+                            "each entry is `YEAR: value`, e.g. `2017: 950`"))
+    return None
