@@ -215,19 +215,22 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
     collection_ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     root = None
     parent = None  # the innermost open mapping or list
+    entries = None  # its by_key when it is a mapping
     key = None  # in a mapping, the key waiting for its value
-    enclosing: list[tuple[Node | None, Node | None]] = []  # (parent, key) of the collections around it
+    enclosing: list[tuple] = []  # (parent, entries, key) of the collections around it
     alias_lines: set[int] = set()
     while True:
         event = get_event()
         kind = type(event)
+        opens = False
         if kind is scalar_event:
             node = Node(SCALAR, shown, event.start_mark.line + 1, event.value, event.style in _QUOTED_STYLES)
         elif kind in collection_ends:
-            parent, key = enclosing.pop()
+            parent, entries, key = enclosing.pop()
             continue
         elif kind is mapping_start or kind is sequence_start:
             node = Node(MAPPING if kind is mapping_start else SEQUENCE, shown, event.start_mark.line + 1)
+            opens = True
         elif kind is alias_event:  # a stand-in keeps keys and values paired
             node = Node(REFUSED, shown, event.start_mark.line + 1)
             if node.line not in alias_lines:  # one message per line, however many aliases a bomb packs in
@@ -242,21 +245,22 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
                                     "remove the tag (the part starting with !)"))
             if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
                 node.kind = REFUSED
-        if parent is None:
-            root = node
-        elif parent.kind == SEQUENCE:
+        if entries is not None:  # in a mapping
+            if key is None:
+                key = node  # its value comes next
+            else:
+                if key.kind == SCALAR and key.text not in entries and (key.text != "<<" or key.quoted):
+                    entries[key.text] = (key, node)
+                elif key.kind != REFUSED:
+                    problems.append(_key_problem(key, parent))
+                key = None
+        elif parent is not None:  # in a list
             parent.children.append(node)
-        elif key is None:
-            key = node  # its value comes next
         else:
-            if key.kind == SCALAR and key.text not in parent.by_key and (key.text != "<<" or key.quoted):
-                parent.by_key[key.text] = (key, node)
-            elif key.kind != REFUSED:
-                problems.append(_key_problem(key, parent))
-            key = None
-        if node.kind == MAPPING or node.kind == SEQUENCE:
-            enclosing.append((parent, key))
-            parent, key = node, None
+            root = node
+        if opens:
+            enclosing.append((parent, entries, key))
+            parent, entries, key = node, (node.by_key if kind is mapping_start else None), None
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
         line = following.start_mark.line + 1
