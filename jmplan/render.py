@@ -195,17 +195,27 @@ def to_json(data) -> str:
 
     encode = json.JSONEncoder(ensure_ascii=False).encode
 
-    def layout(value, indent: str) -> str:
+    def pieces(value, indent: str):
+        # pieces joined once at the end: a large plan's JSON is tens of MB,
+        # and joining level by level would copy it at every level
         inner = indent + "  "
         if isinstance(value, dict) and value:
-            fields = ",\n".join(f"{inner}{encode(k)}: {layout(v, inner)}" for k, v in value.items())
-            return f"{{\n{fields}\n{indent}}}"
-        if isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
-            items = ",\n".join(inner + encode(item) for item in value)
-            return f"[\n{items}\n{indent}]"
-        return encode(value)
+            opening = "{\n"
+            for k, v in value.items():
+                yield f"{opening}{inner}{encode(k)}: "
+                yield from pieces(v, inner)
+                opening = ",\n"
+            yield f"\n{indent}}}"
+        elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+            opening = "[\n"
+            for item in value:
+                yield f"{opening}{inner}{encode(item)}"
+                opening = ",\n"
+            yield f"\n{indent}]"
+        else:
+            yield encode(value)
 
-    return layout(data, "") + "\n"
+    return "".join([*pieces(data, ""), "\n"])
 def _items(block: Lines, markdown: bool = False) -> list[str]:
     if block.numbered:
         return [f"{i}. {line}" for i, line in enumerate(block.lines, 1)]
