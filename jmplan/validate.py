@@ -3,8 +3,10 @@ problems; `check_plan` runs them all so the user sees every problem at once."""
 
 from __future__ import annotations
 
+import math
+
 from .fields import did_you_mean
-from .model import Figure, Plan
+from .model import Figure, Indicator, Plan
 from .problems import Problem
 
 
@@ -49,23 +51,31 @@ def check_figures(plan: Plan) -> list[Problem]:
             continue
         units = (indicator.unit, indicator.unit_zh, indicator.unit_en)
         # a compound level (its growth rate is a ratio) and a share cannot be negative
-        non_negative = indicator.growth_model == "compound" or indicator.is_percent
+        lowest = 0 if indicator.growth_model == "compound" or indicator.is_percent else -math.inf
+        highest = 100 if indicator.is_percent else math.inf
         for figure in figures:
             if figure.unit and figure.unit not in units:
                 problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is in {figure.unit!r}, "
                                                       f"but the indicator is measured in {indicator.unit!r}",
                                         f"convert the value to {indicator.unit} or fix the unit in plan.yaml"))
-            for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
-                if value < 0 and non_negative:
-                    why = ("a share in % cannot be negative" if indicator.is_percent
-                           else "a compound indicator cannot be negative (its growth rate compares levels)")
-                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is {value:g}: {why}",
-                                            "check the sign; a decrease is set with `direction: decrease`"))
-                elif value > 100 and indicator.is_percent:
-                    problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is {value:g} %, "
-                                                          f"over 100 %",
-                                            "a share in % lies between 0 and 100; for other ratios use another "
-                                            "unit"))
+            if not lowest <= figure.value <= highest or figure.upper is not None:
+                problems.extend(_range_problems(figure, _what(kind, figure), indicator, lowest, highest))
+    return problems
+
+
+def _range_problems(figure: Figure, what: str, indicator: Indicator, lowest: float, highest: float) -> list[Problem]:
+    """Why the value (or the range's ends) of a figure outside [lowest, highest] cannot be."""
+    problems = []
+    key = indicator.key
+    for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
+        if value < lowest:
+            why = ("a share in % cannot be negative" if indicator.is_percent
+                   else "a compound indicator cannot be negative (its growth rate compares levels)")
+            problems.append(Problem(figure.where, f"the {what} of {key!r} is {value:g}: {why}",
+                                    "check the sign; a decrease is set with `direction: decrease`"))
+        elif value > highest:
+            problems.append(Problem(figure.where, f"the {what} of {key!r} is {value:g} %, over 100 %",
+                                    "a share in % lies between 0 and 100; for other ratios use another unit"))
     return problems
 
 
