@@ -153,9 +153,25 @@ def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
     return value
 
 
+# Years as read from text, made once: a large actuals.yaml repeats the same
+# few years 100,000s of times, and one int object per year saves memory.
+_COMMON_YEARS = {str(year): year for year in range(1900, 2101)}
+
+
+def year_value(node: Node) -> int | None:
+    """The year an unquoted four-digit scalar names, else None."""
+    if node.kind != "scalar" or node.quoted:
+        return None
+    year = _COMMON_YEARS.get(node.text)
+    if year is None and _YEAR.fullmatch(node.text):
+        year = int(node.text)
+    return year
+
+
 def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
-    if node.kind == "scalar" and not node.quoted and _YEAR.fullmatch(node.text):
-        return int(node.text)
+    year = year_value(node)
+    if year is not None:
+        return year
     problems.append(Problem(node.where, f"{name!r} should be a year like 2020, found {node.describe()}"))
     return None
 

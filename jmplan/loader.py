@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from .fields import Fields, parse_number, read_number, require_mapping
+from .fields import Fields, parse_number, read_number, require_mapping, year_value
 from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
@@ -21,11 +21,6 @@ from .yamlfile import REFUSED, Node, read_yaml
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
 ACTUALS_FILE = "actuals.yaml"
-
-
-# Year keys, read once: a large actuals.yaml repeats the same few years
-# 100,000s of times, and one int object per year saves their memory.
-_YEARS = {str(year): year for year in range(1900, 2101)}
 
 
 def baseline_file(base_year: int) -> str:
@@ -299,12 +294,8 @@ def _by_key(section: Node | None, what: str, problems: list[Problem]):
 
 def _year(node: Node, problems: list[Problem]) -> int | None:
     """The year a `YEAR:` key names, or None after reporting why it is none."""
-    if not node.quoted:
-        year = _YEARS.get(node.text)
-        if year is not None:
-            return year
-        if len(node.text) == 4 and node.text.isdigit():
-            return int(node.text)
-    problems.append(Problem(node.where, f"{node.text!r} is not a year",
-                            "each entry is `YEAR: value`, e.g. `2017: 950`"))
-    return None
+    year = year_value(node)
+    if year is None:
+        problems.append(Problem(node.where, f"{node.text!r} is not a year",
+                                "each entry is `YEAR: value`, e.g. `2017: 950`"))
+    return year
