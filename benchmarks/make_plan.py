@@ -41,10 +41,10 @@ def _indicator(rng: random.Random, i: int) -> dict:
         base = rng.uniform(5, 60)
         target = min(100.0, base + rng.uniform(5, 35))
         step = (target - base) / n * pace
-        observed = {y: min(100.0, max(0.0, base + step * (y - BASE_YEAR) + rng.uniform(-0.5, 0.5)))
-                    for y in YEARS}
-        return dict(unit=("%", "%", "%"), model="linear", direction="increase",
-                    base=base, target=target, observed=observed)
+        observed = {y: min(100.0, max(0.0, base + step * (y - BASE_YEAR) + rng.uniform(-0.5, 0.5))) for y in YEARS}
+        return dict(
+            unit=("%", "%", "%"), model="linear", direction="increase", base=base, target=target, observed=observed
+        )
     unit_zh, unit_en = LEVEL_UNITS[i % len(LEVEL_UNITS)]
     base = rng.uniform(100, 1_000_000)
     growth = rng.uniform(0.02, 0.15)
@@ -54,9 +54,14 @@ def _indicator(rng: random.Random, i: int) -> dict:
     target = base * (1 + growth) ** n
     actual = growth * pace
     observed = {y: base * (1 + actual) ** (y - BASE_YEAR) * rng.uniform(0.99, 1.01) for y in YEARS}
-    return dict(unit=(unit_zh, unit_zh, unit_en), model="compound",
-                direction="decrease" if decrease else "increase",
-                base=base, target=target, observed=observed)
+    return dict(
+        unit=(unit_zh, unit_zh, unit_en),
+        model="compound",
+        direction="decrease" if decrease else "increase",
+        base=base,
+        target=target,
+        observed=observed,
+    )
 
 
 def write_plan(count: int, out: Path, seed: int = 20160101) -> None:
@@ -89,9 +94,12 @@ def write_plan(count: int, out: Path, seed: int = 20160101) -> None:
             f"    direction: {ind['direction']}",
         ]
         if i % 5 == 0:  # the full form of a figure, as the real plan writes many
-            baseline += [f"  {key}:", f"    value: {_num(ind['base'])}",
-                         f'    stated: "{_num(ind["base"])}{unit_zh}"',
-                         f'    source: "合成基准数据第{i}条。"']
+            baseline += [
+                f"  {key}:",
+                f"    value: {_num(ind['base'])}",
+                f'    stated: "{_num(ind["base"])}{unit_zh}"',
+                f'    source: "合成基准数据第{i}条。"',
+            ]
         else:
             baseline.append(f"  {key}: {_num(ind['base'])}")
         targets.append(f"  {key}: {_num(ind['target'])}")
@@ -99,8 +107,12 @@ def write_plan(count: int, out: Path, seed: int = 20160101) -> None:
         actuals += [f"    {year}: {_num(value)}" for year, value in ind["observed"].items()]
 
     out.mkdir(parents=True, exist_ok=True)
-    for name, lines in (("plan.yaml", plan), (f"baseline_{BASE_YEAR}.yaml", baseline),
-                        ("targets.yaml", targets), ("actuals.yaml", actuals)):
+    for name, lines in (
+        ("plan.yaml", plan),
+        (f"baseline_{BASE_YEAR}.yaml", baseline),
+        ("targets.yaml", targets),
+        ("actuals.yaml", actuals),
+    ):
         tmp = out / (name + ".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         tmp.replace(out / name)

@@ -93,6 +93,7 @@ def run_env(src: Path) -> dict:
 
 # --- timing ------------------------------------------------------------------
 
+
 def check(commands, cwd, env) -> None:
     """Run each command once, so a failing one is reported with its own error
     message (hyperfine only says that some exit code was not 0)."""
@@ -113,8 +114,18 @@ def time_with_hyperfine(commands, warmup, runs, cwd, env, rounds=5) -> list[list
         export = Path(tmp) / "results.json"
         for r in range(rounds):
             # -N: no intermediate shell, so the shell's own start-up is not timed
-            cmd = ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup if r == 0 else 1),
-                   "--runs", str(-(-runs // rounds)), "--export-json", str(export)] + [shlex.join(c) for c in commands]
+            cmd = [
+                "hyperfine",
+                "-N",
+                "--style",
+                "none",
+                "--warmup",
+                str(warmup if r == 0 else 1),
+                "--runs",
+                str(-(-runs // rounds)),
+                "--export-json",
+                str(export),
+            ] + [shlex.join(c) for c in commands]
             done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
             if done.returncode != 0:
                 raise CommandFailed(f"hyperfine failed:\n{done.stdout}{done.stderr}")
@@ -153,8 +164,9 @@ def probe(argv, cwd, env) -> tuple[float, float]:
 def snapshot(rev: str, cache: Path) -> tuple[Path, str]:
     """A copy of the committed tree at `rev` (git archive), so that a
     benchmark of committed code is not disturbed by edits in the checkout."""
-    sha = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--verify", f"{rev}^{{commit}}"],
-                         capture_output=True, text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "-C", str(HERE.parent), "rev-parse", "--verify", f"{rev}^{{commit}}"], capture_output=True, text=True
+    ).stdout.strip()
     if not sha:
         raise SystemExit(f"--rev {rev}: not a commit of {HERE.parent}")
     folder = cache / f"src-{sha[:12]}"
@@ -169,6 +181,7 @@ def snapshot(rev: str, cache: Path) -> tuple[Path, str]:
 
 
 # --- synthetic plans ----------------------------------------------------------
+
 
 def plan_dir(cache: Path, size: int) -> Path:
     """The cached plan of `size` indicators, written when missing or when
@@ -191,13 +204,17 @@ def runs_for(size: int, quick: bool) -> tuple[int, int]:
 
 # --- report -------------------------------------------------------------------
 
+
 def table(headers, rows, right) -> str:
     """A plain text table; columns listed in `right` are right-aligned."""
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells):
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+        return "  ".join(
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
@@ -215,19 +232,26 @@ def machine(src: Path, version: str, timer: str) -> list[str]:
     except OSError:
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    info = subprocess.run([PY, "-c", "import yaml; print(yaml.__version__, yaml.__with_libyaml__)"],
-                          capture_output=True, text=True).stdout.split()
+    info = subprocess.run(
+        [PY, "-c", "import yaml; print(yaml.__version__, yaml.__with_libyaml__)"], capture_output=True, text=True
+    ).stdout.split()
     yaml_text = f"PyYAML {info[0]}, {'with' if info[1] == 'True' else 'without'} libyaml" if info else "PyYAML ?"
-    return [f"CPU: {cpu}; {os.cpu_count()} cores ({usable} usable)",
-            f"Python {platform.python_version()} ({PY}); {yaml_text}",
-            f"jmplan: {src} ({version}), run as `python3 -m jmplan` with PYTHONPATH={src}, byte-compiled",
-            f"timer: {timer}"]
+    return [
+        f"CPU: {cpu}; {os.cpu_count()} cores ({usable} usable)",
+        f"Python {platform.python_version()} ({PY}); {yaml_text}",
+        f"jmplan: {src} ({version}), run as `python3 -m jmplan` with PYTHONPATH={src}, byte-compiled",
+        f"timer: {timer}",
+    ]
 
 
 def startup(src: Path, env: dict, quick: bool, hyperfine: bool) -> tuple[list, float, str]:
     """The start-up table's rows, the fastest run of `status --format json`, and how it was timed."""
-    commands = [[PY, "-c", "pass"], [PY, "-c", FLOOR],
-                [PY, "-m", "jmplan", "status"], [PY, "-m", "jmplan", "status", "--format", "json"]]
+    commands = [
+        [PY, "-c", "pass"],
+        [PY, "-c", FLOOR],
+        [PY, "-m", "jmplan", "status"],
+        [PY, "-m", "jmplan", "status", "--format", "json"],
+    ]
     check(commands, src, env)
     warmup, runs = (2, 10) if quick else (3, 50)  # runs: a multiple of time_with_hyperfine's rounds
     timing = time_with_hyperfine if hyperfine else time_with_loop
@@ -239,10 +263,18 @@ def startup(src: Path, env: dict, quick: bool, hyperfine: bool) -> tuple[list, f
         name = shown(argv)
         goal = STARTUP_GOALS.get(name)
         q1, _, q3 = statistics.quantiles(times, n=4)
-        rows.append([name, f"{median * 1000:.1f}", f"{min(times) * 1000:.1f}", f"{(q3 - q1) * 1000:.1f}",
-                     f"{median / floor:.2f}", f"{min(times) / floor_min:.2f}",
-                     "floor" if argv[-1] == FLOOR else f"<= {goal:.1f}" if goal else "",
-                     verdict(median / floor <= goal) if goal else ""])
+        rows.append(
+            [
+                name,
+                f"{median * 1000:.1f}",
+                f"{min(times) * 1000:.1f}",
+                f"{(q3 - q1) * 1000:.1f}",
+                f"{median / floor:.2f}",
+                f"{min(times) / floor_min:.2f}",
+                "floor" if argv[-1] == FLOOR else f"<= {goal:.1f}" if goal else "",
+                verdict(median / floor <= goal) if goal else "",
+            ]
+        )
     how = f"median of {runs} runs after {warmup} warm-up, {'hyperfine' if hyperfine else 'perf_counter loop'}"
     return rows, min(samples[3]), how
 
@@ -269,30 +301,47 @@ def scale(sizes: list[int], cache: Path, src: Path, env: dict, quick: bool, star
         rows.append(row)
         previous = (size, seconds)
         if size == SIZE_GOAL:
-            verdicts.append(f"{size:,} indicators: {seconds:.2f} s (goal < {SECONDS_GOAL} s) "
-                            f"{verdict(seconds < SECONDS_GOAL)}; {peak:.0f} MB peak (goal < {MB_GOAL} MB) "
-                            f"{verdict(peak < MB_GOAL)}")
+            verdicts.append(
+                f"{size:,} indicators: {seconds:.2f} s (goal < {SECONDS_GOAL} s) "
+                f"{verdict(seconds < SECONDS_GOAL)}; {peak:.0f} MB peak (goal < {MB_GOAL} MB) "
+                f"{verdict(peak < MB_GOAL)}"
+            )
     return rows, verdicts
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark jmplan's start-up and scaling (issue 5).")
     parser.add_argument("--quick", action="store_true", help="fewer runs, sizes up to 10,000")
-    parser.add_argument("--sizes", type=lambda s: [int(x.replace("_", "")) for x in s.split(",")],
-                        help="comma-separated plan sizes [default: 100,1000,10000,50000; --quick: up to 10000]")
-    parser.add_argument("--src", type=Path, default=HERE.parent,
-                        help="jmplan source tree to measure [default: this checkout, as it is on disk]")
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x.replace("_", "")) for x in s.split(",")],
+        help="comma-separated plan sizes [default: 100,1000,10000,50000; --quick: up to 10000]",
+    )
+    parser.add_argument(
+        "--src",
+        type=Path,
+        default=HERE.parent,
+        help="jmplan source tree to measure [default: this checkout, as it is on disk]",
+    )
     parser.add_argument("--rev", help="measure this commit of the checkout instead (e.g. HEAD), from a clean copy")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "jmplan-bench",
-                        help="where generated plans (and --rev copies) are kept [default: %(default)s]")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "jmplan-bench",
+        help="where generated plans (and --rev copies) are kept [default: %(default)s]",
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or [s for s in FULL_SIZES if not args.quick or s <= 10_000]
     if args.rev:
         src, version = snapshot(args.rev, args.cache)
     else:
         src = args.src.resolve()
-        version = subprocess.run(["git", "-C", str(src), "describe", "--always", "--dirty"],
-                                 capture_output=True, text=True).stdout.strip() or "not a git checkout"
+        version = (
+            subprocess.run(
+                ["git", "-C", str(src), "describe", "--always", "--dirty"], capture_output=True, text=True
+            ).stdout.strip()
+            or "not a git checkout"
+        )
     byte_compile(src)
     env = run_env(src)
     hyperfine = shutil.which("hyperfine") is not None
@@ -306,18 +355,32 @@ def main(argv=None) -> int:
         return 1
 
     print(f"Start-up on the embedded plan ({how})")
-    print(table(["command", "median ms", "min ms", "IQR ms", "x floor", "x floor (min)", "goal", "result"],
-                startup_rows, right={1, 2, 3, 4, 5}))
+    print(
+        table(
+            ["command", "median ms", "min ms", "IQR ms", "x floor", "x floor (min)", "goal", "result"],
+            startup_rows,
+            right={1, 2, 3, 4, 5},
+        )
+    )
     print()
     print("Scale: jmplan status --format json --data-dir PLAN, 10 years of observations per indicator")
-    print(table(["indicators", "runs", "median s", "peak MB", "us/indicator", "time x previous", "goal", "result"],
-                scale_rows, right={0, 1, 2, 3, 4, 5}))
+    print(
+        table(
+            ["indicators", "runs", "median s", "peak MB", "us/indicator", "time x previous", "goal", "result"],
+            scale_rows,
+            right={0, 1, 2, 3, 4, 5},
+        )
+    )
     for line in verdicts:
         print(line)
-    print("IQR: interquartile range. x floor: median over the floor's median, which the goals use; x floor (min):\n"
-          "  fastest over fastest, steadier than the medians when the machine is noisy (a large IQR)")
-    print("us/indicator: (median - fastest start-up of `status --format json`) / indicators;"
-          " peak MB: the highest of the runs")
+    print(
+        "IQR: interquartile range. x floor: median over the floor's median, which the goals use; x floor (min):\n"
+        "  fastest over fastest, steadier than the medians when the machine is noisy (a large IQR)"
+    )
+    print(
+        "us/indicator: (median - fastest start-up of `status --format json`) / indicators;"
+        " peak MB: the highest of the runs"
+    )
     print()
     print("Machine")
     timer = "hyperfine" if hyperfine else "perf_counter loop (hyperfine not installed)"

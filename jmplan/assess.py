@@ -15,8 +15,14 @@ from .model import Figure, Goal, Indicator, Plan
 TIME = "time"  # method 1: completion against time progress
 EUROSTAT = "eurostat"  # method 2: actual against required growth rate
 METHODS = (TIME, EUROSTAT)
-OFF_COURSE = {calc.BEHIND, calc.MOVING_AWAY, calc.INSUFFICIENT, calc.MOVEMENT_AWAY,
-              calc.MODERATE_MOVEMENT_AWAY, calc.SIGNIFICANT_MOVEMENT_AWAY}
+OFF_COURSE = {
+    calc.BEHIND,
+    calc.MOVING_AWAY,
+    calc.INSUFFICIENT,
+    calc.MOVEMENT_AWAY,
+    calc.MODERATE_MOVEMENT_AWAY,
+    calc.SIGNIFICANT_MOVEMENT_AWAY,
+}
 
 
 class Leg(NamedTuple):
@@ -37,8 +43,9 @@ class Leg(NamedTuple):
     def trajectory(self) -> list[tuple[int, float]]:
         """The required path, year by year, from the start to the target.
         Computed when asked: only the detailed views show it."""
-        return calc.trajectory(self.start.value, self.start.year, self.target.value, self.target.year,
-                               self.growth_model)
+        return calc.trajectory(
+            self.start.value, self.start.year, self.target.value, self.target.year, self.growth_model
+        )
 
 
 class Assessment(NamedTuple):
@@ -125,22 +132,40 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
         progress = calc.TimeProgress(calc.NO_TARGET)
     else:
         progress = calc.time_progress(
-            baseline.value, latest.value, latest.year - baseline.year, target.value,
-            target.year - baseline.year, indicator.growth_model, indicator.sign,
-            info.thresholds.ahead, info.thresholds.on_track)
+            baseline.value,
+            latest.value,
+            latest.year - baseline.year,
+            target.value,
+            target.year - baseline.year,
+            indicator.growth_model,
+            indicator.sign,
+            info.thresholds.ahead,
+            info.thresholds.on_track,
+        )
 
     points = [(baseline.year, baseline.value)] + [(f.year, f.value) for f in later] if baseline else []
     growth_ratio = projection = None
     if baseline is not None and latest is not None and latest is not baseline:
         k = latest.year - baseline.year
         n = (target.year if target else info.target_year) - baseline.year
-        growth_ratio = calc.eurostat(baseline.value, latest.value, k, target.value if target else None, n,
-                                     indicator.sign)
+        growth_ratio = calc.eurostat(
+            baseline.value, latest.value, k, target.value if target else None, n, indicator.sign
+        )
         if target is not None:
-            projection = calc.projection(points, target.value, target.year, indicator.growth_model,
-                                         indicator.sign)
-    return Assessment(indicator, baseline, stated is None and baseline is not None, latest, target, observed,
-                      from_baseline, from_latest, progress, growth_ratio, projection)
+            projection = calc.projection(points, target.value, target.year, indicator.growth_model, indicator.sign)
+    return Assessment(
+        indicator,
+        baseline,
+        stated is None and baseline is not None,
+        latest,
+        target,
+        observed,
+        from_baseline,
+        from_latest,
+        progress,
+        growth_ratio,
+        projection,
+    )
 
 
 def _leg(start: Figure, target: Figure, indicator: Indicator) -> Leg:

@@ -116,8 +116,17 @@ class TimeProgress(NamedTuple):
     ratio: float | None = None
 
 
-def time_progress(b: float, x: float, k: int, target: float, n: int, model: str, sign: int,
-                  ahead: float = 1.10, on_track: float = 0.90) -> TimeProgress:
+def time_progress(
+    b: float,
+    x: float,
+    k: int,
+    target: float,
+    n: int,
+    model: str,
+    sign: int,
+    ahead: float = 1.10,
+    on_track: float = 0.90,
+) -> TimeProgress:
     c = completion(x, b, target)
     if meets(x, target, sign):
         return TimeProgress(ACHIEVED, c)
@@ -155,8 +164,15 @@ def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int
         if g_act is None:
             return GrowthRatio(NO_DATA)
         growth = sign * g_act
-        status = (SIGNIFICANT_PROGRESS if growth > 0.01 else MODERATE_PROGRESS if growth >= 0
-                  else MODERATE_MOVEMENT_AWAY if growth >= -0.01 else SIGNIFICANT_MOVEMENT_AWAY)
+        status = (
+            SIGNIFICANT_PROGRESS
+            if growth > 0.01
+            else MODERATE_PROGRESS
+            if growth >= 0
+            else MODERATE_MOVEMENT_AWAY
+            if growth >= -0.01
+            else SIGNIFICANT_MOVEMENT_AWAY
+        )
         return GrowthRatio(status, None, g_act)
     if meets(x, target, sign):
         return GrowthRatio(ACHIEVED, None, g_act)
@@ -164,8 +180,7 @@ def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int
     if g_act is None or not g_req:
         return GrowthRatio(NO_DATA, None, g_act, g_req)
     r = g_act / g_req
-    status = (SIGNIFICANT if r >= 0.95 else MODERATE if r >= 0.60 else INSUFFICIENT if r >= 0
-              else MOVEMENT_AWAY)
+    status = SIGNIFICANT if r >= 0.95 else MODERATE if r >= 0.60 else INSUFFICIENT if r >= 0 else MOVEMENT_AWAY
     return GrowthRatio(status, r, g_act, g_req)
 
 

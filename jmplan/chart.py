@@ -14,8 +14,18 @@ from .assess import Assessment
 from .i18n import text
 
 # Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS
-CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-             "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC", "Arial Unicode MS"]
+CJK_FONTS = [
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Arial Unicode MS",
+]
 
 
 class ChartsUnavailable(RuntimeError):
@@ -61,11 +71,18 @@ def draw(row: Assessment, lang: str, image_format: str = "svg") -> tuple[bytes, 
     font = installed_cjk_font()
     if lang == "zh" and image_format != "svg" and font is None:
         lang = "en"
-        note = ("no Chinese font found, so the chart's labels are in English; install one "
-                "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels")
+        note = (
+            "no Chinese font found, so the chart's labels are in English; install one "
+            "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels"
+        )
     families = ([font] if font else []) + CJK_FONTS + ["DejaVu Sans", "sans-serif"]
-    settings = {"svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": families,
-                "svg.hashsalt": "jmplan", "axes.unicode_minus": False}
+    settings = {
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
+        "font.sans-serif": families,
+        "svg.hashsalt": "jmplan",
+        "axes.unicode_minus": False,
+    }
     with matplotlib.rc_context(settings), warnings.catch_warnings():
         # Laying out Chinese text without a Chinese font warns about each glyph;
         # in SVG the browser draws it, so the warnings say nothing useful.
@@ -92,12 +109,24 @@ def _plot(ax, row: Assessment, lang: str) -> None:
         years, values = zip(*actual)
         ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang))
     if row.projection is not None and row.latest is not None and row.target is not None:
-        ax.plot([row.latest.year, row.target.year], [row.latest.value, row.projection.value], linestyle=":",
-                color="#d9822b", label=text("projection", lang))
+        ax.plot(
+            [row.latest.year, row.target.year],
+            [row.latest.value, row.projection.value],
+            linestyle=":",
+            color="#d9822b",
+            label=text("projection", lang),
+        )
     if row.target is not None:
         ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
-        ax.plot([row.target.year], [row.target.value], marker="*", markersize=12, color="#2a9d4a",
-                linestyle="none", label=f"{text('target', lang)} ({row.target.year})")
+        ax.plot(
+            [row.target.year],
+            [row.target.value],
+            marker="*",
+            markersize=12,
+            color="#2a9d4a",
+            linestyle="none",
+            label=f"{text('target', lang)} ({row.target.year})",
+        )
     ax.set_title(ind.name(lang))
     ax.set_ylabel(ind.unit_label(lang))
     ax.xaxis.get_major_locator().set_params(integer=True)

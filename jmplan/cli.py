@@ -38,15 +38,27 @@ class PathArg(click.Path):
 
 
 method_option = click.option(
-    "--method", type=click.Choice(METHODS), default="time", show_default=True,
+    "--method",
+    type=click.Choice(METHODS),
+    default="time",
+    show_default=True,
     help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
-         "eurostat: actual against required growth rate (method 2).")
+    "eurostat: actual against required growth rate (method 2).",
+)
 year_option = click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
-lang_option = click.option("--lang", type=click.Choice(LANGS), envvar="JMPLAN_LANG", default=lambda: default_lang(),
-                           help="Language of names and labels [env JMPLAN_LANG; default: from the locale].")
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    envvar="JMPLAN_LANG",
+    default=lambda: default_lang(),
+    help="Language of names and labels [env JMPLAN_LANG; default: from the locale].",
+)
 data_dir_option = click.option(
-    "--data-dir", type=PathArg(path_type=Path), envvar="JMPLAN_DATA_DIR",
-    help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].")
+    "--data-dir",
+    type=PathArg(path_type=Path),
+    envvar="JMPLAN_DATA_DIR",
+    help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].",
+)
 
 
 class DataError(click.ClickException):
@@ -62,19 +74,31 @@ class DataError(click.ClickException):
         for problem in self.problems:
             click.echo(str(problem), err=True)
         count = len(self.problems)
-        click.echo(f"jmplan: {count} problem{'s' if count != 1 else ''} in the plan's data; nothing was computed.",
-                   err=True)
+        click.echo(
+            f"jmplan: {count} problem{'s' if count != 1 else ''} in the plan's data; nothing was computed.", err=True
+        )
 
 
 def common_options(command):
     """The options every command takes, in one place so they stay alike."""
 
-    @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                  help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.")
+    @click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.",
+    )
     @lang_option
     @data_dir_option
-    @click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
-                  help="Write to this file instead of standard output.")
+    @click.option(
+        "--output",
+        "-o",
+        type=PathArg(dir_okay=False, path_type=Path),
+        help="Write to this file instead of standard output.",
+    )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
@@ -82,9 +106,11 @@ def common_options(command):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]},
-             epilog="Examples:\n\n  jmplan status\n\n  jmplan gap --metric ecommerce --lang en\n\n"
-                    "  jmplan status --format csv -o status.csv")
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Examples:\n\n  jmplan status\n\n  jmplan gap --metric ecommerce --lang en\n\n"
+    "  jmplan status --format csv -o status.csv",
+)
 @click.version_option(__version__, prog_name="jmplan")
 @click.option("--debug", is_flag=True, envvar="JMPLAN_DEBUG", help="Show the full traceback of an internal error.")
 @click.pass_context
@@ -120,8 +146,9 @@ def _assess_one(data_dir, metric, year):
 def _check_year(plan, year):
     info = plan.info
     if year is not None and not info.base_year <= year <= info.target_year:
-        raise click.BadParameter(f"{year} is outside the plan's years {info.base_year}–{info.target_year}.",
-                                 param_hint="'--year'")
+        raise click.BadParameter(
+            f"{year} is outside the plan's years {info.base_year}–{info.target_year}.", param_hint="'--year'"
+        )
 
 
 def _emit(text: str, fmt: str, output: Path | None):
@@ -152,13 +179,16 @@ def _render(blocks, table_for_csv, data, fmt):
     return (render.to_markdown if fmt == "markdown" else render.to_text)(blocks())
 
 
-@cli.command(epilog="Examples:\n\n  jmplan status\n\n  jmplan status --year 2018 --lang en\n\n"
-                    "  jmplan status --format json > status.json\n\n"
-                    "  jmplan status --check --data-dir my-plan || notify-someone")
+@cli.command(
+    epilog="Examples:\n\n  jmplan status\n\n  jmplan status --year 2018 --lang en\n\n"
+    "  jmplan status --format json > status.json\n\n"
+    "  jmplan status --check --data-dir my-plan || notify-someone"
+)
 @year_option
 @method_option
-@click.option("--check", is_flag=True,
-              help="Exit with code 3 when any indicator is behind or moving away (for scheduled jobs).")
+@click.option(
+    "--check", is_flag=True, help="Exit with code 3 when any indicator is behind or moving away (for scheduled jobs)."
+)
 @common_options
 def status(year, method, check, fmt, lang, data_dir, output):
     """A row per indicator: baseline, latest value, target, gap, growth still
@@ -171,29 +201,42 @@ def status(year, method, check, fmt, lang, data_dir, output):
 
     def data():
         from .export import status_dict
+
         return status_dict(result, method)
 
     def blocks():
         from .views import status_blocks
+
         return status_blocks(result, lang, method)
 
     def table():
         from .views import status_csv
+
         return status_csv(result, lang, method)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
     if check:
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:
-            click.echo(f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} behind or moving away: "
-                       f"{', '.join(off)}", err=True)
+            click.echo(
+                f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} behind or moving away: "
+                f"{', '.join(off)}",
+                err=True,
+            )
             sys.exit(EXIT_CHECK)
 
 
-@cli.command(epilog="Examples:\n\n  jmplan gap --metric ecommerce\n\n  jmplan gap --metric 电子商务 --lang zh\n\n"
-                    "  jmplan gap --metric ecommerce --format json")
-@click.option("--metric", "-m", required=True, metavar="KEY",
-              help="Indicator: its key, Chinese or English name, or an unambiguous beginning of one.")
+@cli.command(
+    epilog="Examples:\n\n  jmplan gap --metric ecommerce\n\n  jmplan gap --metric 电子商务 --lang zh\n\n"
+    "  jmplan gap --metric ecommerce --format json"
+)
+@click.option(
+    "--metric",
+    "-m",
+    required=True,
+    metavar="KEY",
+    help="Indicator: its key, Chinese or English name, or an unambiguous beginning of one.",
+)
 @year_option
 @common_options
 def gap(metric, year, fmt, lang, data_dir, output):
@@ -203,14 +246,17 @@ def gap(metric, year, fmt, lang, data_dir, output):
 
     def data():
         from .export import metric_dict
+
         return metric_dict(row, detail=True)
 
     def blocks():
         from .views import gap_blocks
+
         return gap_blocks(row, lang)
 
     def table():
         from .views import year_table
+
         return year_table(row, lang, raw=True)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
@@ -224,29 +270,43 @@ def metrics(fmt, lang, data_dir, output):
 
     def data():
         from .export import metrics_dict
+
         return metrics_dict(plan)
 
     def blocks():
         from .views import metrics_table
+
         return [metrics_table(plan, lang)]
 
     def table():
         from .views import metrics_table
+
         return metrics_table(plan, lang, raw=True)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
 
 
-@cli.command(epilog="Examples:\n\n  jmplan report --year 2018 -o report.html\n\n"
-                    "  jmplan report --year 2018 --lang en --format markdown -o report.md")
+@cli.command(
+    epilog="Examples:\n\n  jmplan report --year 2018 -o report.html\n\n"
+    "  jmplan report --year 2018 --lang en --format markdown -o report.md"
+)
 @year_option
 @method_option
-@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "html"]),
-              help="[default: html for an -o FILE ending in .html, else markdown]")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["markdown", "html"]),
+    help="[default: html for an -o FILE ending in .html, else markdown]",
+)
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", type=PathArg(dir_okay=False, path_type=Path),
-              help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.")
+@click.option(
+    "--output",
+    "-o",
+    type=PathArg(dir_okay=False, path_type=Path),
+    help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.",
+)
 def report(year, method, fmt, lang, data_dir, output):
     """The year's progress report: counts by status, every indicator, a
     paragraph and a chart for each indicator with data, the goals and tasks,
@@ -259,8 +319,10 @@ def report(year, method, fmt, lang, data_dir, output):
     if fmt is None:
         fmt = "html" if suffix in (".html", ".htm") else "markdown"
     elif suffix in {"markdown": (".html", ".htm"), "html": (".md", ".markdown")}[fmt]:
-        raise click.UsageError(f"--format {fmt} conflicts with -o {output.name}: give the file a name "
-                               f"ending in {'.md' if fmt == 'markdown' else '.html'}, or leave out --format.")
+        raise click.UsageError(
+            f"--format {fmt} conflicts with -o {output.name}: give the file a name "
+            f"ending in {'.md' if fmt == 'markdown' else '.html'}, or leave out --format."
+        )
     plan = _load(data_dir)
     _check_year(plan, year)
     result = assess_plan(plan, year)
@@ -299,14 +361,21 @@ def _write_charts(folder: Path, blocks: list) -> list:
         raise click.ClickException(f"{folder}: cannot write the charts: {exc.strerror or exc}") from None
 
 
-@cli.command(epilog="Examples:\n\n  jmplan chart --metric ecommerce -o ecommerce.svg\n\n"
-                    "  jmplan chart --metric 光纤入户率 --lang zh -o fibre.png")
+@cli.command(
+    epilog="Examples:\n\n  jmplan chart --metric ecommerce -o ecommerce.svg\n\n"
+    "  jmplan chart --metric 光纤入户率 --lang zh -o fibre.png"
+)
 @click.option("--metric", "-m", required=True, metavar="KEY", help="Indicator: key, name, or its beginning.")
 @year_option
 @lang_option
 @data_dir_option
-@click.option("--output", "-o", required=True, type=PathArg(dir_okay=False, path_type=Path),
-              help="The image file to write: .svg or .png.")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=PathArg(dir_okay=False, path_type=Path),
+    help="The image file to write: .svg or .png.",
+)
 def chart(metric, year, lang, data_dir, output):
     """Draw one indicator: baseline, required trajectory, actual values,
     projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
@@ -317,8 +386,9 @@ def chart(metric, year, lang, data_dir, output):
         raise click.BadParameter(f"{output.name}: the file must end in .svg or .png.", param_hint="'--output'")
     _plan, row = _assess_one(data_dir, metric, year)
     if not chartable(row):
-        raise click.ClickException(f"{row.key} has nothing to draw yet: it needs a baseline and a target, "
-                                   f"or two values over time.")
+        raise click.ClickException(
+            f"{row.key} has nothing to draw yet: it needs a baseline and a target, or two values over time."
+        )
     try:
         image, note = draw(row, lang, image_format)
     except ChartsUnavailable as exc:
@@ -333,11 +403,13 @@ def chart(metric, year, lang, data_dir, output):
         click.echo(f"jmplan: note: {note}", err=True)
 
 
-@cli.command(epilog="Examples:\n\n  jmplan record ecommerce 2016 850 --data-dir jiangmen\n\n"
-                    "  jmplan record fibre_length 2017 7.9万 --source \"2017年统计公报\"\n\n"
-                    "  jmplan record fibre_to_home 2018 82% --replace",
-             # so that a VALUE of -5 reaches the value check instead of being taken for an option
-             context_settings={"ignore_unknown_options": True})
+@cli.command(
+    epilog="Examples:\n\n  jmplan record ecommerce 2016 850 --data-dir jiangmen\n\n"
+    '  jmplan record fibre_length 2017 7.9万 --source "2017年统计公报"\n\n'
+    "  jmplan record fibre_to_home 2018 82% --replace",
+    # so that a VALUE of -5 reaches the value check instead of being taken for an option
+    context_settings={"ignore_unknown_options": True},
+)
 @click.argument("metric", metavar="KEY")
 @click.argument("year", type=int)
 @click.argument("value")
@@ -357,9 +429,11 @@ def record(metric, year, value, source, replace, data_dir, lang):
     from .record import RecordError, record_observation
 
     if data_dir is None:
-        raise click.UsageError("record needs the plan folder to write to: give --data-dir DIR or set "
-                               "JMPLAN_DATA_DIR. To start from the embedded Jiangmen plan, run "
-                               "`jmplan init DIR` first.")
+        raise click.UsageError(
+            "record needs the plan folder to write to: give --data-dir DIR or set "
+            "JMPLAN_DATA_DIR. To start from the embedded Jiangmen plan, run "
+            "`jmplan init DIR` first."
+        )
     try:
         done = record_observation(data_dir, metric, year, value, source=source, replace=replace)
     except PlanError as exc:
@@ -376,7 +450,7 @@ def record(metric, year, value, source, replace, data_dir, lang):
     what = f"{ind.key} {done.year}"
     if done.previous is not None:
         old = fmt.quantity(done.previous.value, ind, lang)
-        line = (f"已替换 {what}：{old} → {new}" if lang == "zh" else f"Replaced {what}: {old} → {new}")
+        line = f"已替换 {what}：{old} → {new}" if lang == "zh" else f"Replaced {what}: {old} → {new}"
     else:
         line = f"已记录 {what}：{new}" if lang == "zh" else f"Recorded {what}: {new}"
     click.echo(f"{line} ({done.path})")
@@ -431,8 +505,11 @@ def main(argv=None):
             traceback.print_exc()
         command = next((a for a in args if not a.startswith("-")), "jmplan")
         what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
-        click.echo(f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
-                   f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.", err=True)
+        click.echo(
+            f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
+            f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.",
+            err=True,
+        )
         sys.exit(EXIT_BUG)
     finally:
         if collecting:  # as it was, for a caller in the same process (the tests)

@@ -77,7 +77,9 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         "actual_growth": row.growth_ratio.actual if row.growth_ratio else None,
         "ratio": row.ratio_for(method),
         "status": row.status_for(method),
-        "projection": None if row.projection is None else {
+        "projection": None
+        if row.projection is None
+        else {
             "value": row.projection.value,
             "meets_target": row.projection.meets_target,
             "year_reached": row.projection.year_reached,
@@ -87,15 +89,21 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         out["observations"] = [figure_dict(f) for f in row.observations]
         out["from_baseline"] = _leg_fields(row.from_baseline)
         out["trajectory"] = _points(row.from_baseline.trajectory()) if row.from_baseline else []
-        out["trajectory_from_latest"] = (_points(row.from_latest.trajectory())
-                                         if row.from_latest and row.has_observation else [])
+        out["trajectory_from_latest"] = (
+            _points(row.from_latest.trajectory()) if row.from_latest and row.has_observation else []
+        )
     return out
 
 
 def goal_dict(goal: Goal, notes: dict | None = None) -> dict:
-    return {"key": goal.key, "text_zh": goal.text_zh, "text_en": goal.text_en,
-            "status": "qualitative", "source": goal.quote,
-            "notes": [{"year": n.year, "text": n.text} for n in (notes or {}).get(goal.key, {}).values()]}
+    return {
+        "key": goal.key,
+        "text_zh": goal.text_zh,
+        "text_en": goal.text_en,
+        "status": "qualitative",
+        "source": goal.quote,
+        "notes": [{"year": n.year, "text": n.text} for n in (notes or {}).get(goal.key, {}).values()],
+    }
 
 
 def status_dict(result: PlanAssessment, method: str = TIME) -> dict:
@@ -115,11 +123,17 @@ def metrics_dict(plan: Plan) -> dict:
     """`jmplan metrics`: what each indicator is and what is known of it."""
     rows = []
     for ind in plan.indicators.values():
-        rows.append({
-            "key": ind.key, "name_zh": ind.name_zh, "name_en": ind.name_en, "unit": ind.unit,
-            "growth_model": ind.growth_model, "direction": ind.direction,
-            "baseline": figure_dict(plan.baselines.get(ind.key)),
-            "target": figure_dict(plan.targets.get(ind.key)),
-            "observation_years": sorted(plan.observations_of(ind.key)),
-        })
+        rows.append(
+            {
+                "key": ind.key,
+                "name_zh": ind.name_zh,
+                "name_en": ind.name_en,
+                "unit": ind.unit,
+                "growth_model": ind.growth_model,
+                "direction": ind.direction,
+                "baseline": figure_dict(plan.baselines.get(ind.key)),
+                "target": figure_dict(plan.targets.get(ind.key)),
+                "observation_years": sorted(plan.observations_of(ind.key)),
+            }
+        )
     return {"schema_version": SCHEMA_VERSION, "plan": plan_dict(plan), "metrics": rows}

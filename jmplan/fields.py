@@ -29,13 +29,17 @@ def number_problem(text: str) -> tuple[str, str | None]:
     """Why `text` is not a plain number, and how to write it instead."""
     stripped = text.strip()
     if re.fullmatch(r"[-+]?0\d+(\.\d+)?", stripped):
-        return (f"{stripped!r} is not a plain number",
-                f"remove the leading zero (YAML 1.1 reads {stripped} as an octal number)")
+        return (
+            f"{stripped!r} is not a plain number",
+            f"remove the leading zero (YAML 1.1 reads {stripped} as an octal number)",
+        )
     if re.fullmatch(r"[-+]?[\d,]+(\.\d+)?", stripped) and "," in stripped:
         return f"{stripped!r} is not a plain number", f"write it without separators: {stripped.replace(',', '')}"
     if any(ch in stripped for ch in "万亿"):
-        return (f"{stripped!r} is not a plain number",
-                "write the number in the indicator's unit (万 = 10,000; 亿 = 100,000,000): 7.76万 km is 77600")
+        return (
+            f"{stripped!r} is not a plain number",
+            "write the number in the indicator's unit (万 = 10,000; 亿 = 100,000,000): 7.76万 km is 77600",
+        )
     if stripped.endswith("%"):
         return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
     if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
@@ -107,8 +111,9 @@ class Fields:
             return default
         if node.kind != "scalar" or node.text not in choices:
             hint = did_you_mean(node.text, choices) if node.kind == "scalar" else None
-            self.problems.append(Problem(node.where, f"{name!r} must be one of {', '.join(choices)}; "
-                                                     f"found {node.describe()}", hint))
+            self.problems.append(
+                Problem(node.where, f"{name!r} must be one of {', '.join(choices)}; found {node.describe()}", hint)
+            )
             return default
         return node.text
 
@@ -125,8 +130,9 @@ class Fields:
         if node is None:
             return None
         if node.kind != "mapping":
-            self.problems.append(Problem(node.where, f"{name!r} should be a mapping of `key: value` lines, "
-                                                     f"found {node.describe()}"))
+            self.problems.append(
+                Problem(node.where, f"{name!r} should be a mapping of `key: value` lines, found {node.describe()}")
+            )
             return None
         return node
 
@@ -134,8 +140,13 @@ class Fields:
         for name, (key, _value) in self._by_name.items():
             if name not in self._asked:
                 known = [n for n in self._asked]
-                self.problems.append(Problem(key.where, f"unknown field {name!r} in {self.what}",
-                                             did_you_mean(name, known) or f"known fields: {', '.join(known)}"))
+                self.problems.append(
+                    Problem(
+                        key.where,
+                        f"unknown field {name!r} in {self.what}",
+                        did_you_mean(name, known) or f"known fields: {', '.join(known)}",
+                    )
+                )
 
 
 def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
@@ -143,8 +154,9 @@ def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
         problems.append(Problem(node.where, f"{name!r} should be a number, found {node.describe()}"))
         return None
     if node.quoted:
-        problems.append(Problem(node.where, f"{name!r} should be a number, found the text {node.text!r}",
-                                "remove the quotes"))
+        problems.append(
+            Problem(node.where, f"{name!r} should be a number, found the text {node.text!r}", "remove the quotes")
+        )
         return None
     value = parse_number(node.text)
     if value is None:
@@ -180,8 +192,12 @@ def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> bo
     if node is not None and node.kind == REFUSED:  # already reported
         return False
     if node is not None and node.kind != "mapping":
-        problems.append(Problem(node.where, f"{what} should be a mapping of `key: value` lines, "
-                                            f"found {node.describe()}",
-                                "see data/ of the jmplan repository for the expected layout"))
+        problems.append(
+            Problem(
+                node.where,
+                f"{what} should be a mapping of `key: value` lines, found {node.describe()}",
+                "see data/ of the jmplan repository for the expected layout",
+            )
+        )
         return False
     return node is not None

@@ -76,10 +76,14 @@ _TEXT = {
     "plan_period": ("基期 {base} 年，目标 {target} 年", "base year {base}, target year {target}"),
     "data_to": ("数据截至 {year} 年", "data up to {year}"),
     "data_latest": ("使用最新数据", "latest data"),
-    "observed_baseline": ("规划未给出基期值，以 {year} 年观测值代替", "the plan states no baseline; "
-                          "the {year} observation stands in"),
-    "lower_bound_note": ("基期值为下限（“超过”），所需增速为上限", "the baseline is a lower bound (\"over\"), "
-                         "so the required growth is an upper bound"),
+    "observed_baseline": (
+        "规划未给出基期值，以 {year} 年观测值代替",
+        "the plan states no baseline; the {year} observation stands in",
+    ),
+    "lower_bound_note": (
+        "基期值为下限（“超过”），所需增速为上限",
+        'the baseline is a lower bound ("over"), so the required growth is an upper bound',
+    ),
     "trajectory": ("所需路径", "Required trajectory"),
     "trajectory_from_latest": ("自最新值起的所需路径", "Required trajectory from the latest value"),
     "from_baseline": ("自基期起", "From the baseline"),
@@ -93,8 +97,10 @@ _TEXT = {
     "sources_and_method": ("数据来源与方法", "Sources and method"),
     "plan_source": ("规划来源", "Plan source"),
     "observation_sources": ("观测值来源", "Sources of the observations"),
-    "no_charts": ("图表需要 matplotlib：pip install 'jmplan[charts]'；本报告未含图表。",
-                  "Charts need matplotlib: pip install 'jmplan[charts]'; this report has none."),
+    "no_charts": (
+        "图表需要 matplotlib：pip install 'jmplan[charts]'；本报告未含图表。",
+        "Charts need matplotlib: pip install 'jmplan[charts]'; this report has none.",
+    ),
     "method_time": ("方法一：时间进度法", "method 1: time progress"),
     "method_eurostat": ("方法二：增速比法（欧盟统计局）", "method 2: growth ratio (Eurostat)"),
     "method_time_long": (
@@ -102,12 +108,14 @@ _TEXT = {
         "进度比不低于 {ahead} 为快于预期，不低于 {on_track} 为符合预期，否则为滞后于预期；实际值低于基期值为倒退。",
         "Method 1 (time progress): completion = (actual - baseline) / (target - baseline), compared with the share "
         "the required path would have covered by now; a ratio of at least {ahead} is ahead, at least {on_track} on "
-        "track, below that behind; below the baseline is moving away."),
+        "track, below that behind; below the baseline is moving away.",
+    ),
     "method_eurostat_long": (
         "方法二（增速比法，欧盟统计局可持续发展监测方法）：R = 实际年均增速 / 所需年均增速；R ≥ 0.95 为显著进展，"
         "0.60 ≤ R < 0.95 为一般进展，0 ≤ R < 0.60 为进展不足，R < 0 为背离目标。",
         "Method 2 (growth ratio, as Eurostat's SDG monitoring): R = actual / required compound growth per year; "
-        "R >= 0.95 significant progress, 0.60 to 0.95 moderate, 0 to 0.60 insufficient, below 0 movement away."),
+        "R >= 0.95 significant progress, 0.60 to 0.95 moderate, 0 to 0.60 insufficient, below 0 movement away.",
+    ),
     "made_by": ("由 jmplan {version} 生成。", "Made with jmplan {version}."),
     "projected": ("{year}年将达{value}", "{value} in {year}"),
     "meets": ("可达到目标", "meets the target"),

@@ -62,17 +62,28 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
     folder = Path(folder) if folder is not None else default_data_dir()
     shown = display_path(folder)
     if not folder.exists():
-        return None, [Problem(Source(shown), "plan folder not found",
-                              "pass --data-dir with a folder holding plan.yaml, targets.yaml and baseline_<year>.yaml")]
+        return None, [
+            Problem(
+                Source(shown),
+                "plan folder not found",
+                "pass --data-dir with a folder holding plan.yaml, targets.yaml and baseline_<year>.yaml",
+            )
+        ]
     if not folder.is_dir():
-        return None, [Problem(Source(shown), "is a file, not a plan folder",
-                              "--data-dir takes the folder that holds plan.yaml")]
+        return None, [
+            Problem(Source(shown), "is a file, not a plan folder", "--data-dir takes the folder that holds plan.yaml")
+        ]
     problems: list[Problem] = []
     plan_path = folder / PLAN_FILE
     if not plan_path.exists():
-        return None, [Problem(Source(display_path(plan_path)), "file not found: this folder holds no plan",
-                              "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; "
-                              "see the README's 'Data files' section")]
+        return None, [
+            Problem(
+                Source(display_path(plan_path)),
+                "file not found: this folder holds no plan",
+                "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; "
+                "see the README's 'Data files' section",
+            )
+        ]
     # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
     info, indicators, goals, tasks = _plan_file(_read(plan_path, problems), display_path(plan_path), problems)
     if info is None:
@@ -82,8 +93,17 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
     targets = _figures_file(folder / TARGETS_FILE, info.target_year, problems, required=True)
     observations, notes, found = read_actuals(folder / ACTUALS_FILE)
     problems.extend(found)
-    plan = Plan(info=info, indicators=indicators, baselines=baselines, targets=targets,
-                observations=observations, notes=notes, goals=goals, tasks=tasks, folder=folder)
+    plan = Plan(
+        info=info,
+        indicators=indicators,
+        baselines=baselines,
+        targets=targets,
+        observations=observations,
+        notes=notes,
+        goals=goals,
+        tasks=tasks,
+        folder=folder,
+    )
     problems.extend(check_plan(plan))
     return (None if problems else plan), problems
 
@@ -116,18 +136,30 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         thresholds = _thresholds(f.mapping("thresholds"), problems)
         if base_year is not None and target_year is not None:
             if target_year <= base_year:
-                problems.append(Problem(f.where("target_year"), f"target_year {target_year} is not after "
-                                                         f"base_year {base_year}",
-                                        "a plan runs from its base year to a later target year"))
+                problems.append(
+                    Problem(
+                        f.where("target_year"),
+                        f"target_year {target_year} is not after base_year {base_year}",
+                        "a plan runs from its base year to a later target year",
+                    )
+                )
             else:
-                info = PlanInfo(name_zh=name_zh, name_en=name_en, base_year=base_year,
-                                target_year=target_year, region_zh=region_zh, region_en=region_en,
-                                source_zh=source_zh, source_en=source_en, source_file=source_file,
-                                thresholds=thresholds)
+                info = PlanInfo(
+                    name_zh=name_zh,
+                    name_en=name_en,
+                    base_year=base_year,
+                    target_year=target_year,
+                    region_zh=region_zh,
+                    region_en=region_en,
+                    source_zh=source_zh,
+                    source_en=source_en,
+                    source_file=source_file,
+                    thresholds=thresholds,
+                )
         f.finish()
 
     indicators: dict[str, Indicator] = {}
-    for key_node, node in (indicators_node.items if indicators_node else []):
+    for key_node, node in indicators_node.items if indicators_node else []:
         what = f"indicator {key_node.text!r}"
         if not require_mapping(node, what, problems):
             continue
@@ -161,25 +193,37 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
     on_track = f.number("on_track")
     f.finish()
     usual = Thresholds()
-    result = Thresholds(ahead=ahead if ahead is not None else usual.ahead,
-                        on_track=on_track if on_track is not None else usual.on_track)
+    result = Thresholds(
+        ahead=ahead if ahead is not None else usual.ahead, on_track=on_track if on_track is not None else usual.on_track
+    )
     if not 0 < result.on_track <= 1 <= result.ahead:
-        problems.append(Problem(node.where, f"thresholds must satisfy 0 < on_track <= 1 <= ahead; "
-                                            f"found on_track {result.on_track}, ahead {result.ahead}",
-                                "the usual values are on_track: 0.90 and ahead: 1.10"))
+        problems.append(
+            Problem(
+                node.where,
+                f"thresholds must satisfy 0 < on_track <= 1 <= ahead; "
+                f"found on_track {result.on_track}, ahead {result.ahead}",
+                "the usual values are on_track: 0.90 and ahead: 1.10",
+            )
+        )
     return result
 
 
 def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal, ...]:
     goals = []
-    for key_node, value in (node.items if node else []):
+    for key_node, value in node.items if node else []:
         what = f"{kind} {key_node.text!r}"
         if not require_mapping(value, what, problems):
             continue
         f = Fields(value, what, problems, at=key_node.where)
-        goals.append(Goal(key=key_node.text, text_zh=f.text("text_zh", required=True),
-                          text_en=f.text("text_en", required=True), quote=f.text("source"),
-                          where=key_node.where))
+        goals.append(
+            Goal(
+                key=key_node.text,
+                text_zh=f.text("text_zh", required=True),
+                text_en=f.text("text_en", required=True),
+                quote=f.text("source"),
+                where=key_node.where,
+            )
+        )
         f.finish()
     return tuple(goals)
 
@@ -198,11 +242,15 @@ def _figures_file(path: Path, expected_year: int, problems: list[Problem], requi
     top.finish()
     if year is not None and year != expected_year:
         year_where = next(v.where for k, v in root.items if k.text == "year")
-        problems.append(Problem(year_where,
-                                f"year {year} does not match the plan's year {expected_year} for this file",
-                                f"plan.yaml sets it; write year: {expected_year}"))
+        problems.append(
+            Problem(
+                year_where,
+                f"year {year} does not match the plan's year {expected_year} for this file",
+                f"plan.yaml sets it; write year: {expected_year}",
+            )
+        )
     figures: dict[str, Figure] = {}
-    for key_node, node in (values.items if values else []):
+    for key_node, node in values.items if values else []:
         figure = _figure(node, key_node.text, key_node, expected_year, problems)
         if figure is not None:
             figures[key_node.text] = figure
@@ -225,20 +273,34 @@ def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Prob
     value = f.number("value", required=True)
     qualifier = f.choice("qualifier", QUALIFIERS)
     upper = f.number("upper")
-    figure = Figure(year=year, value=value if value is not None else 0.0, qualifier=qualifier, upper=upper,
-                    unit=f.text("unit"), stated=f.text("stated"), quote=f.text("source"), note=f.text("note"),
-                    where=node.where)
+    figure = Figure(
+        year=year,
+        value=value if value is not None else 0.0,
+        qualifier=qualifier,
+        upper=upper,
+        unit=f.text("unit"),
+        stated=f.text("stated"),
+        quote=f.text("source"),
+        note=f.text("note"),
+        where=node.where,
+    )
     f.finish()
     if qualifier == "range" and upper is None:
-        problems.append(Problem(node.where, f"{what} is a range but has no 'upper'",
-                                "add `upper: <the high end>`; `value` is the low end"))
+        problems.append(
+            Problem(
+                node.where,
+                f"{what} is a range but has no 'upper'",
+                "add `upper: <the high end>`; `value` is the low end",
+            )
+        )
     if upper is not None and value is not None and upper < value:
         problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {value:g}"))
     return None if value is None else figure
 
 
-def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[int, Figure]],
-                                                                dict[str, dict[int, Note]], list[Problem]]:
+def read_actuals(
+    path: Path, shown: str | None = None
+) -> tuple[dict[str, dict[int, Figure]], dict[str, dict[int, Note]], list[Problem]]:
     """actuals.yaml: `observations:` of key -> {year: value or {value, source, note}},
     and `notes:` of goal, task or indicator key -> {year: text}.
 
@@ -285,7 +347,7 @@ def read_actuals(path: Path, shown: str | None = None) -> tuple[dict[str, dict[i
 
 def _by_key(section: Node | None, what: str, problems: list[Problem]):
     """(key node, mapping node) for each `key: {YEAR: ...}` of a section."""
-    for key_node, years_node in (section.items if section else []):
+    for key_node, years_node in section.items if section else []:
         if years_node.kind == "mapping":
             yield key_node, years_node
         elif not years_node.is_null:
@@ -296,6 +358,7 @@ def _year(node: Node, problems: list[Problem]) -> int | None:
     """The year a `YEAR:` key names, or None after reporting why it is none."""
     year = year_value(node)
     if year is None:
-        problems.append(Problem(node.where, f"{node.text!r} is not a year",
-                                "each entry is `YEAR: value`, e.g. `2017: 950`"))
+        problems.append(
+            Problem(node.where, f"{node.text!r} is not a year", "each entry is `YEAR: value`, e.g. `2017: 950`")
+        )
     return year

@@ -53,8 +53,9 @@ def _parse(text: str, indicator: Indicator) -> float:
     normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     match = _NUMBER.fullmatch(normal)
     if not match:
-        raise QuantityError(f"{text!r} is not a number",
-                            "type digits, optionally with 万 or 亿 and the unit: 850, 1,700, 7.76万, 82%")
+        raise QuantityError(
+            f"{text!r} is not a number", "type digits, optionally with 万 or 亿 and the unit: 850, 1,700, 7.76万, 82%"
+        )
     # Decimal, so that 7.76万 is exactly 77600 and not 77600.00000000001
     number = Decimal(match.group(1).replace(",", ""))
     suffix = match.group(2)
@@ -76,5 +77,7 @@ def _parse(text: str, indicator: Indicator) -> float:
 
 def _contradiction(text: str, suffix: str, indicator: Indicator) -> QuantityError:
     names = list(dict.fromkeys(n for n in (indicator.unit, indicator.unit_zh, indicator.unit_en) if n))
-    return QuantityError(f"{text!r} is in {suffix!r}, but this indicator is measured in {' / '.join(names)}",
-                         f"give the value in {names[0]}, or the number alone")
+    return QuantityError(
+        f"{text!r} is in {suffix!r}, but this indicator is measured in {' / '.join(names)}",
+        f"give the value in {names[0]}, or the number alone",
+    )

@@ -52,8 +52,9 @@ class Recorded:
     path: Path
 
 
-def record_observation(folder: str | Path, metric: str, year: int, value_text: str,
-                       source: str | None = None, replace: bool = False) -> Recorded:
+def record_observation(
+    folder: str | Path, metric: str, year: int, value_text: str, source: str | None = None, replace: bool = False
+) -> Recorded:
     """Record `value_text` for `metric` in `year`. Raises PlanError (the plan's
     data has problems), UnknownIndicator, or RecordError; writes nothing then."""
     folder = Path(folder)
@@ -63,17 +64,18 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
         try:
             held.enter_context(folder_lock(folder))
         except LockError as exc:
-            raise RecordError(f"{display_path(Path(exc.filename))}: cannot lock the plan folder: {exc.strerror}",
-                              "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder "
-                              "is writable and that .jmplan.lock is a file") from None
+            raise RecordError(
+                f"{display_path(Path(exc.filename))}: cannot lock the plan folder: {exc.strerror}",
+                "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder "
+                "is writable and that .jmplan.lock is a file",
+            ) from None
         plan, problems = read_plan(folder)
         if problems or plan is None:
             raise PlanError(problems)
         indicator = find_indicator(plan, metric)
         info = plan.info
         if not info.base_year <= year <= info.target_year:
-            raise RecordError(f"{year} is outside the plan's years {info.base_year}–{info.target_year}",
-                              param="year")
+            raise RecordError(f"{year} is outside the plan's years {info.base_year}–{info.target_year}", param="year")
         try:
             value = parse_quantity(value_text, indicator)
         except QuantityError as exc:
@@ -81,8 +83,10 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
         _check_possible(value, indicator)
         previous = plan.observations_of(indicator.key).get(year)
         if previous is not None and not replace:
-            raise RecordError(f"{indicator.key} already has {_plain(previous.value)} for {year} "
-                              f"({previous.where})", "add --replace to overwrite it")
+            raise RecordError(
+                f"{indicator.key} already has {_plain(previous.value)} for {year} ({previous.where})",
+                "add --replace to overwrite it",
+            )
         path = folder / ACTUALS_FILE
         _check_writable(path)
         _remove_stale_temporaries(path)
@@ -93,14 +97,17 @@ def record_observation(folder: str | Path, metric: str, year: int, value_text: s
             # Read the new file back as the loader will before it replaces the old one
             observations, _notes, found = read_actuals(temp, shown)
             if found or observations.get(indicator.key, {}).get(year) is None:
-                raise RecordError("the edited file would not read back correctly; nothing was written",
-                                  "; ".join(str(p) for p in found) or None)
+                raise RecordError(
+                    "the edited file would not read back correctly; nothing was written",
+                    "; ".join(str(p) for p in found) or None,
+                )
 
         try:
             write_atomic(path, text.encode("utf-8"), check=check)
         except OSError as exc:
-            raise RecordError(f"{shown}: cannot write: {exc.strerror or exc}",
-                              "check that the file and its folder are writable") from None
+            raise RecordError(
+                f"{shown}: cannot write: {exc.strerror or exc}", "check that the file and its folder are writable"
+            ) from None
         return Recorded(indicator, year, value, previous, path)
 
 

@@ -64,8 +64,9 @@ def to_markdown(blocks: list[Block]) -> str:
     out = []
     for block in blocks:
         if isinstance(block, Table):
-            escaped = Table([_md_cell(h) for h in block.headers],
-                            [[_md_cell(c) for c in row] for row in block.rows], block.align)
+            escaped = Table(
+                [_md_cell(h) for h in block.headers], [[_md_cell(c) for c in row] for row in block.rows], block.align
+            )
             out.append(_tabulate(escaped, "pipe"))
         elif isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
@@ -91,8 +92,10 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
         if isinstance(block, Table):
             head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
             align = block.align or ["left"] * len(block.headers)
-            rows = "".join("<tr>" + "".join(f'<td class="{a}">{escape(c)}</td>' for c, a in zip(row, align))
-                           + "</tr>" for row in block.rows)
+            rows = "".join(
+                "<tr>" + "".join(f'<td class="{a}">{escape(c)}</td>' for c, a in zip(row, align)) + "</tr>"
+                for row in block.rows
+            )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
@@ -107,9 +110,12 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
             items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
             body.append(f"<{tag}>{items}</{tag}>")
     html_lang = "zh-CN" if lang == "zh" else "en"
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
 
 
 # Chinese fonts first, in the order they are found on Windows, macOS and Linux
@@ -146,7 +152,7 @@ def _svg_element(svg: str) -> str:
     svg = svg[start:]
     begin, end = svg.find("<metadata>"), svg.find("</metadata>")
     if 0 <= begin < end:
-        svg = svg[:begin] + svg[end + len("</metadata>"):]
+        svg = svg[:begin] + svg[end + len("</metadata>") :]
     return svg
 
 
@@ -216,6 +222,8 @@ def to_json(data) -> str:
             yield encode(value)
 
     return "".join([*pieces(data, ""), "\n"])
+
+
 def _items(block: Lines, markdown: bool = False) -> list[str]:
     if block.numbered:
         return [f"{i}. {line}" for i, line in enumerate(block.lines, 1)]
@@ -228,8 +236,7 @@ def _tabulate(table: Table, style: str) -> str:
     align = table.align or ["left"] * len(table.headers)
     # disable_numparse: cells are already formatted (rounded half up); letting
     # tabulate re-parse them would re-round half to even and drop separators.
-    return tabulate(table.rows, headers=table.headers, tablefmt=style, colalign=align,
-                    disable_numparse=True)
+    return tabulate(table.rows, headers=table.headers, tablefmt=style, colalign=align, disable_numparse=True)
 
 
 def _md_cell(text: str) -> str:

@@ -26,8 +26,9 @@ def _latest_year(result: PlanAssessment) -> int | None:
     return max(years) if years else None
 
 
-def report_blocks(result: PlanAssessment, lang: str, method: str = TIME, charts: bool = True,
-                  version: str = "") -> tuple[list, list[str]]:
+def report_blocks(
+    result: PlanAssessment, lang: str, method: str = TIME, charts: bool = True, version: str = ""
+) -> tuple[list, list[str]]:
     """(blocks, notes for the user). With `charts`, each indicator with data
     gets an SVG chart when matplotlib is installed; without it, the report
     says how to get them."""
@@ -37,13 +38,23 @@ def report_blocks(result: PlanAssessment, lang: str, method: str = TIME, charts:
     blocks: list = [Heading(report_title(result, lang), level=1)]
     period = text("plan_period", lang, base=info.base_year, target=info.target_year)
     when = text("data_to", lang, year=result.year) if result.year else text("data_latest", lang)
-    blocks.append(Paragraph(f"{period}；{when}；{text('method_' + method, lang)}。" if zh
-                            else f"{period.capitalize()}; {when}; {text('method_' + method, lang)}."))
+    blocks.append(
+        Paragraph(
+            f"{period}；{when}；{text('method_' + method, lang)}。"
+            if zh
+            else f"{period.capitalize()}; {when}; {text('method_' + method, lang)}."
+        )
+    )
 
     blocks.append(Heading(text("summary", lang)))
     counts = result.counts(method)
-    blocks.append(Table([text("status", lang), text("count", lang)],
-                        [[text(status, lang), str(n)] for status, n in counts.items()], ["left", "right"]))
+    blocks.append(
+        Table(
+            [text("status", lang), text("count", lang)],
+            [[text(status, lang), str(n)] for status, n in counts.items()],
+            ["left", "right"],
+        )
+    )
 
     blocks.append(Heading(text("all_indicators", lang)))
     blocks.append(status_table(result, lang, method))
@@ -90,18 +101,30 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     if row.has_observation:
         base = fmt.figure(row.baseline, ind, lang, with_unit=True)
         if row.baseline_observed:
-            parts.append(f"{row.latest.year}年为{value}（{row.baseline.year}年首次观测值{base}）" if zh
-                         else f"{value} in {row.latest.year} (first observed at {base} in {row.baseline.year})")
+            parts.append(
+                f"{row.latest.year}年为{value}（{row.baseline.year}年首次观测值{base}）"
+                if zh
+                else f"{value} in {row.latest.year} (first observed at {base} in {row.baseline.year})"
+            )
         else:
-            parts.append(f"{row.latest.year}年为{value}（{row.baseline.year}年基期{base}）" if zh
-                         else f"{value} in {row.latest.year} (baseline {base} in {row.baseline.year})")
+            parts.append(
+                f"{row.latest.year}年为{value}（{row.baseline.year}年基期{base}）"
+                if zh
+                else f"{value} in {row.latest.year} (baseline {base} in {row.baseline.year})"
+            )
     elif row.baseline_observed:
-        parts.append(f"{row.latest.year}年首次观测值为{value}（规划未给出基期值），尚无可比较的后续观测值" if zh
-                     else f"{value} in {row.latest.year}, its first observation (the plan states no baseline), "
-                          f"with nothing later to compare")
+        parts.append(
+            f"{row.latest.year}年首次观测值为{value}（规划未给出基期值），尚无可比较的后续观测值"
+            if zh
+            else f"{value} in {row.latest.year}, its first observation (the plan states no baseline), "
+            f"with nothing later to compare"
+        )
     else:
-        parts.append(f"{row.latest.year}年基期{value}，暂无此后的观测值" if zh
-                     else f"{value} in the base year {row.latest.year}, with no observation since")
+        parts.append(
+            f"{row.latest.year}年基期{value}，暂无此后的观测值"
+            if zh
+            else f"{value} in the base year {row.latest.year}, with no observation since"
+        )
     leg = row.from_latest
     if row.target is None:
         parts.append("规划未设目标值" if zh else "the plan sets no target")
@@ -109,12 +132,18 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
         target = fmt.figure(row.target, ind, lang, with_unit=True)
         status = row.status_for(method)
         if status == "achieved":
-            parts.append(f"已达到{row.target.year}年目标{target}" if zh
-                         else f"it has reached the {row.target.year} target of {target}")
+            parts.append(
+                f"已达到{row.target.year}年目标{target}"
+                if zh
+                else f"it has reached the {row.target.year} target of {target}"
+            )
         else:
             gap = fmt.difference(leg.gap, ind, lang)
-            parts.append(f"距{row.target.year}年目标{target}尚差{gap}，{_needed_words(row, lang)}" if zh
-                         else f"{gap} short of the {row.target.year} target of {target}, {_needed_words(row, lang)}")
+            parts.append(
+                f"距{row.target.year}年目标{target}尚差{gap}，{_needed_words(row, lang)}"
+                if zh
+                else f"{gap} short of the {row.target.year} target of {target}, {_needed_words(row, lang)}"
+            )
     status = row.status_for(method)
     if status not in ("no_target", "achieved"):
         parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
@@ -162,8 +191,9 @@ def _sources(result: PlanAssessment, lang: str, method: str, version: str) -> li
     observed = sorted({f.quote for row in result.rows for f in row.observations if f.quote})
     if observed:
         joined = "；".join(observed) if zh else "; ".join(observed)
-        lines.append(f"{text('observation_sources', lang)}：{joined}" if zh
-                     else f"{text('observation_sources', lang)}: {joined}")
+        lines.append(
+            f"{text('observation_sources', lang)}：{joined}" if zh else f"{text('observation_sources', lang)}: {joined}"
+        )
     t = info.thresholds
     lines.append(text("method_" + method + "_long", lang, ahead=fmt.number(t.ahead), on_track=fmt.number(t.on_track)))
     lines.append(text("made_by", lang, version=version))

@@ -44,10 +44,13 @@ def check_figures(plan: Plan) -> list[Problem]:
             for figure in figures:
                 if (key, figure.where.file) not in undefined_reported:
                     undefined_reported.add((key, figure.where.file))
-                    problems.append(Problem(figure.where, f"{_what(kind, figure)} for {key!r}, which plan.yaml "
-                                                          f"does not define",
-                                            did_you_mean(key, plan.indicators)
-                                            or "add it under `indicators:` in plan.yaml"))
+                    problems.append(
+                        Problem(
+                            figure.where,
+                            f"{_what(kind, figure)} for {key!r}, which plan.yaml does not define",
+                            did_you_mean(key, plan.indicators) or "add it under `indicators:` in plan.yaml",
+                        )
+                    )
             continue
         units = (indicator.unit, indicator.unit_zh, indicator.unit_en)
         # a compound level (its growth rate is a ratio) and a share cannot be negative
@@ -55,9 +58,14 @@ def check_figures(plan: Plan) -> list[Problem]:
         highest = 100 if indicator.is_percent else math.inf
         for figure in figures:
             if figure.unit and figure.unit not in units:
-                problems.append(Problem(figure.where, f"the {_what(kind, figure)} of {key!r} is in {figure.unit!r}, "
-                                                      f"but the indicator is measured in {indicator.unit!r}",
-                                        f"convert the value to {indicator.unit} or fix the unit in plan.yaml"))
+                problems.append(
+                    Problem(
+                        figure.where,
+                        f"the {_what(kind, figure)} of {key!r} is in {figure.unit!r}, "
+                        f"but the indicator is measured in {indicator.unit!r}",
+                        f"convert the value to {indicator.unit} or fix the unit in plan.yaml",
+                    )
+                )
             if not lowest <= figure.value <= highest or figure.upper is not None:
                 problems.extend(_range_problems(figure, _what(kind, figure), indicator, lowest, highest))
     return problems
@@ -69,23 +77,42 @@ def _range_problems(figure: Figure, what: str, indicator: Indicator, lowest: flo
     key = indicator.key
     for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
         if value < lowest:
-            why = ("a share in % cannot be negative" if indicator.is_percent
-                   else "a compound indicator cannot be negative (its growth rate compares levels)")
-            problems.append(Problem(figure.where, f"the {what} of {key!r} is {value:g}: {why}",
-                                    "check the sign; a decrease is set with `direction: decrease`"))
+            why = (
+                "a share in % cannot be negative"
+                if indicator.is_percent
+                else "a compound indicator cannot be negative (its growth rate compares levels)"
+            )
+            problems.append(
+                Problem(
+                    figure.where,
+                    f"the {what} of {key!r} is {value:g}: {why}",
+                    "check the sign; a decrease is set with `direction: decrease`",
+                )
+            )
         elif value > highest:
-            problems.append(Problem(figure.where, f"the {what} of {key!r} is {value:g} %, over 100 %",
-                                    "a share in % lies between 0 and 100; for other ratios use another unit"))
+            problems.append(
+                Problem(
+                    figure.where,
+                    f"the {what} of {key!r} is {value:g} %, over 100 %",
+                    "a share in % lies between 0 and 100; for other ratios use another unit",
+                )
+            )
     return problems
 
 
 def check_years(plan: Plan) -> list[Problem]:
     """Observations fall within the plan's years."""
     first, last = plan.info.base_year, plan.info.target_year
-    return [Problem(figure.where, f"observation for {key!r} in {figure.year}, outside the plan's years "
-                                  f"{first}–{last}", f"use a year from {first} to {last}")
-            for key, by_year in plan.observations.items() for figure in by_year.values()
-            if not first <= figure.year <= last]
+    return [
+        Problem(
+            figure.where,
+            f"observation for {key!r} in {figure.year}, outside the plan's years {first}–{last}",
+            f"use a year from {first} to {last}",
+        )
+        for key, by_year in plan.observations.items()
+        for figure in by_year.values()
+        if not first <= figure.year <= last
+    ]
 
 
 def check_notes(plan: Plan) -> list[Problem]:
@@ -95,6 +122,11 @@ def check_notes(plan: Plan) -> list[Problem]:
     for key, by_year in plan.notes.items():
         if key not in known and by_year:
             first = next(iter(by_year.values()))
-            problems.append(Problem(first.where, f"note for {key!r}, which is no goal, task or indicator of the plan",
-                                    did_you_mean(key, known)))
+            problems.append(
+                Problem(
+                    first.where,
+                    f"note for {key!r}, which is no goal, task or indicator of the plan",
+                    did_you_mean(key, known),
+                )
+            )
     return problems

@@ -65,27 +65,36 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
     """The table of every indicator, as `status` and the report show it."""
     info = result.plan.info
     table = Table(
-        headers=[text("indicator", lang), text("unit", lang),
-                 f"{text('baseline', lang)} ({info.base_year})", text("latest", lang),
-                 f"{text('target', lang)} ({info.target_year})", text("gap", lang), text("needed", lang),
-                 text("progress" if method == TIME else "growth_vs_required", lang), text("status", lang)],
+        headers=[
+            text("indicator", lang),
+            text("unit", lang),
+            f"{text('baseline', lang)} ({info.base_year})",
+            text("latest", lang),
+            f"{text('target', lang)} ({info.target_year})",
+            text("gap", lang),
+            text("needed", lang),
+            text("progress" if method == TIME else "growth_vs_required", lang),
+            text("status", lang),
+        ],
         rows=[],
         align=[L, L, R, R, R, R, R, R, L],
     )
     for row in result.rows:
         ind = row.indicator
         leg = row.from_latest
-        table.rows.append([
-            ind.name(lang),
-            ind.unit_label(lang),
-            _with_year(row.baseline, row, lang, info.base_year),
-            f"{fmt.figure(row.latest, ind, lang)} ({row.latest.year})" if row.has_observation else "",
-            _with_year(row.target, row, lang, info.target_year),
-            fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
-            needed_per_year(leg, row, lang),
-            _progress(row, method),
-            text(row.status_for(method), lang),
-        ])
+        table.rows.append(
+            [
+                ind.name(lang),
+                ind.unit_label(lang),
+                _with_year(row.baseline, row, lang, info.base_year),
+                f"{fmt.figure(row.latest, ind, lang)} ({row.latest.year})" if row.has_observation else "",
+                _with_year(row.target, row, lang, info.target_year),
+                fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
+                needed_per_year(leg, row, lang),
+                _progress(row, method),
+                text(row.status_for(method), lang),
+            ]
+        )
     return table
 
 
@@ -95,8 +104,11 @@ def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
 
 
 def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
-    blocks: list = [_plan_heading(result.plan, lang, result.year), status_table(result, lang, method),
-                    Lines([summary_line(result, lang, method)])]
+    blocks: list = [
+        _plan_heading(result.plan, lang, result.year),
+        status_table(result, lang, method),
+        Lines([summary_line(result, lang, method)]),
+    ]
     blocks.extend(_notes(result, lang))
     if result.goals:
         blocks.append(Heading(text("goals", lang)))
@@ -120,10 +132,30 @@ def _notes(result: PlanAssessment, lang: str) -> list:
 
 
 def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
-    headers = [text(h, lang) for h in (
-        "key", "indicator", "unit", "model", "baseline", "qualifier", "latest", "target", "upper", "gap",
-        "relative_gap", "required_growth", "required_change", "completion", "expected", "actual_growth", "ratio",
-        "status", "status_slug")]
+    headers = [
+        text(h, lang)
+        for h in (
+            "key",
+            "indicator",
+            "unit",
+            "model",
+            "baseline",
+            "qualifier",
+            "latest",
+            "target",
+            "upper",
+            "gap",
+            "relative_gap",
+            "required_growth",
+            "required_change",
+            "completion",
+            "expected",
+            "actual_growth",
+            "ratio",
+            "status",
+            "status_slug",
+        )
+    ]
     # years sit in their own columns so that every value cell is a bare number
     headers.insert(4, f"{text('baseline', lang)} {text('year', lang)}")
     headers.insert(7, f"{text('latest', lang)} {text('year', lang)}")
@@ -131,18 +163,34 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
     rows = []
     for row in result.rows:
         ind, leg, p = row.indicator, row.from_latest, row.progress
-        rows.append([
-            ind.key, ind.name(lang), ind.unit, ind.growth_model,
-            _cell(row.baseline and row.baseline.year), _cell(row.baseline and row.baseline.value),
-            text(row.baseline.qualifier, lang) if row.baseline and row.baseline.qualifier in ("over", "about") else "",
-            _cell(row.latest and row.latest.year), _cell(row.latest and row.latest.value),
-            _cell(row.target and row.target.year), _cell(row.target and row.target.value),
-            _cell(row.target and row.target.upper),
-            _cell(leg and leg.gap), _cell(leg and leg.relative_gap), _cell(leg and leg.required_growth),
-            _cell(leg and leg.required_change), _cell(p.completion), _cell(p.expected),
-            _cell(row.growth_ratio and row.growth_ratio.actual), _cell(row.ratio_for(method)),
-            text(row.status_for(method), lang), row.status_for(method),
-        ])
+        rows.append(
+            [
+                ind.key,
+                ind.name(lang),
+                ind.unit,
+                ind.growth_model,
+                _cell(row.baseline and row.baseline.year),
+                _cell(row.baseline and row.baseline.value),
+                text(row.baseline.qualifier, lang)
+                if row.baseline and row.baseline.qualifier in ("over", "about")
+                else "",
+                _cell(row.latest and row.latest.year),
+                _cell(row.latest and row.latest.value),
+                _cell(row.target and row.target.year),
+                _cell(row.target and row.target.value),
+                _cell(row.target and row.target.upper),
+                _cell(leg and leg.gap),
+                _cell(leg and leg.relative_gap),
+                _cell(leg and leg.required_growth),
+                _cell(leg and leg.required_change),
+                _cell(p.completion),
+                _cell(p.expected),
+                _cell(row.growth_ratio and row.growth_ratio.actual),
+                _cell(row.ratio_for(method)),
+                text(row.status_for(method), lang),
+                row.status_for(method),
+            ]
+        )
     return Table(headers, rows)
 
 
@@ -160,8 +208,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     sep = "：" if lang == "zh" else ": "
     head = [
         f"{ind.name(lang)} ({ind.key})",
-        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; "
-        f"{text(ind.direction, lang)}",
+        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}",
     ]
     lines = []
 
@@ -180,21 +227,31 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     point("target", row.target)
     blocks: list = [Heading("\n".join(head)), Lines(lines)]
 
-    for label, leg in (("from_baseline", row.from_baseline),
-                       ("from_latest", row.from_latest if row.has_observation else None)):
+    for label, leg in (
+        ("from_baseline", row.from_baseline),
+        ("from_latest", row.from_latest if row.has_observation else None),
+    ):
         if leg is None:
             continue
         leg_lines = [
             f"{text('gap', lang)}{sep}{fmt.difference(leg.gap, ind, lang)}"
-            + (f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
-               if leg.relative_gap is not None and not ind.is_percent else ""),
-            f"{text('required_growth', lang)}{sep}" + (
+            + (
+                f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
+                if leg.relative_gap is not None and not ind.is_percent
+                else ""
+            ),
+            f"{text('required_growth', lang)}{sep}"
+            + (
                 fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + text("per_year", lang), lang)
                 if leg.required_growth is not None
-                else f"{text('undefined', lang)} ({reason(leg.undefined_reason, lang)})"),
-            f"{text('required_change', lang)}{sep}" + (
+                else f"{text('undefined', lang)} ({reason(leg.undefined_reason, lang)})"
+            ),
+            f"{text('required_change', lang)}{sep}"
+            + (
                 fmt.difference(leg.required_change, ind, lang, sign=True) + text("per_year", lang)
-                if leg.required_change is not None else text("undefined", lang)),
+                if leg.required_change is not None
+                else text("undefined", lang)
+            ),
         ]
         if leg.bound:
             leg_lines.append(text("lower_bound_note", lang))
@@ -203,14 +260,18 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     p = row.progress
     status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
     if p.ratio is not None:
-        status_line += (f" ({_inline('completion', lang)} {fmt.percent(p.completion)}, "
-                        f"{_inline('expected', lang)} {fmt.percent(p.expected)}, "
-                        f"{_inline('ratio', lang)} {fmt.number(p.ratio)})")
+        status_line += (
+            f" ({_inline('completion', lang)} {fmt.percent(p.completion)}, "
+            f"{_inline('expected', lang)} {fmt.percent(p.expected)}, "
+            f"{_inline('ratio', lang)} {fmt.number(p.ratio)})"
+        )
     status_lines = [status_line]
     g = row.growth_ratio
     if g is not None and g.actual is not None:
-        line = (f"{text('growth_ratio_line', lang)}{sep}{text(g.status, lang)} ({_inline('actual_growth', lang)} "
-                f"{fmt.percent(g.actual)}")
+        line = (
+            f"{text('growth_ratio_line', lang)}{sep}{text(g.status, lang)} ({_inline('actual_growth', lang)} "
+            f"{fmt.percent(g.actual)}"
+        )
         if g.required is not None:
             line += f", {_inline('required_growth', lang)} {fmt.percent(g.required)}"
         if g.ratio is not None:
@@ -220,12 +281,21 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     if row.projection is not None:
         pr = row.projection
         verdict = text("meets" if pr.meets_target else "falls_short", lang)
-        reached = (text("reached_in", lang, year=pr.year_reached) if pr.year_reached is not None
-                   else text("never_reached", lang))
+        reached = (
+            text("reached_in", lang, year=pr.year_reached)
+            if pr.year_reached is not None
+            else text("never_reached", lang)
+        )
         value = fmt.quantity(pr.value, ind, lang)
-        blocks.append(Lines([f"{text('projection', lang)}{sep}"
-                             + text("projected", lang, year=row.target.year, value=value)
-                             + (f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}")]))
+        blocks.append(
+            Lines(
+                [
+                    f"{text('projection', lang)}{sep}"
+                    + text("projected", lang, year=row.target.year, value=value)
+                    + (f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}")
+                ]
+            )
+        )
 
     table = year_table(row, lang, raw=False)
     if table.rows:
@@ -261,8 +331,10 @@ def year_table(row: Assessment, lang: str, raw: bool) -> Table:
 
 
 def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
-    headers = [text(h, lang) for h in ("key", "name_zh", "name_en", "unit", "model", "direction",
-                                       "baseline", "target", "observations")]
+    headers = [
+        text(h, lang)
+        for h in ("key", "name_zh", "name_en", "unit", "model", "direction", "baseline", "target", "observations")
+    ]
     rows = []
     for ind in plan.indicators.values():
         base, target = plan.baselines.get(ind.key), plan.targets.get(ind.key)
@@ -271,8 +343,7 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
             known = [_cell(base and base.value), _cell(target and target.value), " ".join(map(str, years))]
             unit, model, direction = ind.unit, ind.growth_model, ind.direction
         else:
-            known = [fmt.figure(base, ind, lang), fmt.figure(target, ind, lang),
-                     _years(years)]
+            known = [fmt.figure(base, ind, lang), fmt.figure(target, ind, lang), _years(years)]
             unit, model, direction = ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)
         rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, *known])
     return Table(headers, rows, [L, L, L, L, L, L, R, R, L])

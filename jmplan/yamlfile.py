@@ -39,17 +39,19 @@ _LONG_LINE = re.compile(f"(?m)^[^\n]{{{MAX_LINE_CHARS + 1}}}")
 
 # Explicit standard tags (`!!str 2020`) are harmless: jmplan reads the raw
 # text either way. `!` alone means "no tag", as if none were written.
-_ALLOWED_TAGS = frozenset({
-    "!",
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-})
+_ALLOWED_TAGS = frozenset(
+    {
+        "!",
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq",
+    }
+)
 _QUOTED_STYLES = frozenset({"'", '"', "|", ">"})  # plain is "" (C parser) or None (Python parser)
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
@@ -128,18 +130,26 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (libyaml counts its position in bytes)
         character = chr(exc.character)
         line = text[: text.find(character)].count("\n") + 1 if character in text else None
-        return None, [Problem(Source(shown, line), f"a control character (U+{exc.character:04X}) that YAML "
-                                                   f"does not allow",
-                              "delete it: most editors do not show it; it comes with text copied from "
-                              "another program")]
+        return None, [
+            Problem(
+                Source(shown, line),
+                f"a control character (U+{exc.character:04X}) that YAML does not allow",
+                "delete it: most editors do not show it; it comes with text copied from another program",
+            )
+        ]
     except yaml.YAMLError as exc:  # anything else without a mark
         return None, [Problem(Source(shown), f"cannot read YAML: {exc}")]
     finally:
         if parser is not None:
             parser.dispose()
     if root is None:
-        return None, [Problem(Source(shown, 1), "the file is empty (or holds only comments)",
-                              "see data/ of the jmplan repository for the expected layout")]
+        return None, [
+            Problem(
+                Source(shown, 1),
+                "the file is empty (or holds only comments)",
+                "see data/ of the jmplan repository for the expected layout",
+            )
+        ]
     return root, problems
 
 
@@ -155,9 +165,14 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [Problem(where, f"the file is {size // (1024 * 1024)} MB, over jmplan's limit of "
-                                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB for a data file",
-                                  "a plan file holds hand-written figures; check that this is the right file")]
+            return None, [
+                Problem(
+                    where,
+                    f"the file is {size // (1024 * 1024)} MB, over jmplan's limit of "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB for a data file",
+                    "a plan file holds hand-written figures; check that this is the right file",
+                )
+            ]
         raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(where, "file not found")]
@@ -168,12 +183,22 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(where, f"cannot read the file: {exc.strerror or exc}")]
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # the byte-order mark of UTF-16, full of NUL bytes
-        return None, [Problem(Source(shown, 1), "the file is UTF-16 (\"Unicode\" in Notepad), not UTF-8",
-                              "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
+        return None, [
+            Problem(
+                Source(shown, 1),
+                'the file is UTF-16 ("Unicode" in Notepad), not UTF-8',
+                "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            )
+        ]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(Source(shown, line), "the file contains a NUL byte: it is binary or damaged",
-                              "open it in a text editor and save it again as UTF-8 text")]
+        return None, [
+            Problem(
+                Source(shown, line),
+                "the file contains a NUL byte: it is binary or damaged",
+                "open it in a text editor and save it again as UTF-8 text",
+            )
+        ]
     try:
         # utf-8-sig accepts the byte-order mark that Windows editors add
         text = raw.decode("utf-8-sig")
@@ -191,11 +216,13 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         start = too_long.start()
         end = text.find("\n", start)
         length = (len(text) if end < 0 else end) - start
-        return None, [Problem(Source(shown, text.count("\n", 0, start) + 1),
-                              f"the line is {length:,} characters long, over jmplan's limit of "
-                              f"{MAX_LINE_CHARS:,}",
-                              "a plan file holds hand-written figures and sentences; "
-                              "check that this is the right file")]
+        return None, [
+            Problem(
+                Source(shown, text.count("\n", 0, start) + 1),
+                f"the line is {length:,} characters long, over jmplan's limit of {MAX_LINE_CHARS:,}",
+                "a plan file holds hand-written figures and sentences; check that this is the right file",
+            )
+        ]
     return text, []
 
 
@@ -235,14 +262,24 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
             node = Node(REFUSED, shown, event.start_mark.line + 1)
             if node.line not in alias_lines:  # one message per line, however many aliases a bomb packs in
                 alias_lines.add(node.line)
-                problems.append(Problem(node.where, "anchors and aliases (& and *) are not supported in plan "
-                                                    "files", "write the value out in full"))
+                problems.append(
+                    Problem(
+                        node.where,
+                        "anchors and aliases (& and *) are not supported in plan files",
+                        "write the value out in full",
+                    )
+                )
         else:  # DocumentEndEvent
             break
         if kind is not alias_event and event.tag is not None and event.tag not in _ALLOWED_TAGS:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
-            problems.append(Problem(node.where, f"the tag {tag} is not allowed in a plan file",
-                                    "remove the tag (the part starting with !)"))
+            problems.append(
+                Problem(
+                    node.where,
+                    f"the tag {tag} is not allowed in a plan file",
+                    "remove the tag (the part starting with !)",
+                )
+            )
             if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
                 node.kind = REFUSED
         if entries is not None:  # in a mapping
@@ -264,10 +301,13 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
         line = following.start_mark.line + 1
-        problems.append(Problem(Source(shown, line), "YAML syntax error: a second document starts here, "
-                                                     "and a plan file holds one",
-                                "a plan file is one document: remove the `---` line and what follows, "
-                                "or move it to a file of its own"))
+        problems.append(
+            Problem(
+                Source(shown, line),
+                "YAML syntax error: a second document starts here, and a plan file holds one",
+                "a plan file is one document: remove the `---` line and what follows, or move it to a file of its own",
+            )
+        )
     return root
 
 
@@ -277,6 +317,9 @@ def _key_problem(key: Node, mapping: Node) -> Problem:
         return Problem(key.where, "a key must be plain text, not a list or mapping")
     if key.text in mapping.by_key:
         first = mapping.by_key[key.text][0].line
-        return Problem(key.where, f"duplicate key {key.text!r} (first at line {first})",
-                       "YAML keeps only one of them; remove or rename one")
+        return Problem(
+            key.where,
+            f"duplicate key {key.text!r} (first at line {first})",
+            "YAML keeps only one of them; remove or rename one",
+        )
     return Problem(key.where, "merge keys (<<) are not supported in plan files", "write the fields out in full")

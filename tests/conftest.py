@@ -52,8 +52,13 @@ values:
 """
 
 
-def write_plan(folder: Path, plan: str = SMALL_PLAN, baseline: str = SMALL_BASELINE,
-               targets: str = SMALL_TARGETS, actuals: str | None = None) -> Path:
+def write_plan(
+    folder: Path,
+    plan: str = SMALL_PLAN,
+    baseline: str = SMALL_BASELINE,
+    targets: str = SMALL_TARGETS,
+    actuals: str | None = None,
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "plan.yaml").write_text(textwrap.dedent(plan), encoding="utf-8")
     (folder / "baseline_2015.yaml").write_text(textwrap.dedent(baseline), encoding="utf-8")
@@ -66,14 +71,17 @@ def write_plan(folder: Path, plan: str = SMALL_PLAN, baseline: str = SMALL_BASEL
 @pytest.fixture
 def small_plan(tmp_path) -> Path:
     """sales 100 -> 150 and share 40 -> 90, both observed in 2018."""
-    return write_plan(tmp_path / "plan", actuals="""\
+    return write_plan(
+        tmp_path / "plan",
+        actuals="""\
         observations:
           sales:
             2018: 120
           share:
             2017: 55
             2018: 70
-        """)
+        """,
+    )
 
 
 @pytest.fixture

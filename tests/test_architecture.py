@@ -33,10 +33,13 @@ def test_third_party_imports_stay_in_their_module(path):
 
 
 def test_json_output_does_not_import_tabulate():
-    code = ("import sys; from jmplan.cli import main\n"
-            "try:\n    main(['status', '--format', 'json'])\n"
-            "except SystemExit:\n    pass\n"
-            "print('tabulate' in sys.modules, file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PACKAGE.parent, check=False)
+    code = (
+        "import sys; from jmplan.cli import main\n"
+        "try:\n    main(['status', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('tabulate' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent, check=False
+    )
     assert result.stderr.strip() == "False"

@@ -33,9 +33,11 @@ def test_wrong_type(tmp_path, monkeypatch, run):
 
 def test_number_with_separators_gets_a_hint(tmp_path, monkeypatch, run):
     lines = _case(tmp_path, monkeypatch, run, targets="year: 2020\nvalues:\n  sales: 1,700\n  share: 90\n")
-    assert lines == ["p/targets.yaml:3: 'sales': '1,700' is not a plain number",
-                     "  hint: write it without separators: 1700",
-                     "jmplan: 1 problem in the plan's data; nothing was computed."]
+    assert lines == [
+        "p/targets.yaml:3: 'sales': '1,700' is not a plain number",
+        "  hint: write it without separators: 1700",
+        "jmplan: 1 problem in the plan's data; nothing was computed.",
+    ]
 
 
 def test_missing_field(tmp_path, monkeypatch, run):
@@ -53,8 +55,7 @@ def test_unknown_field_suggests_the_right_one(tmp_path, monkeypatch, run):
 
 
 def test_duplicate_key(tmp_path, monkeypatch, run):
-    lines = _case(tmp_path, monkeypatch, run, targets="year: 2020\nvalues:\n  sales: 150\n  share: 90\n"
-                                                     "  sales: 160\n")
+    lines = _case(tmp_path, monkeypatch, run, targets="year: 2020\nvalues:\n  sales: 150\n  share: 90\n  sales: 160\n")
     assert lines[0] == "p/targets.yaml:5: duplicate key 'sales' (first at line 3)"
 
 
@@ -81,14 +82,17 @@ def test_every_problem_in_one_pass(tmp_path, monkeypatch, run):
     assert lines[-1] == "jmplan: 3 problems in the plan's data; nothing was computed."
 
 
-@pytest.mark.parametrize("text, message", [
-    ("no", "expected a number, found 'no'"),  # YAML 1.1 would read False
-    ("012", "'012' is not a plain number"),  # ... the octal 10
-    ("1:20", "expected a number, found '1:20'"),  # ... the sexagesimal 80
-    ('"150"', "should be a number, found the text '150'"),
-    (".nan", "'.nan' is not a finite number"),
-    ("7.76万", "'7.76万' is not a plain number"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("no", "expected a number, found 'no'"),  # YAML 1.1 would read False
+        ("012", "'012' is not a plain number"),  # ... the octal 10
+        ("1:20", "expected a number, found '1:20'"),  # ... the sexagesimal 80
+        ('"150"', "should be a number, found the text '150'"),
+        (".nan", "'.nan' is not a finite number"),
+        ("7.76万", "'7.76万' is not a plain number"),
+    ],
+)
 def test_yaml_traps_are_refused_not_misread(tmp_path, monkeypatch, run, text, message):
     lines = _case(tmp_path, monkeypatch, run, targets=f"year: 2020\nvalues:\n  sales: {text}\n  share: 90\n")
     assert lines[0].startswith("p/targets.yaml:3: ") and message in lines[0]
@@ -97,8 +101,7 @@ def test_yaml_traps_are_refused_not_misread(tmp_path, monkeypatch, run, text, me
 def test_python_tags_are_refused(tmp_path, monkeypatch, run):
     targets = "year: 2020\nvalues:\n  sales: !!python/object/apply:os.system ['echo hacked']\n  share: 90\n"
     lines = _case(tmp_path, monkeypatch, run, targets=targets)
-    assert lines[0].startswith("p/targets.yaml:3: the tag !!python/object/apply:os.system "
-                               "is not allowed")
+    assert lines[0].startswith("p/targets.yaml:3: the tag !!python/object/apply:os.system is not allowed")
 
 
 def test_missing_plan_folder(tmp_path, monkeypatch, run):
@@ -117,11 +120,14 @@ def test_missing_targets_file(tmp_path, monkeypatch, run):
 
 def test_a_real_process_prints_no_traceback(tmp_path):
     folder = write_plan(tmp_path / "p", baseline=SMALL_BASELINE.replace("value: 100", "value: [1"))
-    result = subprocess.run([sys.executable, "-m", "jmplan", "status", "--data-dir", str(folder)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "jmplan", "status", "--data-dir", str(folder)], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 1 and result.stdout == ""
-    assert "baseline_2015.yaml:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow " \
-           "sequence, which starts on line 4)" in result.stderr
+    assert (
+        "baseline_2015.yaml:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow "
+        "sequence, which starts on line 4)" in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -132,7 +138,8 @@ def test_a_refused_value_is_reported_once(tmp_path, monkeypatch, run):
     assert _case(tmp_path, monkeypatch, run, targets=targets) == [
         "p/targets.yaml:4: anchors and aliases (& and *) are not supported in plan files",
         "  hint: write the value out in full",
-        "jmplan: 1 problem in the plan's data; nothing was computed."]
+        "jmplan: 1 problem in the plan's data; nothing was computed.",
+    ]
     tagged = "year: 2020\nvalues:\n  sales: !!python/object:os.system 150\n  share: 90\n"
     lines = _case(tmp_path, monkeypatch, run, targets=tagged)
     assert lines[0] == "p/targets.yaml:3: the tag !!python/object:os.system is not allowed in a plan file"

@@ -96,8 +96,19 @@ def test_the_catalogue_is_large_enough():
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
 def test_bad_input(folder, tmp_path, monkeypatch):
     spec = load_case(folder)
-    assert set(spec) <= {"about", "args", "exit", "error", "hint", "delete", "mkdir", "append", "encode", "chmod",
-                         "skip_as_root"}
+    assert set(spec) <= {
+        "about",
+        "args",
+        "exit",
+        "error",
+        "hint",
+        "delete",
+        "mkdir",
+        "append",
+        "encode",
+        "chmod",
+        "skip_as_root",
+    }
     if spec.get("skip_as_root") and os.geteuid() == 0:
         pytest.skip("root can read and write any file")
     lay_out(folder, spec, tmp_path)
@@ -115,9 +126,9 @@ def test_bad_input(folder, tmp_path, monkeypatch):
     if spec["exit"] == 2:
         assert lines[0].startswith("Usage: jmplan"), stderr
         at = next((n for n, line in enumerate(lines) if line.startswith("Error:")), len(lines))
-    assert lines[at:at + 1] == [spec["error"]], stderr
+    assert lines[at : at + 1] == [spec["error"]], stderr
     if "hint" in spec:
-        assert lines[at + 1:at + 2] == [f"  hint: {spec['hint']}"], stderr
+        assert lines[at + 1 : at + 2] == [f"  hint: {spec['hint']}"], stderr
     assert snapshot(tmp_path) == before
 
 
@@ -137,6 +148,7 @@ def _report_slowest():
 
 
 # --- the other side: inputs that look odd but are right -----------------------
+
 
 def _base_copy(tmp_path: Path) -> Path:
     shutil.copytree(BASE, tmp_path / "plan")
@@ -172,8 +184,9 @@ def test_yaml_11_words_in_text_stay_text_and_1e3_is_1000(tmp_path):
     targets = (plan / "targets.yaml").read_text(encoding="utf-8").replace("sales: 150", "sales: 1e3")
     (plan / "targets.yaml").write_text(targets, encoding="utf-8")
     baseline = (plan / "baseline_2015.yaml").read_text(encoding="utf-8")
-    (plan / "baseline_2015.yaml").write_text(baseline.replace("stated: 100亿元", "stated: 2020-12-31"),
-                                             encoding="utf-8")
+    (plan / "baseline_2015.yaml").write_text(
+        baseline.replace("stated: 100亿元", "stated: 2020-12-31"), encoding="utf-8"
+    )
     code, stdout, stderr = run_main(["status", "--format", "json", "--data-dir", plan])
     assert (code, stderr) == (0, "")
     data = json.loads(stdout)

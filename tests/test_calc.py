@@ -22,13 +22,16 @@ def test_ecommerce_on_the_path_is_on_track():
     assert progress.ratio == pytest.approx(1.00, abs=1e-4)
 
 
-@pytest.mark.parametrize("b, x, target, model, sign, ratio, status", [
-    (100, 120, 150, calc.COMPOUND, +1, 0.7262, calc.BEHIND),  # case A
-    (100, 120, 150, calc.LINEAR, +1, 0.6667, calc.BEHIND),
-    (1.00, 0.90, 0.85, calc.COMPOUND, -1, 1.0763, calc.ON_TRACK),  # case B, less is better
-    (1.00, 0.90, 0.85, calc.LINEAR, -1, 1.1111, calc.AHEAD),
-    (100, 104, 150, calc.COMPOUND, +1, 0.1452, calc.BEHIND),  # case D
-])
+@pytest.mark.parametrize(
+    "b, x, target, model, sign, ratio, status",
+    [
+        (100, 120, 150, calc.COMPOUND, +1, 0.7262, calc.BEHIND),  # case A
+        (100, 120, 150, calc.LINEAR, +1, 0.6667, calc.BEHIND),
+        (1.00, 0.90, 0.85, calc.COMPOUND, -1, 1.0763, calc.ON_TRACK),  # case B, less is better
+        (1.00, 0.90, 0.85, calc.LINEAR, -1, 1.1111, calc.AHEAD),
+        (100, 104, 150, calc.COMPOUND, +1, 0.1452, calc.BEHIND),  # case D
+    ],
+)
 def test_time_progress_worked_cases(b, x, target, model, sign, ratio, status):
     progress = calc.time_progress(b, x, K, target, N, model, sign)
     assert progress.ratio == pytest.approx(ratio, abs=5e-5)
@@ -47,12 +50,15 @@ def test_case_e_achieved(model):
     assert calc.time_progress(100, 155, K, 150, N, model, +1).status == calc.ACHIEVED
 
 
-@pytest.mark.parametrize("x, target, rate", [
-    (120, 150, 0.118034),  # A
-    (0.90, 0.85, -0.028175),  # B
-    (95, 150, 0.256562),  # C
-    (104, 150, 0.200961),  # D
-])
+@pytest.mark.parametrize(
+    "x, target, rate",
+    [
+        (120, 150, 0.118034),  # A
+        (0.90, 0.85, -0.028175),  # B
+        (95, 150, 0.256562),  # C
+        (104, 150, 0.200961),  # D
+    ],
+)
 def test_required_growth_from_latest_worked_cases(x, target, rate):
     assert calc.required_growth(x, target, N - K) == pytest.approx(rate, abs=5e-7)
 
@@ -62,12 +68,15 @@ def test_required_linear_change_worked_cases():
     assert calc.required_change(0.90, 0.85, 2) == pytest.approx(-0.025)
 
 
-@pytest.mark.parametrize("b, x, target, sign, ratio, status", [
-    (100, 120, 150, +1, 0.7418, calc.MODERATE),
-    (1.00, 0.90, 0.85, -1, 1.0791, calc.SIGNIFICANT),
-    (100, 95, 150, +1, -0.2007, calc.MOVEMENT_AWAY),
-    (100, 104, 150, +1, 0.1558, calc.INSUFFICIENT),
-])
+@pytest.mark.parametrize(
+    "b, x, target, sign, ratio, status",
+    [
+        (100, 120, 150, +1, 0.7418, calc.MODERATE),
+        (1.00, 0.90, 0.85, -1, 1.0791, calc.SIGNIFICANT),
+        (100, 95, 150, +1, -0.2007, calc.MOVEMENT_AWAY),
+        (100, 104, 150, +1, 0.1558, calc.INSUFFICIENT),
+    ],
+)
 def test_eurostat_worked_cases(b, x, target, sign, ratio, status):
     result = calc.eurostat(b, x, K, target, N, sign)
     assert result.ratio == pytest.approx(ratio, abs=5e-5)
@@ -83,12 +92,15 @@ def test_eurostat_achieved_and_without_target():
     assert calc.eurostat(100, 90, K, None, N, +1).status == calc.SIGNIFICANT_MOVEMENT_AWAY
 
 
-@pytest.mark.parametrize("b, x, target, sign, value", [
-    (100, 120, 150, +1, 135.5092),
-    (1.00, 0.90, 0.85, -1, 0.8390),
-    (100, 95, 150, +1, 91.8063),
-    (100, 104, 150, +1, 106.7552),
-])
+@pytest.mark.parametrize(
+    "b, x, target, sign, value",
+    [
+        (100, 120, 150, +1, 135.5092),
+        (1.00, 0.90, 0.85, -1, 0.8390),
+        (100, 95, 150, +1, 91.8063),
+        (100, 104, 150, +1, 106.7552),
+    ],
+)
 def test_projection_worked_cases(b, x, target, sign, value):
     result = calc.projection([(2015, b), (2018, x)], target, 2020, calc.COMPOUND, sign)
     assert result.value == pytest.approx(value, abs=5e-5)
@@ -112,11 +124,14 @@ def test_projection_needs_two_points():
     assert calc.projection([(2015, 100)], 150, 2020, calc.COMPOUND, +1) is None
 
 
-@pytest.mark.parametrize("x, target, years, reason", [
-    (0, 150, 5, "the starting value is not positive"),
-    (100, 0, 5, "the target is not positive"),
-    (100, 150, 0, "the target year has been reached"),
-])
+@pytest.mark.parametrize(
+    "x, target, years, reason",
+    [
+        (0, 150, 5, "the starting value is not positive"),
+        (100, 0, 5, "the target is not positive"),
+        (100, 150, 0, "the target year has been reached"),
+    ],
+)
 def test_required_growth_undefined(x, target, years, reason):
     assert calc.required_growth(x, target, years) is None
     assert calc.compound_rate_undefined(x, target, years) == reason

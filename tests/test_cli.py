@@ -16,6 +16,7 @@ TRAJECTORY_TEXT = ["835.93", "998.25", "1,192.09", "1,423.57", "1,700"]
 
 # --- the embedded Jiangmen plan --------------------------------------------
 
+
 def test_status_in_chinese(run):
     result = run("status", "--lang", "zh")
     assert result.exit_code == 0 and result.stderr == ""
@@ -47,7 +48,7 @@ def test_chinese_columns_line_up(run):
     lines = run("status", "--lang", "zh").stdout.splitlines()
     rule = next(i for i, line in enumerate(lines) if line.startswith("----"))
     width = wcswidth(lines[rule])
-    for line in lines[rule + 1: rule + 23]:
+    for line in lines[rule + 1 : rule + 23]:
         assert wcswidth(line) <= width
 
 
@@ -66,8 +67,14 @@ def test_gap_json_is_the_contract(run):
     assert result.exit_code == 0 and result.stderr == ""
     data = json.loads(result.stdout)
     assert data["key"] == "ecommerce" and data["unit"] == "亿元" and data["growth_model"] == "compound"
-    assert data["baseline"] == {"year": 2015, "value": 700, "qualifier": "over", "stated": "超过700亿元",
-                                "source": data["baseline"]["source"], "observed": False}
+    assert data["baseline"] == {
+        "year": 2015,
+        "value": 700,
+        "qualifier": "over",
+        "stated": "超过700亿元",
+        "source": data["baseline"]["source"],
+        "observed": False,
+    }
     assert data["target"]["value"] == 1700 and data["target"]["year"] == 2020
     assert data["gap"] == 1000
     assert data["required_annual_growth"] == pytest.approx(0.19418, abs=5e-6)
@@ -84,8 +91,22 @@ def test_status_json_has_every_metric(run):
     data = json.loads(result.stdout)
     assert data["plan"]["base_year"] == 2015 and data["plan"]["target_year"] == 2020
     assert len(data["metrics"]) == 22 and len(data["goals"]) == 8 and len(data["tasks"]) == 10
-    required = {"key", "name_zh", "name_en", "unit", "growth_model", "baseline", "latest", "target", "gap",
-                "required_annual_growth", "required_annual_change", "completion", "expected_progress", "status"}
+    required = {
+        "key",
+        "name_zh",
+        "name_en",
+        "unit",
+        "growth_model",
+        "baseline",
+        "latest",
+        "target",
+        "gap",
+        "required_annual_growth",
+        "required_annual_change",
+        "completion",
+        "expected_progress",
+        "status",
+    }
     for metric in data["metrics"]:
         assert required <= set(metric)
     ecommerce = next(m for m in data["metrics"] if m["key"] == "ecommerce")
@@ -159,16 +180,19 @@ def test_ambiguous_metric_lists_the_candidates(run):
     assert "fibre_length" in result.stderr and "fibre_users" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["status", "--year", "2030"],
-    ["status", "--year", "1999"],
-    ["status", "--format", "xml"],
-    ["status", "--lang", "fr"],
-    ["gap"],
-    ["gap", "--metric", ""],
-    ["nonsense"],
-    ["status", "--no-such-option"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--year", "2030"],
+        ["status", "--year", "1999"],
+        ["status", "--format", "xml"],
+        ["status", "--lang", "fr"],
+        ["gap"],
+        ["gap", "--metric", ""],
+        ["nonsense"],
+        ["status", "--no-such-option"],
+    ],
+)
 def test_wrong_command_lines_exit_2(run, args):
     result = run(*args)
     assert result.exit_code == 2, result.output
@@ -203,6 +227,7 @@ def test_output_file(run, tmp_path):
 
 # --- another plan, with observations ----------------------------------------
 
+
 def test_status_with_observations(run, small_plan):
     """sales is methods.md's case A (100 -> 120 by 2018, target 150): behind;
     share goes 40 -> 70 by 2018 of 40 -> 90 by 2020, exactly the time share: on track."""
@@ -230,8 +255,11 @@ def test_data_dir_from_environment(run, small_plan):
 
 
 def test_earliest_observation_stands_in_for_a_missing_baseline(run, tmp_path):
-    folder = write_plan(tmp_path / "p", baseline="year: 2015\nvalues:\n  sales: 100\n",
-                        actuals="observations:\n  share:\n    2016: 50\n    2018: 66\n")
+    folder = write_plan(
+        tmp_path / "p",
+        baseline="year: 2015\nvalues:\n  sales: 100\n",
+        actuals="observations:\n  share:\n    2016: 50\n    2018: 66\n",
+    )
     data = json.loads(run("gap", "-m", "share", "--data-dir", folder, "-f", "json").stdout)
     assert data["baseline"]["year"] == 2016 and data["baseline"]["observed"] is True
     # 16 of 40 points in 2 of 4 years: 40 % done against 50 % expected
@@ -242,8 +270,12 @@ def test_earliest_observation_stands_in_for_a_missing_baseline(run, tmp_path):
 
 
 def test_python_dash_m_runs_the_cli():
-    result = subprocess.run([sys.executable, "-m", "jmplan", "gap", "--metric", "ecommerce", "--lang", "en"],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "jmplan", "gap", "--metric", "ecommerce", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0 and result.stderr == ""
     assert "1,192.09" in result.stdout
 

@@ -21,7 +21,9 @@ DATA_FILES = ("plan.yaml", "baseline_2015.yaml", "targets.yaml", "actuals.yaml")
 ORIGINAL = {name: (SHIPPED / name).read_text(encoding="utf-8") for name in DATA_FILES}
 # The shipped actuals.yaml is empty; half the examples start from one with data
 # in it, so that gap, status and report have progress to compute.
-WITH_DATA = ORIGINAL["actuals.yaml"].replace("observations: {}", """\
+WITH_DATA = ORIGINAL["actuals.yaml"].replace(
+    "observations: {}",
+    """\
 observations:
   ecommerce:
     2016: 835.5
@@ -32,13 +34,42 @@ observations:
 notes:
   e_government:
     2019: 网上办事大厅已上线
-""")
+""",
+)
 KEYS = ["ecommerce", "fibre_to_home", "fibre_length", "benchmark_fields", "电子商务", "fibre", "", "nosuch"]
 
 # What people paste or mistype, and what YAML 1.1 would misread
-VALUES = ["no", "off", "012", "1:20", "2020-12-31", "1e3", "1e400", ".nan", "-.inf", "-5", "0", "120", "1,700",
-          "7.76万", "90%", '"150"', "[1", "{}", "~", "", "!!python/object/apply:os.system ['touch pwned']",
-          "&a 5", "*a", "<<: {}", "|", "'", "中文", "2016: 5", "- 1"]
+VALUES = [
+    "no",
+    "off",
+    "012",
+    "1:20",
+    "2020-12-31",
+    "1e3",
+    "1e400",
+    ".nan",
+    "-.inf",
+    "-5",
+    "0",
+    "120",
+    "1,700",
+    "7.76万",
+    "90%",
+    '"150"',
+    "[1",
+    "{}",
+    "~",
+    "",
+    "!!python/object/apply:os.system ['touch pwned']",
+    "&a 5",
+    "*a",
+    "<<: {}",
+    "|",
+    "'",
+    "中文",
+    "2016: 5",
+    "- 1",
+]
 NUMBER_LINE = re.compile(r"\s*[^#:]+:\s*-?[\d.]+\s*(#.*)?$")
 CHARACTERS = list(":- \t\n#'\"[]{}&*!%|>,?@`") + ["\x00", "\ufeff", "\x1b", "中", "　", "\r"]
 
@@ -65,10 +96,10 @@ def mutation(draw, text: str) -> str:
     if kind == "cut":
         return text[:at]
     if kind == "swap":
-        return text[:at] + text[at + 1:at + 2] + text[at:at + 1] + text[at + 2:]
+        return text[:at] + text[at + 1 : at + 2] + text[at : at + 1] + text[at + 2 :]
     if kind == "insert":
         return text[:at] + draw(st.sampled_from(CHARACTERS)) + text[at:]
-    return text[:at] + text[at + 1:]
+    return text[:at] + text[at + 1 :]
 
 
 @st.composite
@@ -97,10 +128,13 @@ def command_line(draw) -> list[str]:
     args = [command]
     if command == "record":
         wrong = draw(st.integers(0, 3)) == 3
-        args += [draw(st.sampled_from(KEYS[:4] + (KEYS[4:] if wrong else []))),
-                 str(draw(st.sampled_from(years + (bad_years if wrong else [])))),
-                 draw(st.sampled_from(["850", "82%", "7.76万", "1,700", "1e3"]
-                                      + (["-5", "lots", "120", ""] if wrong else [])))]
+        args += [
+            draw(st.sampled_from(KEYS[:4] + (KEYS[4:] if wrong else []))),
+            str(draw(st.sampled_from(years + (bad_years if wrong else [])))),
+            draw(
+                st.sampled_from(["850", "82%", "7.76万", "1,700", "1e3"] + (["-5", "lots", "120", ""] if wrong else []))
+            ),
+        ]
         args += ["--replace"] if draw(st.booleans()) else []
         args += _option(draw, "--source", ["2017年统计公报", "=HYPERLINK(1)"], [""])
     else:
@@ -123,12 +157,20 @@ def command_line(draw) -> list[str]:
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()
-            if p.is_file() and p.name != ".jmplan.lock"}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.iterdir()
+        if p.is_file() and p.name != ".jmplan.lock"
+    }
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(files=damaged_plan(), args=command_line())
 def test_no_crash_and_no_change_unless_recorded(files, args):
     with tempfile.TemporaryDirectory() as temp:

@@ -18,8 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n\$ (jmplan [^\n]*)\n(.*?)```", re.S)
 # The examples run as a new user's shell would, with no jmplan settings.
-ENV = {"JMPLAN_LANG": None, "JMPLAN_DATA_DIR": None, "JMPLAN_DEBUG": None, "LC_ALL": None,
-       "LC_MESSAGES": None, "LANG": "C.UTF-8"}
+ENV = {
+    "JMPLAN_LANG": None,
+    "JMPLAN_DATA_DIR": None,
+    "JMPLAN_DEBUG": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
+}
 
 
 def command_output(command: str) -> str:
@@ -40,8 +46,9 @@ def test_readme_examples_match_the_commands():
     blocks = BLOCK.findall(text)
     assert len(blocks) >= 3, "the README should show real output of the commands"
     for command, shown in blocks:
-        assert shown == command_output(command), f"README is out of date for `{command}`: " \
-                                                 f"run python tests/test_readme.py"
+        assert shown == command_output(command), (
+            f"README is out of date for `{command}`: run python tests/test_readme.py"
+        )
 
 
 def test_ci_runs_the_readme_test_command():

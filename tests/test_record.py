@@ -15,23 +15,26 @@ from jmplan.loader import read_actuals, read_plan
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("key, typed, value", [
-    ("ecommerce", "850", 850),
-    ("ecommerce", "1,700", 1700),
-    ("ecommerce", "1700.5", 1700.5),
-    ("ecommerce", "850亿元", 850),  # the indicator's own unit
-    ("ecommerce", "1700亿", 1700),  # 亿 alone, on an indicator in 亿元
-    ("ecommerce", "0.17万亿元", 1700),  # 0.17 × 10^12 yuan = 1,700 × 10^8 yuan
-    ("ecommerce", "１，７００", 1700),  # full-width digits and comma
-    ("ecommerce", "1.7E+03", 1700),  # as a spreadsheet may show it; read as in the data files
-    ("fibre_length", "7.76万", 77600),  # 万 = 10^4, on an indicator in km
-    ("fibre_length", "7.76万公里", 77600),
-    ("fibre_length", "77600 km", 77600),
-    ("fibre_users", "279万户", 2790000),
-    ("fibre_to_home", "82%", 82),
-    ("fibre_to_home", "82", 82),
-    ("fibre_to_home", "８２％", 82),
-])
+@pytest.mark.parametrize(
+    "key, typed, value",
+    [
+        ("ecommerce", "850", 850),
+        ("ecommerce", "1,700", 1700),
+        ("ecommerce", "1700.5", 1700.5),
+        ("ecommerce", "850亿元", 850),  # the indicator's own unit
+        ("ecommerce", "1700亿", 1700),  # 亿 alone, on an indicator in 亿元
+        ("ecommerce", "0.17万亿元", 1700),  # 0.17 × 10^12 yuan = 1,700 × 10^8 yuan
+        ("ecommerce", "１，７００", 1700),  # full-width digits and comma
+        ("ecommerce", "1.7E+03", 1700),  # as a spreadsheet may show it; read as in the data files
+        ("fibre_length", "7.76万", 77600),  # 万 = 10^4, on an indicator in km
+        ("fibre_length", "7.76万公里", 77600),
+        ("fibre_length", "77600 km", 77600),
+        ("fibre_users", "279万户", 2790000),
+        ("fibre_to_home", "82%", 82),
+        ("fibre_to_home", "82", 82),
+        ("fibre_to_home", "８２％", 82),
+    ],
+)
 def test_every_input_form(run, shipped_copy, key, typed, value):
     result = run("record", key, 2016, typed, "--data-dir", shipped_copy)
     assert result.exit_code == 0, result.stderr
@@ -40,18 +43,21 @@ def test_every_input_form(run, shipped_copy, key, typed, value):
     assert plan.observations[key][2016].value == value
 
 
-@pytest.mark.parametrize("args, exit_code, message", [
-    (["nosuch", "2016", "850"], 2, "'nosuch' is not an indicator of this plan"),
-    (["ecommerce", "2030", "850"], 2, "2030 is outside the plan's years 2015–2020"),
-    (["ecommerce", "2014", "850"], 2, "2014 is outside the plan's years 2015–2020"),
-    (["ecommerce", "2016", "lots"], 2, "'lots' is not a number"),
-    (["ecommerce", "2016", "1e400"], 2, "'1e400' is too large to be a figure"),
-    (["ecommerce", "2016", "82%"], 2, "'82%' is in '%', but this indicator is measured in 亿元"),
-    (["fibre_length", "2016", "850亿元"], 2, "'850亿元' is in '亿元', but this indicator is measured in km"),
-    (["ecommerce", "2016", "-5"], 2, "ecommerce cannot be negative"),
-    (["fibre_to_home", "2016", "120%"], 2, "fibre_to_home is a share in %; 120 is over 100"),
-    (["ecommerce", "twenty", "850"], 2, "'twenty' is not a valid integer"),
-])
+@pytest.mark.parametrize(
+    "args, exit_code, message",
+    [
+        (["nosuch", "2016", "850"], 2, "'nosuch' is not an indicator of this plan"),
+        (["ecommerce", "2030", "850"], 2, "2030 is outside the plan's years 2015–2020"),
+        (["ecommerce", "2014", "850"], 2, "2014 is outside the plan's years 2015–2020"),
+        (["ecommerce", "2016", "lots"], 2, "'lots' is not a number"),
+        (["ecommerce", "2016", "1e400"], 2, "'1e400' is too large to be a figure"),
+        (["ecommerce", "2016", "82%"], 2, "'82%' is in '%', but this indicator is measured in 亿元"),
+        (["fibre_length", "2016", "850亿元"], 2, "'850亿元' is in '亿元', but this indicator is measured in km"),
+        (["ecommerce", "2016", "-5"], 2, "ecommerce cannot be negative"),
+        (["fibre_to_home", "2016", "120%"], 2, "fibre_to_home is a share in %; 120 is over 100"),
+        (["ecommerce", "twenty", "850"], 2, "'twenty' is not a valid integer"),
+    ],
+)
 def test_refusals_write_nothing(run, shipped_copy, args, exit_code, message):
     actuals = shipped_copy / "actuals.yaml"
     before = actuals.read_bytes()
@@ -83,7 +89,7 @@ def test_comments_and_layout_are_kept(run, shipped_copy):
     text = actuals.read_text(encoding="utf-8")
     header = original[: original.index("observations: {}")]
     assert text.startswith(header)  # every comment above, byte for byte
-    assert text[len(header):] == (
+    assert text[len(header) :] == (
         "observations:\n"
         "  fibre_to_home:\n"
         "    2018: 85\n"
@@ -98,7 +104,8 @@ def test_a_comment_beside_an_entry_survives(run, tmp_path, shipped_copy):
     actuals.write_text("# header\nobservations:\n  ecommerce:\n    2016: 850  # provisional\n", encoding="utf-8")
     assert run("record", "ecommerce", 2017, "1000", "--data-dir", shipped_copy).exit_code == 0
     assert actuals.read_text(encoding="utf-8") == (
-        "# header\nobservations:\n  ecommerce:\n    2016: 850  # provisional\n    2017: 1000\n")
+        "# header\nobservations:\n  ecommerce:\n    2016: 850  # provisional\n    2017: 1000\n"
+    )
 
 
 def test_creates_actuals_when_missing(run, shipped_copy):
@@ -129,8 +136,12 @@ def test_refuses_when_the_plan_has_problems(run, shipped_copy):
 
 
 def _record(folder: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "jmplan", "record", *args, "--data-dir", str(folder)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "jmplan", "record", *args, "--data-dir", str(folder)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def test_a_killed_write_leaves_the_old_or_the_new_file(shipped_copy):

@@ -15,8 +15,12 @@ def recorded(run, shipped_copy):
     """The Jiangmen plan with a few years recorded: e-commerce exactly on its
     required path (on track), fibre to the home first observed in 2018 and
     falling behind, and a note on one task."""
-    for args in (["ecommerce", "2016", "835.93", "--source", "2016年统计公报"], ["ecommerce", "2018", "1192.09"],
-                 ["fibre_to_home", "2018", "50"], ["fibre_to_home", "2019", "60"]):
+    for args in (
+        ["ecommerce", "2016", "835.93", "--source", "2016年统计公报"],
+        ["ecommerce", "2018", "1192.09"],
+        ["fibre_to_home", "2018", "50"],
+        ["fibre_to_home", "2019", "60"],
+    ):
         assert run("record", *args, "--data-dir", shipped_copy).exit_code == 0
     with (shipped_copy / "actuals.yaml").open("a", encoding="utf-8") as handle:
         handle.write("notes:\n  e_government:\n    2019: 网上办事大厅已上线\n")

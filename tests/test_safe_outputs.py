@@ -32,12 +32,14 @@ def csv_rows(args) -> list[list[str]]:
     return list(csv.reader(io.StringIO(stdout.lstrip("\ufeff"))))
 
 
-@pytest.mark.parametrize("name", ['=HYPERLINK("http://example.com","x")', "@SUM(1)", "+1+2", "-2+3",
-                                  "=1+1", "\tcell", "\rcell"])
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://example.com","x")', "@SUM(1)", "+1+2", "-2+3", "=1+1", "\tcell", "\rcell"]
+)
 @pytest.mark.parametrize("command", ["status", "metrics"])
 def test_csv_cells_that_excel_would_run_are_neutralised(tmp_path, name, command):
-    folder = plan_named(tmp_path, '"' + name.replace("\\", "\\\\").replace('"', '\\"')
-                        .replace("\t", "\\t").replace("\r", "\\r") + '"')
+    folder = plan_named(
+        tmp_path, '"' + name.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r") + '"'
+    )
     rows = csv_rows([command, "--format", "csv", "--lang", "en", "--data-dir", folder])
     sales = next(row for row in rows if row[0] == "sales")
     assert "'" + name in sales
@@ -56,8 +58,9 @@ def test_csv_numbers_stay_numbers(tmp_path):
 
 def test_html_escapes_text_from_the_data(tmp_path):
     folder = plan_named(tmp_path, '"<script>alert(1)</script>"')
-    code, stdout, stderr = run_main(["report", "--format", "html", "--lang", "en", "--year", "2018",
-                                     "--data-dir", folder])
+    code, stdout, stderr = run_main(
+        ["report", "--format", "html", "--lang", "en", "--year", "2018", "--data-dir", folder]
+    )
     assert code == 0
     assert "<script>alert(1)</script>" not in stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in stdout
@@ -77,9 +80,11 @@ def test_markdown_keeps_a_pipe_and_a_newline_inside_the_cell(tmp_path):
 
 # --- internal errors ---------------------------------------------------------
 
+
 @pytest.fixture
 def broken(monkeypatch):
     """A bug planted in the library: assessing a plan raises."""
+
     def fail(*args, **kwargs):
         raise RuntimeError("planted\nfor the test")
 
@@ -91,7 +96,8 @@ def test_an_internal_error_is_one_line_and_exit_70(broken):
     assert code == 70 and stdout == ""
     assert stderr.splitlines() == [
         "jmplan: internal error (a bug in jmplan) while running `status`: RuntimeError: planted for the test. "
-        "Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it."]
+        "Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it."
+    ]
 
 
 @pytest.mark.parametrize("args, env", [(["--debug", "status"], {}), (["status"], {"JMPLAN_DEBUG": "1"})])
