@@ -6,11 +6,11 @@
 ['no_target', 'no_target']
 """
 
-from .assess import Assessment, PlanAssessment, assess_indicator, assess_plan
-from .loader import default_data_dir, load_plan, read_plan
-from .lookup import UnknownIndicator, find_indicator
-from .model import Figure, Goal, Indicator, Plan, PlanInfo
-from .problems import PlanError, Problem, Source
+from .measure.assess import Assessment, PlanAssessment, assess_indicator, assess_plan
+from .plan.loader import default_data_dir, load_plan, read_plan
+from .plan.lookup import UnknownIndicator, find_indicator
+from .plan.model import Figure, Goal, Indicator, Plan, PlanInfo
+from .plan.problems import PlanError, Problem, Source
 
 __version__ = "0.1.0"
 

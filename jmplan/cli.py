@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .i18n import LANGS, default_lang
+from .show.i18n import LANGS, default_lang
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -121,7 +121,7 @@ def cli(ctx, debug):
 
 
 def _load(data_dir):
-    from .loader import read_plan
+    from .plan.loader import read_plan
 
     plan, problems = read_plan(data_dir)
     if problems:
@@ -131,8 +131,8 @@ def _load(data_dir):
 
 def _assess_one(data_dir, metric, year):
     """The plan and the assessment of the indicator `--metric` names."""
-    from .assess import assess_indicator
-    from .lookup import UnknownIndicator, find_indicator
+    from .measure.assess import assess_indicator
+    from .plan.lookup import UnknownIndicator, find_indicator
 
     plan = _load(data_dir)
     _check_year(plan, year)
@@ -161,7 +161,7 @@ def _emit(text: str, fmt: str, output: Path | None):
         sys.stdout.buffer.write(text.encode(encoding))
         sys.stdout.buffer.flush()
         return
-    from .atomic import write_atomic
+    from .write.atomic import write_atomic
 
     try:
         write_atomic(output, text.encode(encoding))
@@ -170,7 +170,7 @@ def _emit(text: str, fmt: str, output: Path | None):
 
 
 def _render(blocks, table_for_csv, data, fmt):
-    from . import render
+    from .show import render
 
     if fmt == "json":
         return render.to_json(data())
@@ -193,24 +193,24 @@ def _render(blocks, table_for_csv, data, fmt):
 def status(year, method, check, fmt, lang, data_dir, output):
     """A row per indicator: baseline, latest value, target, gap, growth still
     needed per year, progress against time, and status."""
-    from .assess import assess_plan
+    from .measure.assess import assess_plan
 
     plan = _load(data_dir)
     _check_year(plan, year)
     result = assess_plan(plan, year)
 
     def data():
-        from .export import status_dict
+        from .show.export import status_dict
 
         return status_dict(result, method)
 
     def blocks():
-        from .views import status_blocks
+        from .show.views import status_blocks
 
         return status_blocks(result, lang, method)
 
     def table():
-        from .views import status_csv
+        from .show.views import status_csv
 
         return status_csv(result, lang, method)
 
@@ -245,17 +245,17 @@ def gap(metric, year, fmt, lang, data_dir, output):
     _plan, row = _assess_one(data_dir, metric, year)
 
     def data():
-        from .export import metric_dict
+        from .show.export import metric_dict
 
         return metric_dict(row, detail=True)
 
     def blocks():
-        from .views import gap_blocks
+        from .show.views import gap_blocks
 
         return gap_blocks(row, lang)
 
     def table():
-        from .views import year_table
+        from .show.views import year_table
 
         return year_table(row, lang, raw=True)
 
@@ -269,17 +269,17 @@ def metrics(fmt, lang, data_dir, output):
     plan = _load(data_dir)
 
     def data():
-        from .export import metrics_dict
+        from .show.export import metrics_dict
 
         return metrics_dict(plan)
 
     def blocks():
-        from .views import metrics_table
+        from .show.views import metrics_table
 
         return [metrics_table(plan, lang)]
 
     def table():
-        from .views import metrics_table
+        from .show.views import metrics_table
 
         return metrics_table(plan, lang, raw=True)
 
@@ -311,9 +311,9 @@ def report(year, method, fmt, lang, data_dir, output):
     """The year's progress report: counts by status, every indicator, a
     paragraph and a chart for each indicator with data, the goals and tasks,
     the sources and the method."""
-    from .assess import assess_plan
-    from .render import Chart, to_html, to_markdown
-    from .report import report_blocks, report_title
+    from .measure.assess import assess_plan
+    from .show.render import Chart, to_html, to_markdown
+    from .show.report import report_blocks, report_title
 
     suffix = output.suffix.lower() if output is not None else ""
     if fmt is None:
@@ -345,8 +345,8 @@ def report(year, method, fmt, lang, data_dir, output):
 def _write_charts(folder: Path, blocks: list) -> list:
     """Write each chart of the report to `folder`; the blocks with each
     chart pointing at its file."""
-    from .atomic import write_atomic
-    from .render import Chart
+    from .show.render import Chart
+    from .write.atomic import write_atomic
 
     try:
         folder.mkdir(exist_ok=True)
@@ -379,7 +379,7 @@ def _write_charts(folder: Path, blocks: list) -> list:
 def chart(metric, year, lang, data_dir, output):
     """Draw one indicator: baseline, required trajectory, actual values,
     projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
-    from .chart import ChartsUnavailable, chartable, draw
+    from .show.chart import ChartsUnavailable, chartable, draw
 
     image_format = output.suffix.lower().lstrip(".")
     if image_format not in ("svg", "png"):
@@ -393,7 +393,7 @@ def chart(metric, year, lang, data_dir, output):
         image, note = draw(row, lang, image_format)
     except ChartsUnavailable as exc:
         raise click.ClickException(str(exc)) from None
-    from .atomic import write_atomic
+    from .write.atomic import write_atomic
 
     try:
         write_atomic(output, image)
@@ -423,10 +423,10 @@ def record(metric, year, value, source, replace, data_dir, lang):
     VALUE is read as typed: 850, 1,700, 7.76万, 850亿元, 82%, full-width digits.
     The file keeps its comments and layout, and is replaced in one step.
     """
-    from . import fmt
-    from .lookup import UnknownIndicator
-    from .problems import PlanError
-    from .record import RecordError, record_observation
+    from .plan.lookup import UnknownIndicator
+    from .plan.problems import PlanError
+    from .show import fmt
+    from .write.record import RecordError, record_observation
 
     if data_dir is None:
         raise click.UsageError(
@@ -463,7 +463,7 @@ def init(folder):
     it or to adapt it into another plan."""
     import shutil
 
-    from .loader import default_data_dir
+    from .plan.loader import default_data_dir
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise click.UsageError(f"{folder} already exists and is not an empty folder; choose a new one.")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from jmplan.cli import cli
-from jmplan.loader import default_data_dir
+from jmplan.plan.loader import default_data_dir
 
 SHIPPED = default_data_dir()
 

@@ -1,5 +1,6 @@
 """Which module may import which: the library stays usable without click,
-and the JSON path never pays for tabulate."""
+the JSON path never pays for tabulate, and the stages of the package only
+use the stages below them (plan <- measure <- show, write <- cli)."""
 
 import ast
 import subprocess
@@ -9,9 +10,17 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "jmplan"
+MODULES = sorted(PACKAGE.rglob("*.py"))
 
 # third-party module -> the only jmplan module allowed to import it
-OWNERS = {"click": "cli.py", "yaml": "yamlfile.py", "tabulate": "render.py"}
+OWNERS = {"click": "cli.py", "yaml": "plan/yamlfile.py", "tabulate": "show/render.py"}
+
+# stage -> the stages it may import from (besides itself)
+MAY_USE = {"plan": set(), "measure": {"plan"}, "show": {"plan", "measure"}, "write": {"plan", "measure"}}
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE).as_posix()
 
 
 def _imports(path: Path) -> set[str]:
@@ -25,11 +34,31 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
+def _jmplan_stages_used(path: Path) -> set[str]:
+    """The stages (sub-packages) a module in a stage imports from, by relative import."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 2:
+            if node.module:
+                used.add(node.module.split(".")[0])
+            else:
+                used |= {alias.name for alias in node.names}
+    return used
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
 def test_third_party_imports_stay_in_their_module(path):
     for module, owner in OWNERS.items():
         if module in _imports(path):
-            assert path.name == owner, f"{path.name} imports {module}; only {owner} may"
+            assert _name(path) == owner, f"{_name(path)} imports {module}; only {owner} may"
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.parent != PACKAGE], ids=_name)
+def test_stages_only_use_the_stages_below(path):
+    stage = path.parent.name
+    upward = _jmplan_stages_used(path) - MAY_USE[stage] - {stage}
+    assert not upward, f"{_name(path)} imports from {sorted(upward)}; {stage}/ may use only {sorted(MAY_USE[stage])}"
 
 
 def test_json_output_does_not_import_tabulate():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jmplan import calc
+from jmplan.measure import calc
 
 K, N = 3, 5
 

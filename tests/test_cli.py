@@ -286,7 +286,7 @@ def test_internal_error_is_one_line_and_exit_70(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("jmplan.assess.assess_plan", broken)
+    monkeypatch.setattr("jmplan.measure.assess.assess_plan", broken)
     monkeypatch.delenv("JMPLAN_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["status"])

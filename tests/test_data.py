@@ -4,7 +4,7 @@ source, and the figures are the ones the source states."""
 import pytest
 
 from jmplan import load_plan
-from jmplan.loader import default_data_dir
+from jmplan.plan.loader import default_data_dir
 
 PLAN = load_plan()
 SOURCE = (default_data_dir() / PLAN.info.source_file).read_text(encoding="utf-8")

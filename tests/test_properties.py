@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jmplan import calc
+from jmplan.measure import calc
 
 values = st.floats(min_value=0.01, max_value=1e9, allow_nan=False, allow_infinity=False)
 models = st.sampled_from([calc.COMPOUND, calc.LINEAR])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jmplan.loader import read_actuals, read_plan
+from jmplan.plan.loader import read_actuals, read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -106,7 +106,7 @@ def test_chart_svg_and_png(run, recorded, tmp_path):
     result = run("chart", "--metric", "ecommerce", "--lang", "zh", "--data-dir", recorded, "-o", png)
     assert result.exit_code == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    from jmplan.chart import installed_cjk_font
+    from jmplan.show.chart import installed_cjk_font
 
     if installed_cjk_font() is None:  # never empty boxes: English labels, and a note saying why
         assert "no Chinese font found" in result.stderr

@@ -88,7 +88,7 @@ def broken(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("planted\nfor the test")
 
-    monkeypatch.setattr("jmplan.assess.assess_plan", fail)
+    monkeypatch.setattr("jmplan.measure.assess.assess_plan", fail)
 
 
 def test_an_internal_error_is_one_line_and_exit_70(broken):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..plan.model import Figure, Goal, Indicator, Plan
 from . import calc
-from .model import Figure, Goal, Indicator, Plan
 
 TIME = "time"  # method 1: completion against time progress
 EUROSTAT = "eurostat"  # method 2: actual against required growth rate

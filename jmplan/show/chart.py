@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from .assess import Assessment
+from ..measure.assess import Assessment
 from .i18n import text
 
 # Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS

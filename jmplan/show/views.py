@@ -3,10 +3,10 @@ raw tables behind the CSV output. Reusable from Python, not only the CLI."""
 
 from __future__ import annotations
 
+from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
+from ..plan.model import Figure, Plan
 from . import fmt
-from .assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
 from .i18n import reason, text
-from .model import Figure, Plan
 from .render import Heading, Lines, Table
 
 R, L = "right", "left"

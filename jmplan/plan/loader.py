@@ -31,9 +31,9 @@ def default_data_dir() -> Path:
     """The plan that ships with jmplan: inside the installed package, or the
     repository's data/ when running from a checkout (an editable install does
     not copy data/ into the package)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parent / "data"
+    package = Path(__file__).resolve().parent.parent  # jmplan/
+    packaged = package / "data"
+    return packaged if packaged.is_dir() else package.parent / "data"
 
 
 def load_plan(folder: str | Path | None = None) -> Plan:

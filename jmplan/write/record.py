@@ -14,13 +14,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..plan.loader import ACTUALS_FILE, read_actuals, read_plan
+from ..plan.lookup import find_indicator
+from ..plan.model import Figure, Indicator
+from ..plan.problems import PlanError, Problem, Source, display_path
+from ..plan.quantity import QuantityError, parse_quantity
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
-from .loader import ACTUALS_FILE, read_actuals, read_plan
 from .lock import LockError, folder_lock
-from .lookup import find_indicator
-from .model import Figure, Indicator
-from .problems import PlanError, Problem, Source, display_path
-from .quantity import QuantityError, parse_quantity
 
 NEW_FILE_HEADER = """\
 # Observed values, one per indicator and year, in the indicator's unit.

@@ -6,8 +6,8 @@ are fractions per year (0.19418, not 19.4). Keys are stable: scripts use them.
 
 from __future__ import annotations
 
-from .assess import TIME, Assessment, Leg, PlanAssessment
-from .model import Figure, Goal, Plan
+from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
+from ..plan.model import Figure, Goal, Plan
 
 SCHEMA_VERSION = 1
 

@@ -1,0 +1,1 @@
+"""Compute: the formulas of docs/methods.md and the assessment of a plan."""

@@ -1,0 +1,1 @@
+"""Read and type a plan: YAML files -> checked model, with every problem located."""

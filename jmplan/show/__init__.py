@@ -1,0 +1,1 @@
+"""Present: assessments -> tables, text, Markdown, CSV, JSON, HTML, charts."""

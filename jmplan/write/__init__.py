@@ -1,0 +1,1 @@
+"""Change files safely: record observations, atomic writes, the folder lock."""
