@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 
 from .model import Indicator
@@ -36,19 +37,21 @@ def _split_multiplier(text: str) -> tuple[int, str]:
     return factor, text
 
 
-def _names(indicator: Indicator) -> set[str]:
-    return {n.casefold() for n in (indicator.unit, indicator.unit_zh, indicator.unit_en) if n}
-
-
 def parse_quantity(text: str, indicator: Indicator) -> float:
     """The value of `text` in the indicator's unit; QuantityError if it is not one."""
-    value = _parse(text, indicator)
+    return parse_in_unit(text, indicator.unit, (indicator.unit_zh, indicator.unit_en))
+
+
+def parse_in_unit(text: str, unit: str, aliases: Iterable[str] = ()) -> float:
+    """The value of `text` in `unit` (also written as any of `aliases`, e.g. 公里 for km)."""
+    names = list(dict.fromkeys(n for n in (unit, *aliases) if n))
+    value = _parse(text, names)
     if not math.isfinite(value):
         raise QuantityError(f"{text!r} is too large to be a figure", "check the number of digits")
     return value
 
 
-def _parse(text: str, indicator: Indicator) -> float:
+def _parse(text: str, names: list[str]) -> float:
     # NFKC turns full-width digits, commas and percent signs into ASCII ones
     normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     match = _NUMBER.fullmatch(normal)
@@ -61,22 +64,24 @@ def _parse(text: str, indicator: Indicator) -> float:
     suffix = match.group(2)
     if suffix and suffix[0] in ",.0123456789":
         raise QuantityError(f"{text!r} is not a number", "thousands separators go every three digits: 1,700")
-    names = _names(indicator)
-    if not suffix or suffix.casefold() in names:
+    folded = {unicodedata.normalize("NFKC", n).casefold() for n in names}
+    if not suffix or suffix.casefold() in folded:
         return float(number)
-    unit_factor, unit_base = _split_multiplier(indicator.unit_zh or indicator.unit)
+    # the first name that carries a multiplier (亿元) sets the unit's own scale
+    unit_factor, unit_base = next(
+        ((f, b) for f, b in map(_split_multiplier, names) if f > 1), _split_multiplier(names[0] if names else "")
+    )
     factor, base = _split_multiplier(suffix)
     # '7.76万' or '1700亿': a multiplier alone means the indicator's own unit
-    if base and base.casefold() not in names and not (unit_factor > 1 and base == unit_base):
-        raise _contradiction(text, suffix, indicator)
+    if base and base.casefold() not in folded and not (unit_factor > 1 and base == unit_base):
+        raise _contradiction(text, suffix, names)
     if unit_factor > 1 and (not base or base == unit_base):
         # the unit carries a multiplier itself (亿元): 0.17万亿元 = 1,700 亿元, 1.7e11元 = 1,700 亿元
         return float(number * factor / unit_factor)
     return float(number * factor)
 
 
-def _contradiction(text: str, suffix: str, indicator: Indicator) -> QuantityError:
-    names = list(dict.fromkeys(n for n in (indicator.unit, indicator.unit_zh, indicator.unit_en) if n))
+def _contradiction(text: str, suffix: str, names: list[str]) -> QuantityError:
     return QuantityError(
         f"{text!r} is in {suffix!r}, but this indicator is measured in {' / '.join(names)}",
         f"give the value in {names[0]}, or the number alone",

@@ -1,0 +1,331 @@
+"""Read a target as a Chinese plan table writes it: "≥90%", "5.5%左右", "〔>30〕",
+"累计下降15%", "年均增长7%", "1700亿元", "3—5个", "保持100%".
+
+Pure text in, a StatedTarget out: the loader decides what the target resolves to
+(methods.md, "Targets as real plans state them"). Numbers, 万/亿 and units are
+read by quantity.parse_in_unit, the one number reader of the project.
+
+The grammar, after full-width characters are made ASCII (NFKC) and spaces dropped:
+    [保持[在]] ( 〔[bound]amount〕 | [bound words][累计|年均][verb][约]amount[suffix] | amount—amount )
+A cumulative 〔x〕 is a change in the indicator's unit (percentage points for %).
+A falling verb without 年均 (降低18%) is a cumulative relative change; 增长7% without
+累计 is a growth rate per year, as a plan table's 年均增长 column writes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .quantity import QuantityError, parse_in_unit
+
+VALUE = "value"
+CHANGE = "change"
+CHANGE_PERCENT = "change_percent"
+ANNUAL_GROWTH_PERCENT = "annual_growth_percent"
+RANGE = "range"
+FORMS = (VALUE, CHANGE, CHANGE_PERCENT, ANNUAL_GROWTH_PERCENT, RANGE)
+
+AT_LEAST = "at_least"
+AT_MOST = "at_most"
+ABOUT = "about"
+BOUNDS = (AT_LEAST, AT_MOST, ABOUT)
+
+
+class StatedTarget(NamedTuple):
+    form: str  # one of FORMS
+    # the indicator's unit for value/change/range (low end); percent for change_percent and
+    # annual_growth_percent (negative for a fall)
+    amount: float
+    bound: str | None  # one of BOUNDS; None when the text states none
+    upper: float | None = None  # high end of a range
+    keep: bool = False  # 保持: keep at the baseline
+
+
+class StatedTextError(ValueError):
+    """What was understood, what was not, and what to write instead."""
+
+    def __init__(self, text: str, understood: str, problem: str, hint: str):
+        self.text = text
+        self.understood = understood
+        self.problem = problem
+        self.hint = hint
+        self.message = f"cannot read {text!r} as a target: {problem}" + (
+            f" (understood so far: {understood})" if understood else ""
+        )
+        super().__init__(f"{self.message}; {hint}")
+
+
+# Words before the number that set the bound. Chinese 以上/以下/以内 include the
+# number itself, so strict and non-strict comparisons both mean at least / at most.
+_PREFIX_BOUNDS = {
+    "≥": AT_LEAST,
+    "≧": AT_LEAST,
+    ">=": AT_LEAST,
+    ">": AT_LEAST,
+    "不低于": AT_LEAST,
+    "不少于": AT_LEAST,
+    "不小于": AT_LEAST,
+    "超过": AT_LEAST,
+    "高于": AT_LEAST,
+    "大于": AT_LEAST,
+    "多于": AT_LEAST,
+    "≤": AT_MOST,
+    "≦": AT_MOST,
+    "<=": AT_MOST,
+    "<": AT_MOST,
+    "不超过": AT_MOST,
+    "不高于": AT_MOST,
+    "不多于": AT_MOST,
+    "不大于": AT_MOST,
+    "低于": AT_MOST,
+    "少于": AT_MOST,
+    "小于": AT_MOST,
+    "控制在": AT_MOST,
+    "大约": ABOUT,
+    "约": ABOUT,
+}
+_SUFFIX_BOUNDS = {
+    "及以上": AT_LEAST,
+    "以上": AT_LEAST,
+    "及以下": AT_MOST,
+    "以下": AT_MOST,
+    "以内": AT_MOST,
+    "左右": ABOUT,
+}
+_RISING = ("增长", "提高", "增加", "上升", "提升")
+_FALLING = ("下降", "降低", "减少", "压减")
+_LEVEL_WORDS = ("达到", "达")
+_BRACKET_BOUNDS = {symbol: bound for symbol, bound in _PREFIX_BOUNDS.items() if not symbol[0].isalpha()}
+_POINTS = ("个百分点", "百分点")
+# a dash or tilde between two figures: 3—5个, 3-5, 3～5 (NFKC makes ～ a ~), 6.5%至7%
+_RANGE = re.compile(r"(.*[0-9%\w])(?:—+|–|-|~|〜|至|到)([+]?[0-9.].*)")
+
+_EXAMPLES = "e.g. ≥90%, 90%以上, 5.5%左右, 〔30〕, 〔>30〕, 累计下降15%, 年均增长7%, 1700亿元, 3—5个, 保持100%"
+
+
+def read_stated(text: str, unit: str, aliases: Iterable[str] = ()) -> StatedTarget:
+    """The target `text` states, for an indicator measured in `unit` (also written as any of
+    `aliases`, e.g. 公里 for km); StatedTextError saying what it understood if it cannot."""
+    return _Reader(text, unit, tuple(aliases)).read()
+
+
+def _normal(text: str) -> str:
+    # full-width digits, ％, ＞ and ～ become ASCII; 〔〕 and — are not touched by NFKC
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+class _Reader:
+    def __init__(self, text: str, unit: str, aliases: tuple[str, ...]):
+        self.text = text
+        self.unit = _normal(unit)
+        self.aliases = tuple(_normal(a) for a in aliases if a)
+        self.understood: list[str] = []
+        self.trailing: list[str] = []  # what was read off the end (以上, 左右), reported last
+
+    def fail(self, problem: str, hint: str) -> StatedTextError:
+        return StatedTextError(self.text, ", ".join(self.understood + self.trailing), problem, hint)
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    def read(self) -> StatedTarget:
+        body = _normal(self.text)
+        if not body:
+            raise self.fail("it is empty", f"write the target as the plan states it, {_EXAMPLES}")
+        keep = False
+        if body.startswith("保持"):
+            keep = True
+            body = body.removeprefix("保持").removeprefix("在")
+            self.understood.append("保持 (keep at the baseline)")
+        body, suffix_bound = self._suffix_bound(body)
+        if body.startswith("〔"):
+            target = self._bracket(body, suffix_bound)
+        else:
+            target = self._words(body, suffix_bound)
+        if keep and target.form != VALUE:
+            raise self.fail(
+                "保持 keeps a level, but the rest states a change",
+                "write 保持 with the level to keep (保持100%), or the change alone",
+            )
+        return target._replace(keep=keep)
+
+    def _suffix_bound(self, body: str) -> tuple[str, str | None]:
+        for word, bound in _SUFFIX_BOUNDS.items():
+            if body.endswith(word) and len(body) > len(word):
+                self.trailing.append(f"{word} ({bound})")
+                return body[: -len(word)], bound
+        return body, None
+
+    def _bracket(self, body: str, suffix_bound: str | None) -> StatedTarget:
+        if not body.endswith("〕"):
+            raise self.fail("〔 is not closed by 〕", "write a cumulative change as 〔30〕 or 〔>30〕")
+        inner = body[1:-1]
+        self.understood.append("〔〕 (a cumulative change)")
+        bound = None
+        for symbol in sorted(_BRACKET_BOUNDS, key=len, reverse=True):
+            if inner.startswith(symbol):
+                bound = _BRACKET_BOUNDS[symbol]
+                inner = inner[len(symbol) :]
+                self.understood.append(f"{symbol} ({bound})")
+                break
+        bound = self._one_bound(bound, suffix_bound)
+        amount = self._points_or_unit(inner, "〔30〕 or 〔>30〕: the change in the indicator's unit")
+        return StatedTarget(CHANGE, amount, bound)
+
+    def _words(self, body: str, suffix_bound: str | None) -> StatedTarget:
+        prefix_bound = None
+        cumulative = annual = False
+        verb = ""
+        while True:
+            word = _starting_word(body)
+            if word is None:
+                break
+            body = body[len(word) :]
+            if word in _PREFIX_BOUNDS:
+                if prefix_bound is not None:
+                    raise self.fail(f"a second bound before the number ({word!r})", "state one bound")
+                prefix_bound = _PREFIX_BOUNDS[word]
+                self.understood.append(f"{word} ({prefix_bound})")
+            elif word == "累计":
+                cumulative = True
+                self.understood.append("累计 (cumulative)")
+            elif word == "年均":
+                annual = True
+                self.understood.append("年均 (per year)")
+            elif word in _RISING or word in _FALLING:
+                if verb:
+                    raise self.fail(f"a second verb ({word!r})", "state one: 增长/提高 or 下降/降低")
+                verb = word
+                self.understood.append(f"{word} ({'a rise' if word in _RISING else 'a fall'})")
+            else:
+                self.understood.append(word)
+        if cumulative and annual:
+            raise self.fail(
+                "both 累计 and 年均", "a target is either cumulative (累计下降15%) or per year (年均增长7%)"
+            )
+        bound = self._one_bound(prefix_bound, suffix_bound)
+        if not verb:
+            if cumulative or annual:
+                raise self.fail(
+                    f"{'累计' if cumulative else '年均'} without a verb",
+                    "say which way: 累计提高30个百分点, 累计下降15%, 年均增长7%",
+                )
+            return self._level(body, bound)
+        if body.startswith("-") or body.startswith("+"):
+            raise self.fail(
+                "a sign after a verb", "the verb gives the direction: write 下降4%, not 下降-4% (or 增长4% for a rise)"
+            )
+        return self._change(body, bound, verb, cumulative, annual)
+
+    def _level(self, body: str, bound: str | None) -> StatedTarget:
+        if body.endswith(_POINTS):
+            raise self.fail(
+                "percentage points without a verb",
+                "a change in points says which way: 累计提高30个百分点, or 〔30〕",
+            )
+        match = _RANGE.fullmatch(body)
+        if match and not _is_number(body):
+            if bound is not None:
+                raise self.fail("a range with a bound", "write the range alone (3—5个) or one figure with its bound")
+            low = self._amount(match.group(1), "3—5个: two figures joined by a dash")
+            high = self._amount(match.group(2), "3—5个: two figures joined by a dash")
+            if not low < high:
+                raise self.fail(
+                    f"the range's low end {match.group(1)!r} is not below its high end {match.group(2)!r}",
+                    "write the low end first: 3—5",
+                )
+            return StatedTarget(RANGE, low, None, high)
+        return StatedTarget(VALUE, self._amount(body, "the level in the indicator's unit, e.g. 90%, 1700亿元"), bound)
+
+    def _change(self, body: str, bound: str | None, verb: str, cumulative: bool, annual: bool) -> StatedTarget:
+        sign = 1 if verb in _RISING else -1
+        percent_hint = "年均增长7%, 累计下降15%, 降低18%"
+        if annual:
+            if body.endswith(_POINTS):
+                raise self.fail(
+                    "a yearly change in percentage points",
+                    "state the cumulative change over the plan: 累计提高5个百分点 or 〔5〕",
+                )
+            return StatedTarget(ANNUAL_GROWTH_PERCENT, sign * self._percent(body, percent_hint), bound)
+        if body.endswith(_POINTS):
+            return StatedTarget(CHANGE, sign * self._points_or_unit(body, "累计提高30个百分点"), bound)
+        if body.endswith("%"):
+            if cumulative or sign < 0:
+                return StatedTarget(CHANGE_PERCENT, sign * self._percent(body, percent_hint), bound)
+            if verb == "增长":
+                # a plan table's 年均增长 column: 增长7%左右 is a rate per year
+                return StatedTarget(ANNUAL_GROWTH_PERCENT, self._percent(body, percent_hint), bound)
+            raise self.fail(
+                f"{verb}{body} could be per year or over the whole plan",
+                f"write 年均{verb}{body} for a rate per year, or 累计{verb}{body} for the whole plan",
+            )
+        return StatedTarget(
+            CHANGE, sign * self._amount(body, "累计增加3000公里: the change in the indicator's unit"), bound
+        )
+
+    def _one_bound(self, first: str | None, second: str | None) -> str | None:
+        if first and second and first != second:
+            raise self.fail(
+                f"two bounds that disagree ({first} and {second})",
+                "state one: ≥90% or 90%以上 (at least), 不超过5.5% or 5.5%以内 (at most), 5.5%左右 (about)",
+            )
+        return first or second
+
+    def _percent(self, body: str, example: str) -> float:
+        if not body.endswith("%"):
+            raise self.fail(f"{body!r} is not a percentage", f"a relative change is written with %: {example}")
+        number = self._amount_as(body, "%", example)
+        self.understood.append(f"{body} (percent)")
+        return number
+
+    def _points_or_unit(self, body: str, example: str) -> float:
+        for word in _POINTS:
+            if body.endswith(word):
+                if not self.is_percent:
+                    raise self.fail(
+                        f"percentage points, but the indicator is measured in {self.unit}",
+                        "percentage points are for indicators in %: give the change in the indicator's unit",
+                    )
+                number = self._amount_as(body[: -len(word)], "%", example)
+                self.understood.append(f"{body} (percentage points)")
+                return number
+        return self._amount(body, example)
+
+    def _amount(self, body: str, example: str) -> float:
+        number = self._amount_as(body, self.unit, example, self.aliases)
+        self.understood.append(f"{body} ({number:g} {self.unit})")
+        return number
+
+    def _amount_as(self, body: str, unit: str, example: str, aliases: tuple[str, ...] = ()) -> float:
+        if not body:
+            raise self.fail("no number", f"write the figure: {example}")
+        try:
+            return parse_in_unit(body, unit, aliases)
+        except QuantityError as exc:
+            raise self.fail(
+                f"{body!r} is not understood: {exc.message}", f"{exc.hint}; a target reads like {_EXAMPLES}"
+            ) from None
+
+
+def _starting_word(body: str) -> str | None:
+    for word in _WORDS:
+        if body.startswith(word):
+            return word
+    return None
+
+
+def _is_number(body: str) -> bool:
+    # "-5" or "1.2e-3" are single figures, not ranges
+    return re.fullmatch(r"[+-]?[0-9.,]+(?:[eE][+-]?[0-9]+)?[^0-9]*", body) is not None
+
+
+# longest first, so that 不超过 is not read as a stray 不
+_WORDS = sorted(
+    (*_PREFIX_BOUNDS, "累计", "年均", *_RISING, *_FALLING, *_LEVEL_WORDS),
+    key=len,
+    reverse=True,
+)
