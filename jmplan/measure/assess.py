@@ -25,6 +25,30 @@ OFF_COURSE = {
 }
 
 
+# Statuses from the most to the least in need of attention, so that every
+# summary lists them in the same order: what is off course first, then what
+# is on course, then what cannot be judged. Each method uses its own subset.
+SEVERITY = (
+    calc.MOVING_AWAY,
+    calc.MOVEMENT_AWAY,
+    calc.SIGNIFICANT_MOVEMENT_AWAY,
+    calc.BEHIND,
+    calc.INSUFFICIENT,
+    calc.MODERATE_MOVEMENT_AWAY,
+    calc.ON_TRACK,
+    calc.MODERATE,
+    calc.MODERATE_PROGRESS,
+    calc.AHEAD,
+    calc.SIGNIFICANT,
+    calc.SIGNIFICANT_PROGRESS,
+    calc.ACHIEVED,
+    calc.NO_TARGET,
+    calc.NO_DATA,
+    calc.QUALITATIVE,
+)
+_RANK = {status: rank for rank, status in enumerate(SEVERITY)}
+
+
 class Leg(NamedTuple):
     """What it takes to go from one point to the target."""
 
@@ -100,11 +124,12 @@ class PlanAssessment(NamedTuple):
     tasks: tuple[Goal, ...]
 
     def counts(self, method: str = TIME) -> dict[str, int]:
+        """How many indicators have each status, most severe first (SEVERITY)."""
         counts: dict[str, int] = {}
         for row in self.rows:
             status = row.status_for(method)
             counts[status] = counts.get(status, 0) + 1
-        return counts
+        return {status: counts[status] for status in sorted(counts, key=lambda s: _RANK.get(s, len(SEVERITY)))}
 
 
 def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:

@@ -35,6 +35,19 @@ MODERATE_MOVEMENT_AWAY = "moderate_movement_away"
 SIGNIFICANT_MOVEMENT_AWAY = "significant_movement_away"
 
 
+# Ratios and rates are compared with their bounds after rounding to this many
+# decimals: 18 % done of 20 % expected is 0.9 exactly, but 0.18 / 0.2 in
+# binary floating point is 0.8999999999999999, which would read as "behind".
+# Nine decimals sit far above float noise (~1e-15) and far below any
+# difference a plan's bounds could mean.
+COMPARE_DECIMALS = 9
+
+
+def settled(value: float) -> float:
+    """`value` as compared with a status bound: rounded to COMPARE_DECIMALS."""
+    return round(value, COMPARE_DECIMALS)
+
+
 def meets(value: float, target: float, sign: int) -> bool:
     """Whether `value` reaches `target` in the direction d = sign."""
     return sign * (value - target) >= 0
@@ -135,10 +148,11 @@ def time_progress(
     e = expected_share(k, n, model, b, target)
     if c is None:  # target equals the baseline and x has fallen short of it
         return TimeProgress(MOVING_AWAY, None, e)
-    if c < 0:
+    if settled(c) < 0:
         return TimeProgress(MOVING_AWAY, c, e, c / e)
     r = c / e
-    status = AHEAD if r >= ahead else ON_TRACK if r >= on_track else BEHIND
+    compared = settled(r)
+    status = AHEAD if compared >= ahead else ON_TRACK if compared >= on_track else BEHIND
     return TimeProgress(status, c, e, r)
 
 
@@ -163,7 +177,7 @@ def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int
     if target is None:
         if g_act is None:
             return GrowthRatio(NO_DATA)
-        growth = sign * g_act
+        growth = settled(sign * g_act)
         status = (
             SIGNIFICANT_PROGRESS
             if growth > 0.01
@@ -180,7 +194,16 @@ def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int
     if g_act is None or not g_req:
         return GrowthRatio(NO_DATA, None, g_act, g_req)
     r = g_act / g_req
-    status = SIGNIFICANT if r >= 0.95 else MODERATE if r >= 0.60 else INSUFFICIENT if r >= 0 else MOVEMENT_AWAY
+    compared = settled(r)
+    status = (
+        SIGNIFICANT
+        if compared >= 0.95
+        else MODERATE
+        if compared >= 0.60
+        else INSUFFICIENT
+        if compared >= 0
+        else MOVEMENT_AWAY
+    )
     return GrowthRatio(status, r, g_act, g_req)
 
 

@@ -21,10 +21,12 @@ _TEXT = {
     "moderate": ("一般进展", "moderate progress"),
     "insufficient": ("进展不足", "insufficient progress"),
     "movement_away": ("背离目标", "movement away"),
-    "significant_progress": ("显著进展", "significant progress"),
-    "moderate_progress": ("一般进展", "moderate progress"),
-    "moderate_movement_away": ("轻度背离", "moderate movement away"),
-    "significant_movement_away": ("显著背离", "significant movement away"),
+    # without a target Eurostat classes the direction of change alone; the
+    # words say so, or a summary would list "significant progress" twice
+    "significant_progress": ("显著改善（无目标）", "significant progress (no target)"),
+    "moderate_progress": ("一般改善（无目标）", "moderate progress (no target)"),
+    "moderate_movement_away": ("轻度恶化（无目标）", "moderate movement away (no target)"),
+    "significant_movement_away": ("显著恶化（无目标）", "significant movement away (no target)"),
     # models and qualifiers
     "compound": ("复合增长", "compound"),
     "linear": ("线性", "linear"),
