@@ -236,3 +236,26 @@ def test_a_range_reads_back(low, step, dash):
     assert read_stated(f"{plain(low)}{dash}{plain(high)}个", "个") == StatedTarget(
         "range", float(low), None, upper=float(high)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        # a verb followed by 到/至 states the level reached, as plan prose writes it
+        ("提高到65%", "%", StatedTarget("value", 65.0, None)),
+        ("提高到11.3年", "年", StatedTarget("value", 11.3, None)),
+        ("下降到5%以下", "%", StatedTarget("value", 5.0, "at_most")),
+        ("降低至0.5", "吨标准煤/万元", StatedTarget("value", 0.5, None)),
+        # 再 (one more) and 力争 (strive to) change nothing the target means
+        ("再提高1岁", "岁", StatedTarget("change", 1.0, None)),
+        ("力争达到2.5%", "%", StatedTarget("value", 2.5, None)),
+        ("降低13.5%", "%", StatedTarget("change_percent", -13.5, None)),
+    ],
+)
+def test_plan_prose_forms(text, unit, expected):
+    assert read_stated(text, unit) == expected
+
+
+def test_a_level_reached_cannot_also_be_cumulative():
+    error = error_for("累计提高到65%")
+    assert "level reached" in error.problem and "提高到65%" in error.hint

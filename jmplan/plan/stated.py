@@ -9,7 +9,8 @@ The grammar, after full-width characters are made ASCII (NFKC) and spaces droppe
     [保持[在]] ( 〔[bound]amount〕 | [bound words][累计|年均][verb][约]amount[suffix] | amount—amount )
 A cumulative 〔x〕 is a change in the indicator's unit (percentage points for %).
 A falling verb without 年均 (降低18%) is a cumulative relative change; 增长7% without
-累计 is a growth rate per year, as a plan table's 年均增长 column writes it.
+累计 is a growth rate per year, as a plan table's 年均增长 column writes it. A verb
+followed by 到 states the level reached: 提高到65% is the level 65%.
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ _SUFFIX_BOUNDS = {
 _RISING = ("增长", "提高", "增加", "上升", "提升")
 _FALLING = ("下降", "降低", "减少", "压减")
 _LEVEL_WORDS = ("达到", "达")
+# words that change nothing the target means: 力争 (strive to), 再 (再提高1岁: raise by one more year)
+_FILLERS = ("力争", "再")
+# after a verb, 到/至 makes the figure the level reached: 提高到65% is 65%, not a rise of 65%
+_TO = ("到", "至")
 _BRACKET_BOUNDS = {symbol: bound for symbol, bound in _PREFIX_BOUNDS.items() if not symbol[0].isalpha()}
 _POINTS = ("个百分点", "百分点")
 # a dash or tilde between two figures: 3—5个, 3-5, 3～5 (NFKC makes ～ a ~), 6.5%至7%
@@ -180,6 +185,7 @@ class _Reader:
         prefix_bound = None
         cumulative = annual = False
         verb = ""
+        reaches = False
         while True:
             word = _starting_word(body)
             if word is None:
@@ -200,7 +206,12 @@ class _Reader:
                 if verb:
                     raise self.fail(f"a second verb ({word!r})", "state one: 增长/提高 or 下降/降低")
                 verb = word
-                self.understood.append(f"{word} ({'a rise' if word in _RISING else 'a fall'})")
+                if body[:1] in _TO:
+                    reaches = True
+                    self.understood.append(f"{word}{body[0]} (the level reached)")
+                    body = body[1:]
+                else:
+                    self.understood.append(f"{word} ({'a rise' if word in _RISING else 'a fall'})")
             else:
                 self.understood.append(word)
         if cumulative and annual:
@@ -208,7 +219,12 @@ class _Reader:
                 "both 累计 and 年均", "a target is either cumulative (累计下降15%) or per year (年均增长7%)"
             )
         bound = self._one_bound(prefix_bound, suffix_bound)
-        if not verb:
+        if reaches and (cumulative or annual):
+            raise self.fail(
+                f"{'累计' if cumulative else '年均'} with {verb}{_TO[0]}, which states the level reached",
+                f"write {verb}到65% for a level, or {'累计' if cumulative else '年均'}{verb}7% for a change",
+            )
+        if not verb or reaches:
             if cumulative or annual:
                 raise self.fail(
                     f"{'累计' if cumulative else '年均'} without a verb",
@@ -325,7 +341,7 @@ def _is_number(body: str) -> bool:
 
 # longest first, so that 不超过 is not read as a stray 不
 _WORDS = sorted(
-    (*_PREFIX_BOUNDS, "累计", "年均", *_RISING, *_FALLING, *_LEVEL_WORDS),
+    (*_PREFIX_BOUNDS, "累计", "年均", *_RISING, *_FALLING, *_LEVEL_WORDS, *_FILLERS),
     key=len,
     reverse=True,
 )
