@@ -307,7 +307,15 @@ def metrics(fmt, lang, data_dir, output):
     type=PathArg(dir_okay=False, path_type=Path),
     help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.",
 )
-def report(year, method, fmt, lang, data_dir, output):
+@click.option(
+    "--compare",
+    "compare_with",
+    multiple=True,
+    type=PathArg(path_type=Path),
+    metavar="DIR",
+    help="Add a section comparing the plan with the plan in DIR (repeat for several).",
+)
+def report(year, method, fmt, lang, data_dir, output, compare_with):
     """The year's progress report: counts by status, every indicator, a
     paragraph and a chart for each indicator with data, the goals and tasks,
     the sources and the method."""
@@ -326,9 +334,18 @@ def report(year, method, fmt, lang, data_dir, output):
     plan = _load(data_dir)
     _check_year(plan, year)
     result = assess_plan(plan, year)
+    comparison = None
+    if compare_with:
+        from .measure.compare import compare_plans
+
+        comparison = compare_plans([plan, *_load_many(compare_with)], year, method)
     # Markdown on standard output has nowhere to put chart files
     want_charts = fmt == "html" or output is not None
-    blocks, notes = report_blocks(result, lang, method, charts=want_charts, version=__version__)
+    blocks, notes = report_blocks(result, lang, method, charts=want_charts, version=__version__, comparison=comparison)
+    if comparison is not None:
+        from .show.compare_view import notice_text
+
+        notes.extend(notice_text(n, comparison, lang) for n in comparison.notices)
     if fmt == "markdown":
         if any(isinstance(b, Chart) for b in blocks):
             blocks = _write_charts(output.with_name(output.stem + "_charts"), blocks)
@@ -454,6 +471,134 @@ def record(metric, year, value, source, replace, data_dir, lang):
     else:
         line = f"已记录 {what}：{new}" if lang == "zh" else f"Recorded {what}: {new}"
     click.echo(f"{line} ({done.path})")
+
+
+@cli.command(
+    epilog="Examples:\n\n  jmplan compare data examples/zhongshan\n\n"
+    "  jmplan compare examples --lang en\n\n"
+    "  jmplan compare data examples/* --metric fibre_to_home --format json"
+)
+@click.argument("folders", nargs=-1, required=True, type=PathArg(path_type=Path), metavar="DIR [DIR ...]")
+@click.option(
+    "--metric",
+    "-m",
+    metavar="KEY",
+    help="One shared indicator (its compare key, a plan's own key or name, or a beginning), "
+    "with every plan's values and required path year by year.",
+)
+@click.option(
+    "--year",
+    type=int,
+    help="Use observations up to this year and rank on this year's values; "
+    "plans whose years do not include it show no value [default: the latest].",
+)
+@method_option
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=PathArg(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+def compare(folders, metric, year, method, fmt, lang, output):
+    """Compare plans side by side: for every indicator two or more of them
+    share, each plan's baseline, latest value, target, growth needed, status
+    and rank. DIR is a plan folder; a single DIR may instead hold plan folders.
+    A plan and its successor (same region, one's target year the other's base
+    year) are checked against each other."""
+    from .measure.compare import compare_plans
+
+    plans = _load_many(_plan_folders(folders))
+    if year is not None and not any(p.info.base_year <= year <= p.info.target_year for p in plans):
+        first = min(p.info.base_year for p in plans)
+        last = max(p.info.target_year for p in plans)
+        raise click.BadParameter(f"{year} is outside the years of every plan ({first}–{last}).", param_hint="'--year'")
+    comparison = compare_plans(plans, year, method)
+    if metric is not None:
+        comparison = _narrow(comparison, metric)
+
+    def data():
+        from .show.export import compare_dict
+
+        return compare_dict(comparison, detail=metric is not None)
+
+    def blocks():
+        from .show.compare_view import compare_blocks
+
+        return compare_blocks(comparison, lang, detail=metric is not None)
+
+    def table():
+        from .show.compare_view import compare_csv, trajectory_table
+
+        if metric is not None and comparison.metrics:
+            return trajectory_table(comparison.metrics[0], comparison, lang, raw=True)
+        return compare_csv(comparison, lang)
+
+    _emit(_render(blocks, table, data, fmt), fmt, output)
+    if fmt != "json" or output is not None:
+        from .show.compare_view import notice_text
+
+        for notice in comparison.notices:
+            click.echo(f"jmplan: warning: {notice_text(notice, comparison, lang)}", err=True)
+
+
+def _plan_folders(folders) -> list[Path]:
+    """The plan folders to compare: those given, or the sub-folders holding a
+    plan.yaml of a single folder that holds none itself."""
+    from .plan.loader import PLAN_FILE
+
+    resolved = [p.resolve() for p in folders]
+    for i, path in enumerate(resolved):
+        if path in resolved[:i]:
+            raise click.BadParameter(f"{folders[i]} is given twice.", param_hint="'DIR'")
+    if len(folders) == 1 and folders[0].is_dir() and not (folders[0] / PLAN_FILE).exists():
+        found = sorted(p for p in folders[0].iterdir() if p.is_dir() and (p / PLAN_FILE).is_file())
+        if not found:
+            raise click.BadParameter(
+                f"{folders[0]} holds no plan.yaml and no folder with one: give plan folders, "
+                "or a folder whose sub-folders are plan folders.",
+                param_hint="'DIR'",
+            )
+        folders = found
+    if len(folders) < 2:
+        raise click.UsageError("compare needs two or more plans: give two plan folders, or a folder holding several.")
+    return list(folders)
+
+
+def _load_many(folders):
+    """Every plan, or every problem of every plan (exit 1)."""
+    from .plan.loader import read_plan
+
+    plans, problems = [], []
+    for folder in folders:
+        plan, found = read_plan(folder)
+        problems.extend(found)
+        if plan is not None:
+            plans.append(plan)
+    if problems:
+        raise DataError(problems)
+    return plans
+
+
+def _narrow(comparison, query):
+    """The comparison of the one indicator `--metric` names."""
+    from .measure.compare import UnknownMetric, find_metric
+
+    try:
+        return find_metric(comparison, query)
+    except UnknownMetric as exc:
+        hint = f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else ""
+        shared = ", ".join(m.key for m in comparison.metrics) or "none"
+        raise click.BadParameter(f"{exc}.{hint} The plans share: {shared}.", param_hint="'--metric'") from None
 
 
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")

@@ -9,7 +9,8 @@ A case folder holds `case.yaml`:
     hint: "..."                          # optional: the `  hint:` line right after it
 
 and, under `plan/`, the files that differ from the small valid plan in
-`_base/`. The test copies `_base/` to `plan/` in a temporary folder, lays the
+`_base/`; a `compare` case may hold a second, whole plan folder `other/`,
+copied beside it as it is. The test copies `_base/` to `plan/` in a temporary folder, lays the
 case's files over it, and runs `jmplan` there. What cannot sensibly be
 committed (a 50 MB file, GBK bytes, a NUL byte, a file mode) is described by
 more keys, applied in this order:
@@ -59,6 +60,9 @@ def lay_out(folder: Path, spec: dict, work: Path) -> None:
     shutil.copytree(BASE, work / "plan")
     if (folder / "plan").is_dir():
         shutil.copytree(folder / "plan", work / "plan", dirs_exist_ok=True)
+    # a second plan for `compare`, copied as it is
+    if (folder / "other").is_dir():
+        shutil.copytree(folder / "other", work / "other")
     for path in spec.get("delete", []):
         (work / path).unlink()
     for path in spec.get("mkdir", []):
@@ -133,9 +137,11 @@ def test_bad_input(folder, tmp_path, monkeypatch):
 
 
 def test_case_folders_hold_only_their_case():
-    """Keep the catalogue honest: a case folder holds case.yaml and plan/ only."""
+    """Keep the catalogue honest: a case folder holds case.yaml and plan/,
+    and a second plan folder (`other/`) only for a `compare` case."""
     for folder in CASES:
-        assert {p.name for p in folder.iterdir()} <= {"case.yaml", "plan"}, folder.name
+        allowed = {"case.yaml", "plan"} | ({"other"} if load_case(folder)["args"][0] == "compare" else set())
+        assert {p.name for p in folder.iterdir()} <= allowed, folder.name
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from .common import CommonIndicator
 from .fields import Fields, parse_number, read_number, require_mapping, year_value
 from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
 from .problems import PlanError, Problem, Source, display_path
@@ -85,7 +86,7 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
             )
         ]
     # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
-    info, indicators, goals, tasks = _plan_file(_read(plan_path, problems), display_path(plan_path), problems)
+    info, indicators, goals, tasks, common = _plan_file(_read(plan_path, problems), display_path(plan_path), problems)
     if info is None:
         return None, problems
 
@@ -103,6 +104,7 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
         goals=goals,
         tasks=tasks,
         folder=folder,
+        common=common,
     )
     problems.extend(check_plan(plan))
     return (None if problems else plan), problems
@@ -116,12 +118,13 @@ def _read(path: Path, problems: list[Problem]) -> Node | None:
 
 def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     if not require_mapping(root, shown, problems):
-        return None, {}, (), ()
+        return None, {}, (), (), {}
     top = Fields(root, shown, problems)
     plan_node = top.mapping("plan", required=True)
     indicators_node = top.mapping("indicators", required=True)
     goals = _goals(top.mapping("goals"), "goal", problems)
     tasks = _goals(top.mapping("tasks"), "task", problems)
+    common = _common(top.mapping("common"), problems)
     top.finish()
 
     info = None
@@ -164,6 +167,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         if not require_mapping(node, what, problems):
             continue
         f = Fields(node, what, problems, at=key_node.where)
+        same_as = f.text("same_as")
         indicators[key_node.text] = Indicator(
             key=key_node.text,
             name_zh=f.text("name_zh", required=True),
@@ -174,11 +178,33 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
             growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default="compound"),
             direction=f.choice("direction", DIRECTIONS, default="increase"),
             where=key_node.where,
+            same_as=same_as,
+            same_as_where=f.where("same_as") if same_as else Source(""),
         )
         f.finish()
     if indicators_node is not None and not indicators:
         problems.append(Problem(indicators_node.where, "the plan defines no indicators"))
-    return info, indicators, goals, tasks
+    return info, indicators, goals, tasks, common
+
+
+def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndicator]:
+    """The plan's additions to the common list: key -> names, unit, direction."""
+    common: dict[str, CommonIndicator] = {}
+    for key_node, entry in node.items if node else []:
+        what = f"common indicator {key_node.text!r}"
+        if not require_mapping(entry, what, problems):
+            continue
+        f = Fields(entry, what, problems, at=key_node.where)
+        common[key_node.text] = CommonIndicator(
+            key=key_node.text,
+            name_zh=f.text("name_zh", required=True),
+            name_en=f.text("name_en", required=True),
+            unit=f.text("unit", required=True),
+            direction=f.choice("direction", DIRECTIONS, default="increase"),
+            where=key_node.where,
+        )
+        f.finish()
+    return common
 
 
 def _key_where(mapping: Node, name: str):

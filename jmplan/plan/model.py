@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .common import CommonIndicator
 from .problems import Source
 
 GROWTH_MODELS = ("compound", "linear")
@@ -51,6 +52,15 @@ class Indicator(NamedTuple):
     unit_zh: str = ""
     unit_en: str = ""
     where: Source = Source("")
+    # a key of the common list (common.py, or the plan's `common:`): what
+    # comparisons match this indicator on, when its own key is not that key
+    same_as: str = ""
+    same_as_where: Source = Source("")
+
+    @property
+    def compare_key(self) -> str:
+        """The key comparisons between plans match this indicator on."""
+        return self.same_as or self.key
 
     @property
     def sign(self) -> int:
@@ -120,6 +130,8 @@ class Plan(NamedTuple):
     goals: tuple[Goal, ...] = ()
     tasks: tuple[Goal, ...] = ()
     folder: Path | None = None
+    # the plan's additions to the common list (plan.yaml `common:`)
+    common: dict[str, CommonIndicator] = {}
 
     def observations_of(self, key: str) -> dict[int, Figure]:
         return self.observations.get(key, {})

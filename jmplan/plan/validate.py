@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import math
 
+from .common import COMMON
 from .fields import did_you_mean
 from .model import Figure, Indicator, Plan
 from .problems import Problem
+from .units import unit_factor
 
 
 def check_plan(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (check_figures, check_years, check_notes):
+    for check in (check_figures, check_years, check_notes, check_same_as):
         problems.extend(check(plan))
     return problems
 
@@ -129,4 +131,58 @@ def check_notes(plan: Plan) -> list[Problem]:
                     did_you_mean(key, known),
                 )
             )
+    return problems
+
+
+def check_same_as(plan: Plan) -> list[Problem]:
+    """`same_as:` names a key of the common list, in a unit that converts to
+    the common indicator's; no two indicators of one plan are the same one;
+    the plan's `common:` additions do not redefine jmplan's own keys."""
+    problems = []
+    for entry in plan.common.values():
+        if entry.key in COMMON:
+            problems.append(
+                Problem(
+                    entry.where,
+                    f"common indicator {entry.key!r} is already in jmplan's common list",
+                    "use it as it is (`same_as: " + entry.key + "`), or give yours another key",
+                )
+            )
+    known = {**plan.common, **COMMON}
+    claimed: dict[str, Indicator] = {}
+    for indicator in plan.indicators.values():
+        key = indicator.compare_key
+        if indicator.same_as:
+            entry = known.get(key)
+            if entry is None:
+                problems.append(
+                    Problem(
+                        indicator.same_as_where,
+                        f"same_as: {key!r} is not a key of the common list",
+                        did_you_mean(key, known)
+                        or "see the README's list of common indicators, or add yours under `common:` in plan.yaml",
+                    )
+                )
+                continue
+            if unit_factor(indicator.unit, entry.unit) is None:
+                problems.append(
+                    Problem(
+                        indicator.same_as_where,
+                        f"{indicator.key!r} is measured in {indicator.unit!r}, which does not convert to "
+                        f"{entry.unit!r}, the unit of common indicator {key!r}",
+                        f"same_as joins indicators that measure the same thing: give {indicator.key!r} "
+                        f"{entry.unit!r} or a multiple of it (万, 亿; k, M, G, T for rates), or remove same_as",
+                    )
+                )
+        other = claimed.get(key)
+        if other is not None:
+            problems.append(
+                Problem(
+                    indicator.same_as_where if indicator.same_as else indicator.where,
+                    f"{indicator.key!r} and {other.key!r} would both be compared as {key!r}",
+                    "one indicator of a plan stands for a common indicator; remove one same_as",
+                )
+            )
+        else:
+            claimed[key] = indicator
     return problems

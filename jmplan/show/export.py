@@ -137,3 +137,93 @@ def metrics_dict(plan: Plan) -> dict:
             }
         )
     return {"schema_version": SCHEMA_VERSION, "plan": plan_dict(plan), "metrics": rows}
+
+
+def compare_dict(comparison, detail: bool = False) -> dict:
+    """`jmplan compare`: the plans, then per shared indicator one row per plan.
+    In rows, `plan` is an index into `plans`; figures are in the metric's unit."""
+    from .compare_view import plan_folder
+
+    counts = comparison.counts()
+    plans = []
+    for index, plan in enumerate(comparison.plans):
+        plans.append(
+            {
+                "label_zh": comparison.labels_zh[index],
+                "label_en": comparison.labels_en[index],
+                "folder": plan_folder(plan),
+                **plan_dict(plan),
+                "counts": counts[index],
+            }
+        )
+    metrics = []
+    for metric in comparison.metrics:
+        rows = []
+        for row in metric.rows:
+            plan = comparison.plans[row.plan]
+            out = {
+                "plan": row.plan,
+                "region": plan.info.region_zh or plan.info.region_en,
+                "indicator": row.indicator.key,
+                "unit": row.indicator.unit,
+                "unit_factor": None if row.factor is None else float(row.factor),
+                "baseline": figure_dict(row.baseline),
+                "latest": figure_dict(row.latest),
+                "target": figure_dict(row.target),
+                "required_annual_growth": row.required_growth,
+                "required_annual_change": row.required_change,
+                "required_growth_bound": row.required_bound,
+                "status": row.status,
+                "rank": row.rank,
+                "rank_value": row.rank_value.value if row.rank_value else None,
+                "rank_reason": row.rank_reason,
+            }
+            if detail:
+                out["observations"] = [figure_dict(f) for f in row.observations]
+                out["trajectory"] = _points(row.trajectory())
+            rows.append(out)
+        metrics.append(
+            {
+                "key": metric.key,
+                "name_zh": metric.name_zh,
+                "name_en": metric.name_en,
+                "unit": metric.unit,
+                "growth_model": metric.growth_model,
+                "direction": metric.direction,
+                "rank_year": metric.rank_year,
+                "rank_reason": metric.rank_reason,
+                "rows": rows,
+            }
+        )
+    successions = [
+        {
+            "predecessor": s.predecessor,
+            "successor": s.successor,
+            "metrics": [
+                {
+                    "key": h.key,
+                    "year": h.year,
+                    "final": figure_dict(h.final),
+                    "target": figure_dict(h.target),
+                    "baseline": figure_dict(h.baseline),
+                    "difference": h.difference,
+                    "relative_difference": h.relative_difference,
+                    "mismatch": h.mismatch,
+                    "target_met": h.target_met,
+                }
+                for h in s.handovers
+            ],
+        }
+        for s in comparison.successions
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "year": comparison.year,
+        "method": comparison.method,
+        "plans": plans,
+        "metrics": metrics,
+        "successions": successions,
+        "warnings": [
+            {"kind": n.kind, "metric": n.metric, "plans": list(n.plans), **n.details} for n in comparison.notices
+        ],
+    }

@@ -27,11 +27,17 @@ def _latest_year(result: PlanAssessment) -> int | None:
 
 
 def report_blocks(
-    result: PlanAssessment, lang: str, method: str = TIME, charts: bool = True, version: str = ""
+    result: PlanAssessment,
+    lang: str,
+    method: str = TIME,
+    charts: bool = True,
+    version: str = "",
+    comparison=None,
 ) -> tuple[list, list[str]]:
     """(blocks, notes for the user). With `charts`, each indicator with data
     gets an SVG chart when matplotlib is installed; without it, the report
-    says how to get them."""
+    says how to get them. With a `comparison` (measure.compare) of this plan
+    and others, the report gets a section comparing them."""
     info = result.plan.info
     zh = lang == "zh"
     notes: list[str] = []
@@ -79,6 +85,11 @@ def report_blocks(
             if note:
                 notes.append(note)
             blocks.append(Chart(svg.decode("utf-8"), row.indicator.name(lang), name=row.key))
+
+    if comparison is not None:
+        from .compare_view import compare_blocks
+
+        blocks.extend(compare_blocks(comparison, lang, level=2))
 
     for heading, goals in (("goals", result.goals), ("tasks", result.tasks)):
         if goals:

@@ -1,0 +1,446 @@
+"""Several plans side by side: the cities of a province on the indicators
+they share, or a plan beside its predecessor.
+
+Indicators are matched on their compare key (`same_as:`, else their own
+key); every plan's figures are converted to the metric's unit, or the plan
+is left out of the ranking with the reason, never compared raw. Ranks
+compare values of one year only. A predecessor's final values are checked
+against its successor's baseline. Nothing here formats: show/ does.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..plan.common import COMMON
+from ..plan.model import Figure, Indicator, Plan
+from ..plan.units import convert, unit_factor
+from .assess import TIME, Assessment, assess_indicator
+
+# Two figures for the same year are taken to agree when they differ by no
+# more than this share of the larger: the rounding of a figure stated in 万
+# or to three significant digits, not a revision of the statistics.
+AGREE = 0.005
+AGREE_ABOUT = 0.05  # for a figure stated as "about" (约)
+
+
+class Row(NamedTuple):
+    """One plan's figures for one compared indicator, in the metric's unit."""
+
+    plan: int  # index into Comparison.plans
+    indicator: Indicator  # the plan's own indicator
+    factor: Decimal | None  # from the indicator's unit to the metric's; None: no conversion
+    assessment: Assessment | None  # None when the year asked for is outside the plan's years
+    baseline: Figure | None
+    latest: Figure | None
+    target: Figure | None
+    status: str
+    required_growth: float | None
+    required_change: float | None
+    required_bound: str | None
+    rank: int | None
+    rank_value: Figure | None  # the figure the rank compares (the rank year's)
+    rank_reason: str | None  # why rank is None (a slug with details, see i18n)
+
+    @property
+    def observations(self) -> tuple[Figure, ...]:
+        if self.assessment is None:
+            return ()
+        return tuple(_converted(f, self.factor) for f in self.assessment.observations)
+
+    def trajectory(self) -> list[tuple[int, float]]:
+        """The required path from the baseline, in the metric's unit."""
+        leg = self.assessment.from_baseline if self.assessment else None
+        if leg is None or self.factor is None:
+            return []
+        return [(year, convert(value, self.factor)) for year, value in leg.trajectory()]
+
+
+class Metric(NamedTuple):
+    key: str  # the compare key
+    name_zh: str
+    name_en: str
+    unit: str
+    direction: str
+    growth_model: str
+    rank_year: int | None
+    rank_reason: str | None  # why no plan is ranked, when none is
+    rows: tuple[Row, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+class Handover(NamedTuple):
+    """One indicator across a plan and its successor: the predecessor's
+    final value and target against the successor's baseline."""
+
+    key: str
+    year: int
+    final: Figure | None  # the predecessor's value in its target year, if observed
+    target: Figure | None  # the predecessor's target
+    baseline: Figure | None  # the successor's baseline
+    difference: float | None  # baseline - final
+    relative_difference: float | None  # difference / final
+    mismatch: bool
+    target_met: bool | None  # by the successor's baseline; None without both
+
+
+class Succession(NamedTuple):
+    predecessor: int
+    successor: int
+    handovers: tuple[Handover, ...]
+
+
+class Notice(NamedTuple):
+    """Something the reader should know: a slug (see i18n) with its details."""
+
+    kind: str
+    metric: str
+    plans: tuple[int, ...]
+    details: dict
+
+
+class Comparison(NamedTuple):
+    plans: tuple[Plan, ...]
+    labels_zh: tuple[str, ...]  # a short name for each plan, unique
+    labels_en: tuple[str, ...]
+    year: int | None
+    method: str
+    metrics: tuple[Metric, ...]
+    successions: tuple[Succession, ...]
+    notices: tuple[Notice, ...]
+
+    def labels(self, lang: str) -> tuple[str, ...]:
+        return self.labels_zh if lang == "zh" else self.labels_en
+
+    def counts(self, method: str | None = None) -> list[dict[str, int]]:
+        """Per plan: its statuses on the compared indicators."""
+        counts: list[dict[str, int]] = [{} for _ in self.plans]
+        for metric in self.metrics:
+            for row in metric.rows:
+                status = row.status if method is None else _status(row.assessment, method)
+                counts[row.plan][status] = counts[row.plan].get(status, 0) + 1
+        return counts
+
+
+def _status(assessment: Assessment | None, method: str) -> str:
+    return assessment.status_for(method) if assessment else "no_data"
+
+
+def plan_labels(plans: list[Plan] | tuple[Plan, ...], lang: str) -> tuple[str, ...]:
+    """A short name per plan: its region (or folder), with its years where
+    two plans share a region, and a number where even that repeats."""
+    base = []
+    for p in plans:
+        region = (p.info.region_zh or p.info.region_en) if lang == "zh" else (p.info.region_en or p.info.region_zh)
+        base.append(region or (p.folder.name if p.folder else "") or p.info.name_en)
+    labels = []
+    for plan, name in zip(plans, base):
+        if base.count(name) > 1:
+            name = f"{name} {plan.info.base_year + 1}–{plan.info.target_year}"
+        labels.append(name)
+    seen: dict[str, int] = {}
+    unique = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        unique.append(label if labels.count(label) == 1 else f"{label} #{seen[label]}")
+    return tuple(unique)
+
+
+def compare_plans(plans: list[Plan] | tuple[Plan, ...], year: int | None = None, method: str = TIME) -> Comparison:
+    """Compare the plans on every indicator two or more of them share."""
+    plans = tuple(plans)
+    notices: list[Notice] = []
+    # compare key -> [(plan index, indicator)], in the order first seen
+    shared: dict[str, list[tuple[int, Indicator]]] = {}
+    for index, plan in enumerate(plans):
+        for indicator in plan.indicators.values():
+            shared.setdefault(indicator.compare_key, []).append((index, indicator))
+    metrics = []
+    for key, members in shared.items():
+        if len({index for index, _ in members}) < 2:
+            continue
+        metrics.append(_metric(key, members, plans, year, method, notices))
+    successions = _successions(plans, metrics, notices)
+    return Comparison(
+        plans,
+        plan_labels(plans, "zh"),
+        plan_labels(plans, "en"),
+        year,
+        method,
+        tuple(metrics),
+        successions,
+        tuple(notices),
+    )
+
+
+def _definition(key: str, members, plans) -> tuple[str, str, str, str]:
+    """(name_zh, name_en, unit, direction) of a compared indicator: the
+    common list's, a plan's own addition to it, else the first plan's."""
+    entry = COMMON.get(key)
+    if entry is None:
+        entry = next((plans[i].common[key] for i, _ in members if key in plans[i].common), None)
+    if entry is not None:
+        return entry.name_zh, entry.name_en, entry.unit, entry.direction
+    first = members[0][1]
+    return first.name_zh, first.name_en, first.unit, first.direction
+
+
+def _metric(key, members, plans, year, method, notices) -> Metric:
+    name_zh, name_en, unit, direction = _definition(key, members, plans)
+    models = [ind.growth_model for _, ind in members]
+    rows = []
+    for index, indicator in members:
+        plan = plans[index]
+        factor = unit_factor(indicator.unit, unit)
+        if factor is None:
+            notices.append(Notice("unit_refused", key, (index,), {"unit": indicator.unit, "to": unit}))
+        if indicator.direction != direction:
+            notices.append(Notice("direction_differs", key, (index,), {"direction": indicator.direction}))
+        info = plan.info
+        if year is not None and not info.base_year <= year <= info.target_year:
+            assessment = None
+        else:
+            assessment = assess_indicator(plan, indicator, year)
+        rows.append(_row(index, indicator, factor, assessment, plan, method))
+    rows, rank_year, reason = _ranked(rows, plans, year, direction, unit)
+    return Metric(key, name_zh, name_en, unit, direction, max(set(models), key=models.count), rank_year, reason, rows)
+
+
+def _row(index: int, indicator: Indicator, factor, assessment: Assessment | None, plan: Plan, method: str) -> Row:
+    if assessment is None:
+        # --year outside this plan's years: its stated figures stand, but it has no value for that year
+        return Row(
+            index,
+            indicator,
+            factor,
+            None,
+            _converted(plan.baselines.get(indicator.key), factor),
+            None,
+            _converted(plan.targets.get(indicator.key), factor),
+            "no_data",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    leg = assessment.from_latest
+    change = leg.required_change if leg else None
+    return Row(
+        index,
+        indicator,
+        factor,
+        assessment,
+        _converted(assessment.baseline, factor),
+        _converted(assessment.latest, factor),
+        _converted(assessment.target, factor),
+        assessment.status_for(method),
+        leg.required_growth if leg else None,
+        convert(change, factor) if factor is not None else None,
+        leg.bound if leg else None,
+        None,
+        None,
+        None,
+    )
+
+
+def _converted(figure: Figure | None, factor: Decimal | None) -> Figure | None:
+    if figure is None or factor is None or factor == 1:
+        return figure if factor is not None else None
+    return figure._replace(value=convert(figure.value, factor), upper=convert(figure.upper, factor))
+
+
+def _values_by_year(row: Row, plan: Plan) -> dict[int, Figure]:
+    """Every value (not target) the plan has for the indicator, by year, in the metric's unit."""
+    if row.factor is None:
+        return {}
+    values = {}
+    stated = plan.baselines.get(row.indicator.key)
+    if stated is not None:
+        values[stated.year] = stated
+    values.update(plan.observations_of(row.indicator.key))
+    return {year: _converted(fig, row.factor) for year, fig in values.items()}
+
+
+def _ranked(rows: list[Row], plans, year: int | None, direction: str, unit: str):
+    """The rows with their ranks, the year ranked, and why nothing is ranked
+    when nothing is. Ranks compare values of one year: `year`, or else the
+    year in which the most plans have a value (the latest of equals)."""
+    by_row = []
+    for row in rows:
+        values = {} if row.indicator.direction != direction else _values_by_year(row, plans[row.plan])
+        if year is not None:
+            values = {y: f for y, f in values.items() if y == year}
+        by_row.append(values)
+    years: dict[int, int] = {}
+    for values in by_row:
+        for y in values:
+            years[y] = years.get(y, 0) + 1
+    if year is not None:
+        rank_year = year
+    else:
+        common = [y for y, n in years.items() if n >= 2]
+        rank_year = max(common, key=lambda y: (years[y], y)) if common else None
+    ranked: list[tuple[int, Figure]] = []
+    if rank_year is not None and years.get(rank_year, 0) >= 2:
+        ranked = [(i, values[rank_year]) for i, values in enumerate(by_row) if rank_year in values]
+    sign = 1 if direction == "increase" else -1
+    order = sorted(ranked, key=lambda item: -sign * item[1].value)
+    ranks: dict[int, tuple[int, Figure]] = {}
+    for position, (i, fig) in enumerate(order):
+        previous = order[position - 1] if position else None
+        # equal values share a rank (1, 1, 3)
+        rank = ranks[previous[0]][0] if previous and previous[1].value == fig.value else position + 1
+        ranks[i] = (rank, fig)
+
+    if not ranked:
+        reason = "no_shared_year" if year is None else "fewer_than_two_in_year"
+    else:
+        reason = None
+    out = []
+    for i, row in enumerate(rows):
+        if i in ranks:
+            rank, fig = ranks[i]
+            out.append(row._replace(rank=rank, rank_value=fig))
+            continue
+        if row.factor is None:
+            why = "unit_refused"
+        elif row.assessment is None:
+            why = "outside_years"
+        elif row.indicator.direction != direction:
+            why = "direction_differs"
+        elif reason is not None:
+            why = reason
+        else:
+            why = "no_value_in_year"
+        out.append(row._replace(rank_reason=why))
+    return tuple(out), rank_year if ranked else (year if year is not None else None), reason
+
+
+def _successions(plans, metrics, notices) -> tuple[Succession, ...]:
+    """Each plan beside the one that follows it: same region, and the
+    successor's base year is the predecessor's target year."""
+    out = []
+    for p, before in enumerate(plans):
+        for s, after in enumerate(plans):
+            if p == s or before.info.target_year != after.info.base_year:
+                continue
+            if not _same_region(before, after):
+                continue
+            handovers = []
+            for metric in metrics:
+                rows = {row.plan: row for row in metric.rows}
+                if p in rows and s in rows and rows[p].factor is not None and rows[s].factor is not None:
+                    handover = _handover(metric, rows[p], rows[s], before, after)
+                    handovers.append(handover)
+                    if handover.mismatch:
+                        notices.append(
+                            Notice(
+                                "baseline_mismatch",
+                                metric.key,
+                                (p, s),
+                                {
+                                    "year": handover.year,
+                                    "final": handover.final.value if handover.final else None,
+                                    "baseline": handover.baseline.value if handover.baseline else None,
+                                    "relative": handover.relative_difference,
+                                    "unit": metric.unit,
+                                },
+                            )
+                        )
+            out.append(Succession(p, s, tuple(handovers)))
+    return tuple(out)
+
+
+def _same_region(a: Plan, b: Plan) -> bool:
+    pairs = ((a.info.region_zh, b.info.region_zh), (a.info.region_en, b.info.region_en))
+    return any(x and x == y for x, y in pairs)
+
+
+def _handover(metric: Metric, before: Row, after: Row, plan_before: Plan, plan_after: Plan) -> Handover:
+    year = plan_before.info.target_year
+    observed = plan_before.observations_of(before.indicator.key).get(year)
+    final = _converted(observed, before.factor)
+    stated = plan_after.baselines.get(after.indicator.key)
+    baseline = _converted(stated, after.factor)
+    target = before.target
+    difference = relative = None
+    mismatch = False
+    if final is not None and baseline is not None:
+        difference = baseline.value - final.value
+        relative = difference / final.value if final.value else None
+        mismatch = not _agree(final, baseline)
+    target_met = None
+    if target is not None and baseline is not None:
+        sign = 1 if metric.direction == "increase" else -1
+        target_met = sign * (baseline.value - target.value) >= 0
+    return Handover(metric.key, year, final, target, baseline, difference, relative, mismatch, target_met)
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures for the same year can be the same statistic."""
+    if a.is_lower_bound or b.is_lower_bound:
+        # "over 700" agrees with any value of at least 700
+        low = max(f.value for f in (a, b) if f.is_lower_bound)
+        others = [f.value for f in (a, b) if not f.is_lower_bound]
+        return all(v >= low * (1 - AGREE) for v in others)
+    tolerance = AGREE_ABOUT if "about" in (a.qualifier, b.qualifier) else AGREE
+    largest = max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= tolerance * largest
+
+
+class UnknownMetric(LookupError):
+    """--metric names no indicator the plans share (or several)."""
+
+    def __init__(self, query: str, candidates: list[str], why: str):
+        self.query = query
+        self.candidates = candidates
+        super().__init__(f"{query!r} {why}")
+
+
+def find_metric(comparison: Comparison, query: str) -> Comparison:
+    """The comparison narrowed to the one shared indicator `query` names: its
+    compare key, a plan's own key, a Chinese or English name, or an
+    unambiguous beginning of one of them."""
+    folded = query.strip().casefold()
+    if not folded:
+        raise UnknownMetric(query, [], "is empty: give an indicator's key or name")
+
+    def names(metric: Metric) -> set[str]:
+        out = {metric.key, metric.name_zh, metric.name_en}
+        for row in metric.rows:
+            out |= {row.indicator.key, row.indicator.name_zh, row.indicator.name_en}
+        return {n.casefold() for n in out}
+
+    exact = [m for m in comparison.metrics if folded in names(m)]
+    found = exact or [m for m in comparison.metrics if any(n.startswith(folded) for n in names(m))]
+    if len(found) == 1:
+        chosen = found[0]
+        keep = {n.metric for n in comparison.notices if n.metric == chosen.key}
+        return comparison._replace(
+            metrics=(chosen,),
+            successions=tuple(
+                s._replace(handovers=tuple(h for h in s.handovers if h.key == chosen.key))
+                for s in comparison.successions
+            ),
+            notices=tuple(n for n in comparison.notices if n.metric in keep),
+        )
+    if found:
+        raise UnknownMetric(query, [m.key for m in found], "matches several shared indicators")
+    alone = [
+        p.info.region_en or p.info.name_en
+        for p in comparison.plans
+        for ind in p.indicators.values()
+        if folded in (ind.key.casefold(), ind.name_zh.casefold(), ind.name_en.casefold())
+    ]
+    if alone:
+        raise UnknownMetric(query, [], "is in one plan only, so there is nothing to compare it with")
+    import difflib
+
+    keys = [m.key for m in comparison.metrics]
+    return_candidates = difflib.get_close_matches(folded, keys, n=3, cutoff=0.6)
+    raise UnknownMetric(query, return_candidates, "is not an indicator the plans share")

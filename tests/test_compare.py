@@ -1,0 +1,347 @@
+"""`jmplan compare`: plans side by side. Expected figures are worked by hand
+in each test's docstring or comment, never taken from the code's output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import write_plan
+
+from jmplan.measure.compare import compare_plans
+from jmplan.plan.loader import load_plan
+from jmplan.plan.units import convert, unit_factor
+
+
+def city(tmp_path, name, region_zh, region_en, indicators, baseline, targets, actuals=None, years=(2015, 2020)):
+    """A plan folder for one city, from YAML fragments."""
+    plan = f"""\
+plan:
+  name_zh: {region_zh}规划
+  name_en: {region_en} plan
+  region_zh: {region_zh}
+  region_en: {region_en}
+  base_year: {years[0]}
+  target_year: {years[1]}
+indicators:
+{indicators}"""
+    folder = write_plan(
+        tmp_path / name,
+        plan=plan,
+        baseline=f"year: {years[0]}\nvalues:\n{baseline}",
+        targets=f"year: {years[1]}\nvalues:\n{targets}",
+        actuals=actuals,
+    )
+    if years[0] != 2015:
+        (folder / "baseline_2015.yaml").rename(folder / f"baseline_{years[0]}.yaml")
+    return folder
+
+
+FIBRE_HU = """\
+  fibre_users:
+    name_zh: 光纤用户
+    name_en: Fibre subscribers
+    unit: 户
+    growth_model: compound
+"""
+FIBRE_WANHU = """\
+  fibre_wan:
+    name_zh: 光纤接入用户
+    name_en: Fibre users
+    unit: 万户
+    growth_model: compound
+    same_as: fibre_users
+"""
+SALES = """\
+  sales:
+    name_zh: 销售额
+    name_en: Sales
+    unit: 亿元
+    growth_model: compound
+"""
+
+
+# --- units -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, target, factor",
+    [
+        ("万户", "户", 10_000),
+        ("户", "万户", 0.0001),
+        ("亿元", "万元", 10_000),
+        ("万亿元", "亿元", 10_000),
+        ("公里", "km", 1),
+        ("万公里", "km", 10_000),
+        ("Tbps", "Gbps", 1000),
+        ("G", "Gbps", 1),
+        ("个", "户", None),
+        ("%", "个", None),
+        ("万个", "户", None),
+    ],
+)
+def test_unit_factor(source, target, factor):
+    found = unit_factor(source, target)
+    assert (None if found is None else float(found)) == factor
+
+
+def test_conversion_is_exact_where_the_figure_is():
+    # 2.79 万户 is 27,900 户: a float product would give 27900.000000000004
+    assert convert(2.79, unit_factor("万户", "户")) == 27900
+    assert convert(0.17, unit_factor("万亿元", "亿元")) == 1700
+
+
+# --- matching and units ------------------------------------------------------
+
+
+def test_same_as_matches_keys_and_converts_units(tmp_path):
+    """A: 2,790,000 户 in 2015; B: 300 万户 = 3,000,000 户. B ranks first."""
+    a = city(tmp_path, "a", "甲市", "City A", FIBRE_HU, "  fibre_users: 2790000\n", "  fibre_users: 3500000\n")
+    b = city(tmp_path, "b", "乙市", "City B", FIBRE_WANHU, "  fibre_wan: 300\n", "  fibre_wan: 400\n")
+    result = compare_plans([load_plan(a), load_plan(b)])
+    (metric,) = result.metrics
+    assert (metric.key, metric.unit, metric.rank_year) == ("fibre_users", "户", 2015)
+    row_a, row_b = metric.rows
+    assert row_b.indicator.key == "fibre_wan"
+    assert (row_b.baseline.value, row_b.target.value) == (3_000_000, 4_000_000)
+    assert (row_a.rank, row_b.rank) == (2, 1)
+    # the required growth is a rate, the same in any unit: (400/300)^(1/5) - 1
+    assert row_b.required_growth == pytest.approx((400 / 300) ** 0.2 - 1)
+
+
+def test_units_that_do_not_convert_are_refused_not_compared(tmp_path):
+    a = city(tmp_path, "a", "甲市", "City A", FIBRE_HU, "  fibre_users: 2790000\n", "  fibre_users: 3500000\n")
+    wrong = FIBRE_HU.replace("unit: 户", "unit: 个")
+    b = city(tmp_path, "b", "乙市", "City B", wrong, "  fibre_users: 9\n", "  fibre_users: 10\n")
+    c = city(tmp_path, "c", "丙市", "City C", FIBRE_HU, "  fibre_users: 100\n", "  fibre_users: 200\n")
+    result = compare_plans([load_plan(p) for p in (a, b, c)])
+    (metric,) = result.metrics
+    refused = metric.rows[1]
+    assert refused.factor is None and refused.baseline is None
+    assert (refused.rank, refused.rank_reason) == (None, "unit_refused")
+    assert [r.rank for r in metric.rows] == [1, None, 2]
+    assert [(n.kind, n.plans) for n in result.notices] == [("unit_refused", (1,))]
+
+
+def test_indicators_in_one_plan_only_are_not_compared(tmp_path):
+    a = city(tmp_path, "a", "甲市", "City A", FIBRE_HU + SALES, "  fibre_users: 1\n  sales: 5\n", "  sales: 9\n")
+    b = city(tmp_path, "b", "乙市", "City B", SALES, "  sales: 7\n", "  sales: 8\n")
+    result = compare_plans([load_plan(a), load_plan(b)])
+    assert [m.key for m in result.metrics] == ["sales"]
+
+
+# --- ranks --------------------------------------------------------------------
+
+
+def three_cities(tmp_path, direction="increase"):
+    """sales in 2015: A 100, B 100, C 90; in 2018 A 120 and B 130, C nothing."""
+    indicators = SALES + f"    direction: {direction}\n"
+    a = city(
+        tmp_path,
+        "a",
+        "甲市",
+        "A",
+        indicators,
+        "  sales: 100\n",
+        "  sales: 150\n",
+        "observations:\n  sales:\n    2018: 120\n",
+    )
+    b = city(
+        tmp_path,
+        "b",
+        "乙市",
+        "B",
+        indicators,
+        "  sales: 100\n",
+        "  sales: 150\n",
+        "observations:\n  sales:\n    2018: 130\n",
+    )
+    c = city(tmp_path, "c", "丙市", "C", indicators, "  sales: 90\n", "  sales: 150\n")
+    return [load_plan(p) for p in (a, b, c)]
+
+
+def test_ranks_use_the_year_most_plans_share_and_equal_values_share_a_rank(tmp_path):
+    """2015 has three values, 2018 two: ranked on 2015, where A and B tie on 100."""
+    (metric,) = compare_plans(three_cities(tmp_path)).metrics
+    assert metric.rank_year == 2015
+    assert [r.rank for r in metric.rows] == [1, 1, 3]
+    assert [r.rank_value.value for r in metric.rows] == [100, 100, 90]
+    # the latest value stays each plan's own latest
+    assert [r.latest.year for r in metric.rows] == [2018, 2018, 2015]
+
+
+def test_year_ranks_on_that_year_only(tmp_path):
+    (metric,) = compare_plans(three_cities(tmp_path), year=2018).metrics
+    assert metric.rank_year == 2018
+    assert [(r.rank, r.rank_reason) for r in metric.rows] == [(2, None), (1, None), (None, "no_value_in_year")]
+
+
+def test_less_is_better_ranks_the_lowest_first(tmp_path):
+    (metric,) = compare_plans(three_cities(tmp_path, "decrease"), year=2018).metrics
+    assert [r.rank for r in metric.rows] == [1, 2, None]
+
+
+def test_no_shared_year_gives_no_rank_with_the_reason(tmp_path):
+    a = city(tmp_path, "a", "甲市", "A", SALES, "  sales: 100\n", "  sales: 150\n")
+    b = city(tmp_path, "b", "乙市", "B", SALES, "  sales: 100\n", "  sales: 150\n", years=(2020, 2025))
+    (metric,) = compare_plans([load_plan(a), load_plan(b)]).metrics
+    assert (metric.rank_year, metric.rank_reason) == (None, "no_shared_year")
+    assert [r.rank_reason for r in metric.rows] == ["no_shared_year", "no_shared_year"]
+
+
+def test_a_year_outside_a_plan_shows_no_value_for_it(tmp_path):
+    """--year 2022: the 2015-2020 plan has no value for it; its stated figures stay."""
+    a = city(tmp_path, "a", "甲市", "A", SALES, "  sales: 100\n", "  sales: 150\n")
+    b = city(
+        tmp_path,
+        "b",
+        "乙市",
+        "B",
+        SALES,
+        "  sales: 100\n",
+        "  sales: 150\n",
+        "observations:\n  sales:\n    2022: 120\n",
+        years=(2020, 2025),
+    )
+    (metric,) = compare_plans([load_plan(a), load_plan(b)], year=2022).metrics
+    row_a, row_b = metric.rows
+    assert (row_a.latest, row_a.status, row_a.rank_reason) == (None, "no_data", "outside_years")
+    assert row_a.target.value == 150
+    assert (row_b.latest.value, row_b.latest.year) == (120, 2022)
+    assert metric.rank_reason == "fewer_than_two_in_year"
+
+
+# --- a plan and its successor -------------------------------------------------
+
+
+def succession(tmp_path, final, baseline, qualifier=""):
+    """Jiangmen-like pair: the 2016-2020 plan observed `final` in 2020, the
+    2021-2025 plan states `baseline` for 2020."""
+    before = city(
+        tmp_path,
+        "before",
+        "甲市",
+        "A",
+        SALES,
+        "  sales: 100\n",
+        "  sales: 150\n",
+        f"observations:\n  sales:\n    2020: {final}\n",
+    )
+    stated = f"{{value: {baseline}, qualifier: {qualifier}}}" if qualifier else str(baseline)
+    after = city(tmp_path, "after", "甲市", "A", SALES, f"  sales: {stated}\n", "  sales: 300\n", years=(2020, 2025))
+    return compare_plans([load_plan(before), load_plan(after)])
+
+
+def test_the_successor_baseline_is_checked_against_the_final_value(tmp_path):
+    """160 against 176: 10 % apart, beyond rounding: a warning."""
+    result = succession(tmp_path, 160, 176)
+    (s,) = result.successions
+    (h,) = s.handovers
+    assert (s.predecessor, s.successor, h.year) == (0, 1, 2020)
+    assert (h.final.value, h.baseline.value, h.difference) == (160, 176, 16)
+    assert h.relative_difference == pytest.approx(0.1)
+    assert h.mismatch and h.target_met
+    assert [n.kind for n in result.notices] == ["baseline_mismatch"]
+    assert result.labels_en == ("A 2016–2020", "A 2021–2025")
+
+
+def test_figures_rounded_alike_agree(tmp_path):
+    """160 and 160.5 differ by 0.3 %: rounding, no warning. 140 misses the target 150."""
+    result = succession(tmp_path, 160, 160.5)
+    assert not result.successions[0].handovers[0].mismatch
+    assert result.notices == ()
+    assert succession(tmp_path / "x", 140, 140).successions[0].handovers[0].target_met is False
+
+
+def test_a_lower_bound_agrees_with_any_value_above_it(tmp_path):
+    assert not succession(tmp_path, 180, 170, qualifier="over").successions[0].handovers[0].mismatch
+    assert succession(tmp_path / "x", 150, 170, qualifier="over").successions[0].handovers[0].mismatch
+
+
+def test_plans_of_different_regions_are_no_succession(tmp_path):
+    a = city(tmp_path, "a", "甲市", "A", SALES, "  sales: 100\n", "  sales: 150\n")
+    b = city(tmp_path, "b", "乙市", "B", SALES, "  sales: 150\n", "  sales: 300\n", years=(2020, 2025))
+    assert compare_plans([load_plan(a), load_plan(b)]).successions == ()
+
+
+# --- the command ----------------------------------------------------------------
+
+
+def test_cli_json_contract(run, tmp_path):
+    a = city(tmp_path / "p", "a", "甲市", "City A", FIBRE_HU, "  fibre_users: 2790000\n", "  fibre_users: 3500000\n")
+    city(tmp_path / "p", "b", "乙市", "City B", FIBRE_WANHU, "  fibre_wan: 300\n", "  fibre_wan: 400\n")
+    result = run("compare", a.parent, "--format", "json")  # a folder of plan folders
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"schema_version", "year", "method", "plans", "metrics", "successions", "warnings"}
+    assert [p["region_en"] for p in data["plans"]] == ["City A", "City B"]
+    (metric,) = data["metrics"]
+    assert metric["key"] == "fibre_users" and metric["rank_year"] == 2015
+    row = metric["rows"][1]
+    assert (row["plan"], row["indicator"], row["unit"], row["unit_factor"]) == (1, "fibre_wan", "万户", 10000.0)
+    assert row["latest"] == {"year": 2015, "value": 3000000.0, "qualifier": None}
+    assert row["target"] == {"year": 2020, "value": 4000000.0, "qualifier": None}
+    assert (row["status"], row["rank"], row["rank_value"]) == ("no_data", 1, 3000000.0)
+
+
+def test_cli_table_both_languages_and_csv(run, tmp_path):
+    plans = three_cities(tmp_path)
+    folders = [p.folder for p in plans]
+    en = run("compare", *folders, "--lang", "en", "--year", "2018")
+    assert en.exit_code == 0, en.stderr
+    assert "ranked on the 2018 values" in en.stdout
+    assert "C: not ranked: no value in the rank year" in en.stdout
+    zh = run("compare", *folders, "--lang", "zh")
+    assert "按 2015 年数值排名" in zh.stdout and "甲市" in zh.stdout
+    csv = run("compare", *folders, "--format", "csv", "--lang", "en")
+    lines = csv.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Compare key,Indicator,Unit,Plan,Region,")
+    assert lines[1].split(",")[:6] == ["sales", "Sales", "亿元", "A", "A", "sales"]
+
+
+def test_cli_metric_shows_every_plans_path(run, tmp_path):
+    """B's path from 100 to 150 over five years: 100 * 1.5^(1/5) = 108.45 in 2016."""
+    folders = [p.folder for p in three_cities(tmp_path)]
+    out = run("compare", *folders, "--metric", "销售", "--lang", "en")
+    assert out.exit_code == 0, out.stderr
+    assert "Year by year" in out.stdout
+    assert "108.45" in out.stdout
+    data = json.loads(run("compare", *folders, "--metric", "sales", "--format", "json").stdout)
+    row = data["metrics"][0]["rows"][0]
+    assert row["trajectory"][0] == {"year": 2015, "value": 100.0}
+    assert row["trajectory"][-1] == {"year": 2020, "value": 150.0}
+    assert row["observations"] == [{"year": 2018, "value": 120.0, "qualifier": None}]
+
+
+def test_cli_warns_on_stderr(run, tmp_path):
+    result = succession(tmp_path, 160, 176)
+    out = run("compare", *(p.folder for p in result.plans), "--lang", "en")
+    assert out.exit_code == 0
+    assert out.stderr.startswith(
+        "jmplan: warning: Sales (sales): A 2016–2020's final value for 2020 (160 亿元) "
+        "differs from A 2021–2025's baseline (176 亿元) by 10.0%"
+    )
+    assert "MISMATCH" in out.stdout
+
+
+def test_report_gets_a_comparison_section(run, tmp_path):
+    plans = three_cities(tmp_path)
+    out = run(
+        "report",
+        "--data-dir",
+        plans[0].folder,
+        "--compare",
+        plans[1].folder,
+        "--compare",
+        plans[2].folder,
+        "--lang",
+        "en",
+        "-o",
+        tmp_path / "r.html",
+    )
+    assert out.exit_code == 0, out.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<h2>Comparison of 3 plans</h2>" in page
+    assert "ranked on the 2015 values" in page
+    plain = run("report", "--data-dir", plans[0].folder, "--lang", "en", "-o", tmp_path / "p.md")
+    assert "Comparison of" not in (tmp_path / "p.md").read_text(encoding="utf-8"), plain.stderr
