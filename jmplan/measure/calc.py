@@ -77,7 +77,7 @@ def required_growth(x: float, target: float, years: int) -> float | None:
     """Required compound annual growth: (target / x) ** (1 / years) - 1."""
     if compound_rate_undefined(x, target, years):
         return None
-    return (target / x) ** (1 / years) - 1
+    return math.pow(target / x, 1 / years) - 1  # math.pow: a float, never the complex `**` may give
 
 
 def required_change(x: float, target: float, years: int) -> float | None:
@@ -116,7 +116,7 @@ def expected_share(k: int, n: int, model: str, b: float, target: float) -> float
     k = min(k, n)
     if model == COMPOUND and required_growth(b, target, n) not in (None, 0.0):
         ratio = target / b  # (1 + g) ** n
-        return (ratio ** (k / n) - 1) / (ratio - 1)
+        return (math.pow(ratio, k / n) - 1) / (ratio - 1)
     return k / n
 
 
@@ -160,7 +160,7 @@ def actual_growth(b: float, x: float, k: int) -> float | None:
     """g_act = (x / b) ** (1 / k) - 1, the compound growth so far."""
     if k <= 0 or b <= 0 or x <= 0:
         return None
-    return (x / b) ** (1 / k) - 1
+    return math.pow(x / b, 1 / k) - 1
 
 
 class GrowthRatio(NamedTuple):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TypeGuard
 
 from .problems import Problem, Source
 from .yamlfile import REFUSED, Node
@@ -188,7 +189,7 @@ def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
     return None
 
 
-def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> bool:
+def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> TypeGuard[Node]:
     if node is not None and node.kind == REFUSED:  # already reported
         return False
     if node is not None and node.kind != "mapping":

@@ -37,7 +37,7 @@ def find_indicator(plan: Plan, query: str) -> Indicator:
     if prefixed:
         raise UnknownIndicator(query, [ind.key for ind in prefixed], ambiguous=True)
     # Close spellings of keys and names, each reported as its key
-    by_name = {}
+    by_name: dict[str, str] = {}
     for ind in indicators:
         for name in names(ind):
             by_name.setdefault(name, ind.key)

@@ -19,13 +19,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import MappingProxyType
+from typing import cast
 
 import yaml
 
 from .problems import Problem, Source
 
 try:  # the C parser (libyaml) is several times faster; not every build of PyYAML has it
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser
+
+    _Parser: type = CParser  # the C parser and the Python loader offer the same parsing methods
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
 
@@ -58,7 +61,8 @@ SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
 # What stands in for an alias or a value with a refused tag: its problem is
 # already reported, so readers skip it rather than add "expected a number".
 REFUSED = "refused"
-_EMPTY: dict = MappingProxyType({})  # a scalar's or list's by_key: empty, and read-only since shared
+# a scalar's or list's by_key: empty, and read-only since shared (typed as the dict it stands in for)
+_EMPTY = cast("dict[str, tuple[Node, Node]]", MappingProxyType({}))
 
 
 class Node:
@@ -289,7 +293,7 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
                 if key.kind == SCALAR and key.text not in entries and (key.text != "<<" or key.quoted):
                     entries[key.text] = (key, node)
                 elif key.kind != REFUSED:
-                    problems.append(_key_problem(key, parent))
+                    problems.append(_key_problem(key, entries))
                 key = None
         elif parent is not None:  # in a list
             parent.children.append(node)
@@ -311,12 +315,12 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
     return root
 
 
-def _key_problem(key: Node, mapping: Node) -> Problem:
-    """Why `key` cannot be a key of `mapping`."""
+def _key_problem(key: Node, entries: dict[str, tuple[Node, Node]]) -> Problem:
+    """Why `key` cannot be a key of the mapping whose `entries` are read so far."""
     if key.kind != SCALAR:
         return Problem(key.where, "a key must be plain text, not a list or mapping")
-    if key.text in mapping.by_key:
-        first = mapping.by_key[key.text][0].line
+    if key.text in entries:
+        first = entries[key.text][0].line
         return Problem(
             key.where,
             f"duplicate key {key.text!r} (first at line {first})",

@@ -76,13 +76,15 @@ def draw(row: Assessment, lang: str, image_format: str = "svg") -> tuple[bytes, 
             "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels"
         )
     families = ([font] if font else []) + CJK_FONTS + ["DejaVu Sans", "sans-serif"]
-    settings = {
-        "svg.fonttype": "none",
-        "font.family": "sans-serif",
-        "font.sans-serif": families,
-        "svg.hashsalt": "jmplan",
-        "axes.unicode_minus": False,
-    }
+    settings = matplotlib.RcParams(
+        {
+            "svg.fonttype": "none",
+            "font.family": "sans-serif",
+            "font.sans-serif": families,
+            "svg.hashsalt": "jmplan",
+            "axes.unicode_minus": False,
+        }
+    )
     with matplotlib.rc_context(settings), warnings.catch_warnings():
         # Laying out Chinese text without a Chinese font warns about each glyph;
         # in SVG the browser draws it, so the warnings say nothing useful.

@@ -22,7 +22,7 @@ def report_title(result: PlanAssessment, lang: str) -> str:
 
 
 def _latest_year(result: PlanAssessment) -> int | None:
-    years = [row.latest.year for row in result.rows if row.has_observation]
+    years = [row.latest.year for row in result.rows if row.latest is not None and row.has_observation]
     return max(years) if years else None
 
 
@@ -109,7 +109,7 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     zh = lang == "zh"
     value = fmt.figure(row.latest, ind, lang, with_unit=True)
     parts = []
-    if row.has_observation:
+    if row.has_observation and row.baseline is not None:  # an observation is later than a baseline
         base = fmt.figure(row.baseline, ind, lang, with_unit=True)
         if row.baseline_observed:
             parts.append(
@@ -158,7 +158,7 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     status = row.status_for(method)
     if status not in ("no_target", "achieved"):
         parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
-    if row.projection is not None and status != "achieved":
+    if row.projection is not None and row.target is not None and status != "achieved":
         projected = fmt.quantity(row.projection.value, ind, lang)
         if zh:
             verdict = text("meets" if row.projection.meets_target else "falls_short", lang)
@@ -173,6 +173,7 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
 def _needed_words(row: Assessment, lang: str) -> str:
     """'今后需年均增长19.4%' / 'it needs growth of 19.4% a year from now'."""
     leg, ind = row.from_latest, row.indicator
+    assert leg is not None, "only called for an indicator with a target and a latest value"
     if ind.growth_model == "compound" and leg.required_growth is not None:
         rate = fmt.bounded(leg.bound, fmt.percent(leg.required_growth), lang)
         return f"今后需年均增长{rate}" if lang == "zh" else f"it needs growth of {rate} a year from now"

@@ -82,12 +82,13 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
     for row in result.rows:
         ind = row.indicator
         leg = row.from_latest
+        observed = row.latest if row.has_observation else None
         table.rows.append(
             [
                 ind.name(lang),
                 ind.unit_label(lang),
                 _with_year(row.baseline, row, lang, info.base_year),
-                f"{fmt.figure(row.latest, ind, lang)} ({row.latest.year})" if row.has_observation else "",
+                f"{fmt.figure(observed, ind, lang)} ({observed.year})" if observed is not None else "",
                 _with_year(row.target, row, lang, info.target_year),
                 fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
                 needed_per_year(leg, row, lang),
@@ -278,7 +279,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
             line += f", R {fmt.number(g.ratio)}"
         status_lines.append(line + ")")
     blocks.append(Lines(status_lines))
-    if row.projection is not None:
+    if row.projection is not None and row.target is not None:  # a projection is toward a target
         pr = row.projection
         verdict = text("meets" if pr.meets_target else "falls_short", lang)
         reached = (

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,13 +35,14 @@ def folder_lock(folder: Path):
         os.close(fd)  # closing releases the lock
 
 
-try:
-    import fcntl
-
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-except ImportError:  # Windows
+# A platform test rather than try/except ImportError, so that type checkers see one branch per platform
+if sys.platform == "win32":
     import msvcrt
 
     def _lock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
