@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .show.i18n import LANGS, default_lang
+from .i18n import LANGS, Msg, default_lang, say
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -46,19 +46,60 @@ method_option = click.option(
     "eurostat: actual against required growth rate (method 2).",
 )
 year_option = click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+
+
+_LANGUAGE = {"current": "en"}  # for messages printed outside a command: Click's errors, DataError
+
+
+# --lang, --data-dir and --format may come before the command too (`jmplan
+# --lang zh status`), as after git and kubectl. Both places share one option
+# definition; each resolves the same way: given after the command, else given
+# before it, else the environment variable, else the default.
+def _shared(name: str, envvar: str | None = None, default=None):
+    def resolve(ctx, param, value):
+        if value is None and ctx.parent is not None:
+            value = ctx.find_root().params.get(name)
+            if value is not None:  # checked again: the choices before the command are all commands' together
+                value = param.type.convert(value, param, ctx)
+        if value is None and envvar and os.environ.get(envvar) is not None:
+            value = param.type.convert(os.environ[envvar], param, ctx)
+        if value is None and default is not None:
+            value = default()
+        return value
+
+    return resolve
+
+
+def _resolve_lang(ctx, param, value):
+    value = _shared("lang", "JMPLAN_LANG", default_lang)(ctx, param, value)
+    _LANGUAGE["current"] = value  # the command's, resolved after the group's: its errors are in it
+    return value
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
-    envvar="JMPLAN_LANG",
-    default=lambda: default_lang(),
-    help="Language of names and labels [env JMPLAN_LANG; default: from the locale].",
+    callback=_resolve_lang,
+    help="Language of names, labels and messages [env JMPLAN_LANG; default: from the locale, zh_* is Chinese].",
 )
 data_dir_option = click.option(
     "--data-dir",
     type=PathArg(path_type=Path),
-    envvar="JMPLAN_DATA_DIR",
+    callback=_shared("data_dir", "JMPLAN_DATA_DIR"),
     help="Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].",
 )
+
+
+def format_option(choices=FORMATS, default="table", help_text=None):
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(choices),
+        callback=_shared("fmt", default=(lambda: default) if default else None),
+        help=help_text
+        or f"Output format [default: {default}]. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.",
+    )
 
 
 class DataError(click.ClickException):
@@ -71,26 +112,17 @@ class DataError(click.ClickException):
         super().__init__("")
 
     def show(self, file=None):
+        lang = _language()
         for problem in self.problems:
-            click.echo(str(problem), err=True)
+            click.echo(problem.render(lang), err=True)
         count = len(self.problems)
-        click.echo(
-            f"jmplan: {count} problem{'s' if count != 1 else ''} in the plan's data; nothing was computed.", err=True
-        )
+        click.echo(say(Msg("data_problems", count=count, plural="s" if count != 1 else ""), lang), err=True)
 
 
 def common_options(command):
     """The options every command takes, in one place so they stay alike."""
 
-    @click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.",
-    )
+    @format_option()
     @lang_option
     @data_dir_option
     @click.option(
@@ -106,18 +138,60 @@ def common_options(command):
     return wrapper
 
 
+class Jmplan(click.Group):
+    """The command group; knows the language before Click parses anything,
+    so that Click's own usage errors can be in it too."""
+
+    def main(self, args=None, *rest, **kwargs):
+        _LANGUAGE["current"] = _language_in(sys.argv[1:] if args is None else list(args))
+        return super().main(args, *rest, **kwargs)
+
+
+def _language() -> str:
+    """The language messages are printed in, for this run."""
+    return _LANGUAGE["current"]
+
+
+def _language_in(args: list[str]) -> str:
+    """The language a command line asks for: its last --lang (the one after
+    the command wins over one before it), else JMPLAN_LANG, else the locale."""
+    chosen = None
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(args):
+            chosen = args[n + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    return chosen if chosen in LANGS else default_lang()
+
+
 @click.group(
+    cls=Jmplan,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Examples:\n\n  jmplan status\n\n  jmplan gap --metric ecommerce --lang en\n\n"
     "  jmplan status --format csv -o status.csv",
 )
 @click.version_option(__version__, prog_name="jmplan")
 @click.option("--debug", is_flag=True, envvar="JMPLAN_DEBUG", help="Show the full traceback of an internal error.")
+@data_dir_option
+@lang_option
+@format_option(FORMATS + ("html",), default=None, help_text="Output format, for the command that follows.")
 @click.pass_context
-def cli(ctx, debug):
+def cli(ctx, debug, data_dir, lang, fmt):
     """Where each indicator of a five-year plan stands, how far it is from its
-    target, and what growth per year would close the gap."""
+    target, and what growth per year would close the gap.
+
+    --data-dir, --lang and --format may also come before the command; given
+    in both places, the one after the command wins."""
     ctx.obj = {"debug": debug}
+    command = cli.commands.get(ctx.invoked_subcommand or "")
+    if command is None:
+        return
+    takes = {p.name for p in command.params}
+    for name, option in (("data_dir", "--data-dir"), ("fmt", "--format")):
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE and name not in takes:
+            raise click.UsageError(say(Msg("option_not_taken", option=option, command=command.name), lang))
 
 
 def _load(data_dir):
@@ -292,12 +366,10 @@ def metrics(fmt, lang, data_dir, output):
 )
 @year_option
 @method_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["markdown", "html"]),
-    help="[default: html for an -o FILE ending in .html, else markdown]",
+@format_option(
+    ("markdown", "html"),
+    default=None,
+    help_text="Report format [default: html for an -o FILE ending in .html, else markdown].",
 )
 @lang_option
 @data_dir_option
@@ -464,13 +536,12 @@ def record(metric, year, value, source, replace, data_dir, lang):
         raise click.ClickException(message + "\nNothing was written.") from None
     ind = done.indicator
     new = fmt.quantity(done.value, ind, lang)
-    what = f"{ind.key} {done.year}"
+    where = {"name": ind.name(lang), "year": done.year, "path": done.path}
     if done.previous is not None:
-        old = fmt.quantity(done.previous.value, ind, lang)
-        line = f"已替换 {what}：{old} → {new}" if lang == "zh" else f"Replaced {what}: {old} → {new}"
+        line = Msg("replaced", old=fmt.quantity(done.previous.value, ind, lang), new=new, **where)
     else:
-        line = f"已记录 {what}：{new}" if lang == "zh" else f"Recorded {what}: {new}"
-    click.echo(f"{line} ({done.path})")
+        line = Msg("recorded", value=new, **where)
+    click.echo(say(line, lang))
 
 
 @cli.command(
@@ -603,7 +674,8 @@ def _narrow(comparison, query):
 
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")
 @click.argument("folder", type=PathArg(path_type=Path))
-def init(folder):
+@lang_option
+def init(folder, lang):
     """Copy the embedded Jiangmen plan into FOLDER, to record observations in
     it or to adapt it into another plan."""
     import shutil
@@ -616,7 +688,7 @@ def init(folder):
         shutil.copytree(default_data_dir(), folder, dirs_exist_ok=True)
     except OSError as exc:
         raise click.ClickException(f"{folder}: cannot create: {exc.strerror or exc}") from None
-    click.echo(f"Created {folder}. Use it with --data-dir {folder} (or JMPLAN_DATA_DIR={folder}).")
+    click.echo(say(Msg("created", folder=folder), lang))
 
 
 def _unknown_metric(exc, param_hint: str) -> click.BadParameter:

@@ -1,6 +1,6 @@
 """Which module may import which: the library stays usable without click,
 the JSON path never pays for tabulate, and the stages of the package only
-use the stages below them (plan <- measure <- show, write <- cli)."""
+use the stages below them (i18n <- plan <- measure <- show, write <- cli)."""
 
 import ast
 import subprocess
@@ -15,8 +15,15 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # third-party module -> the only jmplan module allowed to import it
 OWNERS = {"click": "cli.py", "yaml": "plan/yamlfile.py", "tabulate": "show/render.py"}
 
-# stage -> the stages it may import from (besides itself)
-MAY_USE = {"plan": set(), "measure": {"plan"}, "show": {"plan", "measure"}, "write": {"plan", "measure"}}
+# stage -> the stages it may import from (besides itself); i18n, the words
+# shown to people, is the bottom: every stage may use it, it uses none
+MAY_USE = {
+    "i18n": set(),
+    "plan": {"i18n"},
+    "measure": {"plan", "i18n"},
+    "show": {"plan", "measure", "i18n"},
+    "write": {"plan", "measure", "i18n"},
+}
 
 
 def _name(path: Path) -> str:

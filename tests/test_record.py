@@ -77,7 +77,7 @@ def test_existing_observation_needs_replace(run, shipped_copy):
     assert actuals.read_bytes() == before
     replaced = run("record", "ecommerce", 2016, "900", "--replace", "--data-dir", shipped_copy, "--lang", "zh")
     assert replaced.exit_code == 0
-    assert replaced.stdout.startswith("已替换 ecommerce 2016：850亿元 → 900亿元")
+    assert replaced.stdout.startswith("已替换电子商务交易额 2016 年的值：850亿元 → 900亿元（")  # its name, not its key
 
 
 def test_comments_and_layout_are_kept(run, shipped_copy):

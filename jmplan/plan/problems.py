@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from ..i18n import Msg, say
+
 
 class Source(NamedTuple):
     """Where a value was written: a file and a 1-based line."""
@@ -22,17 +24,24 @@ class Source(NamedTuple):
 
 
 class Problem(NamedTuple):
-    """One thing wrong in the data, printed as `FILE:LINE: message`."""
+    """One thing wrong in the data, printed as `FILE:LINE: message`.
+
+    `message` and `hint` are Msgs of jmplan.i18n (plain strings also work,
+    shown as they are): str() gives the English text, render() either
+    language. The location stays `FILE:LINE:` in both, as editors read it."""
 
     where: Source
     message: str
     hint: str | None = None
 
-    def __str__(self) -> str:
-        text = f"{self.where}: {self.message}"
+    def render(self, lang: str = "en") -> str:
+        text = f"{self.where}: {say(self.message, lang)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += "\n  " + Msg("hint", hint=self.hint).render(lang)
         return text
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class PlanError(Exception):

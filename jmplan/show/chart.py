@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import warnings
 
+from ..i18n import text
 from ..measure.assess import Assessment
-from .i18n import text
 
 # Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS
 CJK_FONTS = [

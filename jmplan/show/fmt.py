@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import text
 from ..plan.model import Figure, Indicator
-from .i18n import text
 
 
 def round_half_up(value: float, places: int) -> Decimal:

@@ -5,11 +5,11 @@ and main tasks with their notes, and the sources and method."""
 
 from __future__ import annotations
 
+from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.model import Goal
 from . import fmt
 from .chart import ChartsUnavailable, chartable, draw
-from .i18n import text
 from .render import Chart, Heading, Lines, Paragraph, Table
 from .views import needed_per_year, status_table, summary_line
 

@@ -3,10 +3,10 @@ raw tables behind the CSV output. Reusable from Python, not only the CLI."""
 
 from __future__ import annotations
 
+from ..i18n import reason, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
 from ..plan.model import Figure, Plan
 from . import fmt
-from .i18n import reason, text
 from .render import Heading, Lines, Table
 
 R, L = "right", "left"
