@@ -6,8 +6,8 @@ import json
 import pytest
 from conftest import write_plan
 
+from jmplan.i18n import LANGS, text
 from jmplan.measure import calc
-from jmplan.show.i18n import LANGS, text
 
 STATUSES = [
     calc.ACHIEVED,
