@@ -4,10 +4,10 @@ Python and by the report's comparison section."""
 
 from __future__ import annotations
 
+from ..i18n import text
 from ..measure.compare import Comparison, Metric, Notice, Row
 from ..plan.model import Indicator
 from . import fmt
-from .i18n import text
 from .render import Heading, Lines, Table
 
 R, L = "right", "left"
