@@ -11,7 +11,7 @@ against its successor's baseline. Nothing here formats: show/ does.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ..plan.common import COMMON
 from ..plan.model import Figure, Indicator, Plan
@@ -45,7 +45,7 @@ class Row(NamedTuple):
 
     @property
     def observations(self) -> tuple[Figure, ...]:
-        if self.assessment is None:
+        if self.assessment is None or self.factor is None:  # no values for a unit that cannot be converted
             return ()
         return tuple(_converted(f, self.factor) for f in self.assessment.observations)
 
@@ -99,7 +99,7 @@ class Notice(NamedTuple):
     kind: str
     metric: str
     plans: tuple[int, ...]
-    details: dict
+    details: dict[str, Any]
 
 
 class Comparison(NamedTuple):
@@ -176,7 +176,7 @@ def compare_plans(plans: list[Plan] | tuple[Plan, ...], year: int | None = None,
     )
 
 
-def _definition(key: str, members, plans) -> tuple[str, str, str, str]:
+def _definition(key: str, members: list[tuple[int, Indicator]], plans: tuple[Plan, ...]) -> tuple[str, str, str, str]:
     """(name_zh, name_en, unit, direction) of a compared indicator: the
     common list's, a plan's own addition to it, else the first plan's."""
     entry = COMMON.get(key)
@@ -188,7 +188,14 @@ def _definition(key: str, members, plans) -> tuple[str, str, str, str]:
     return first.name_zh, first.name_en, first.unit, first.direction
 
 
-def _metric(key, members, plans, year, method, notices) -> Metric:
+def _metric(
+    key: str,
+    members: list[tuple[int, Indicator]],
+    plans: tuple[Plan, ...],
+    year: int | None,
+    method: str,
+    notices: list[Notice],
+) -> Metric:
     name_zh, name_en, unit, direction = _definition(key, members, plans)
     models = [ind.growth_model for _, ind in members]
     rows = []
@@ -205,11 +212,13 @@ def _metric(key, members, plans, year, method, notices) -> Metric:
         else:
             assessment = assess_indicator(plan, indicator, year)
         rows.append(_row(index, indicator, factor, assessment, plan, method))
-    rows, rank_year, reason = _ranked(rows, plans, year, direction, unit)
-    return Metric(key, name_zh, name_en, unit, direction, max(set(models), key=models.count), rank_year, reason, rows)
+    ranked, rank_year, reason = _ranked(rows, plans, year, direction, unit)
+    return Metric(key, name_zh, name_en, unit, direction, max(set(models), key=models.count), rank_year, reason, ranked)
 
 
-def _row(index: int, indicator: Indicator, factor, assessment: Assessment | None, plan: Plan, method: str) -> Row:
+def _row(
+    index: int, indicator: Indicator, factor: Decimal | None, assessment: Assessment | None, plan: Plan, method: str
+) -> Row:
     if assessment is None:
         # --year outside this plan's years: its stated figures stand, but it has no value for that year
         return Row(
@@ -248,6 +257,10 @@ def _row(index: int, indicator: Indicator, factor, assessment: Assessment | None
     )
 
 
+@overload
+def _converted(figure: Figure, factor: Decimal) -> Figure: ...
+@overload
+def _converted(figure: Figure | None, factor: Decimal | None) -> Figure | None: ...
 def _converted(figure: Figure | None, factor: Decimal | None) -> Figure | None:
     if figure is None or factor is None or factor == 1:
         return figure if factor is not None else None
@@ -266,7 +279,9 @@ def _values_by_year(row: Row, plan: Plan) -> dict[int, Figure]:
     return {year: _converted(fig, row.factor) for year, fig in values.items()}
 
 
-def _ranked(rows: list[Row], plans, year: int | None, direction: str, unit: str):
+def _ranked(
+    rows: list[Row], plans: tuple[Plan, ...], year: int | None, direction: str, unit: str
+) -> tuple[tuple[Row, ...], int | None, str | None]:
     """The rows with their ranks, the year ranked, and why nothing is ranked
     when nothing is. Ranks compare values of one year: `year`, or else the
     year in which the most plans have a value (the latest of equals)."""
@@ -280,6 +295,7 @@ def _ranked(rows: list[Row], plans, year: int | None, direction: str, unit: str)
     for values in by_row:
         for y in values:
             years[y] = years.get(y, 0) + 1
+    rank_year: int | None
     if year is not None:
         rank_year = year
     else:
@@ -321,7 +337,7 @@ def _ranked(rows: list[Row], plans, year: int | None, direction: str, unit: str)
     return tuple(out), rank_year if ranked else (year if year is not None else None), reason
 
 
-def _successions(plans, metrics, notices) -> tuple[Succession, ...]:
+def _successions(plans: tuple[Plan, ...], metrics: list[Metric], notices: list[Notice]) -> tuple[Succession, ...]:
     """Each plan beside the one that follows it: same region, and the
     successor's base year is the predecessor's target year."""
     out = []

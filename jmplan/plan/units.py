@@ -10,6 +10,7 @@ not a scale of each other (个 and 户, % and 个) have no factor.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import overload
 
 # Chinese multipliers written before a unit: 万户, 亿元, 万亿元, 千瓦
 _MULTIPLIERS = {"万": 10**4, "亿": 10**8, "千": 10**3, "百": 10**2}
@@ -66,6 +67,10 @@ def unit_factor(from_unit: str, to_unit: str) -> Decimal | None:
     return Decimal(a[0]) / Decimal(b[0])
 
 
+@overload
+def convert(value: float, factor: Decimal) -> float: ...
+@overload
+def convert(value: float | None, factor: Decimal | None) -> float | None: ...
 def convert(value: float | None, factor: Decimal | None) -> float | None:
     """`value` times `factor`, exactly where decimal arithmetic can (2.79 万户
     is 27,900 户, not 27,900.000000000004)."""

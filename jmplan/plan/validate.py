@@ -153,8 +153,8 @@ def check_same_as(plan: Plan) -> list[Problem]:
     for indicator in plan.indicators.values():
         key = indicator.compare_key
         if indicator.same_as:
-            entry = known.get(key)
-            if entry is None:
+            common = known.get(key)
+            if common is None:
                 problems.append(
                     Problem(
                         indicator.same_as_where,
@@ -164,14 +164,14 @@ def check_same_as(plan: Plan) -> list[Problem]:
                     )
                 )
                 continue
-            if unit_factor(indicator.unit, entry.unit) is None:
+            if unit_factor(indicator.unit, common.unit) is None:
                 problems.append(
                     Problem(
                         indicator.same_as_where,
                         f"{indicator.key!r} is measured in {indicator.unit!r}, which does not convert to "
-                        f"{entry.unit!r}, the unit of common indicator {key!r}",
+                        f"{common.unit!r}, the unit of common indicator {key!r}",
                         f"same_as joins indicators that measure the same thing: give {indicator.key!r} "
-                        f"{entry.unit!r} or a multiple of it (万, 亿; k, M, G, T for rates), or remove same_as",
+                        f"{common.unit!r} or a multiple of it (万, 亿; k, M, G, T for rates), or remove same_as",
                     )
                 )
         other = claimed.get(key)
