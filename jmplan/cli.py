@@ -24,6 +24,7 @@ EXIT_CHECK = 3  # status --check: some indicator is behind or moving away
 EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 
 FORMATS = ("table", "markdown", "csv", "json")
+LAYOUTS = ("standard", "review")
 METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
 
 
@@ -263,15 +264,29 @@ def _render(blocks, table_for_csv, data, fmt):
 @click.option(
     "--check", is_flag=True, help="Exit with code 3 when any indicator is behind or moving away (for scheduled jobs)."
 )
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="standard",
+    show_default=True,
+    help="review: the standard completion table (主要指标完成情况表), binding indicators first.",
+)
+@click.option(
+    "--responsible", metavar="TEXT", help="Only the indicators whose responsible department (责任部门) contains TEXT."
+)
 @common_options
-def status(year, method, check, fmt, lang, data_dir, output):
+def status(year, method, check, layout, responsible, fmt, lang, data_dir, output):
     """A row per indicator: baseline, latest value, target, gap, growth still
-    needed per year, progress against time, and status."""
+    needed per year, progress against time, and status.
+
+    With -o FILE.xlsx the table (raw numbers, as in CSV) is written as an
+    Excel workbook (needs the office extra: pip install 'jmplan[office]')."""
     from .measure.assess import assess_plan
 
     plan = _load(data_dir)
     _check_year(plan, year)
-    result = assess_plan(plan, year)
+    result = _only_responsible(assess_plan(plan, year), responsible)
+    review = layout == "review"
 
     def data():
         from .show.export import status_dict
@@ -279,16 +294,19 @@ def status(year, method, check, fmt, lang, data_dir, output):
         return status_dict(result, method)
 
     def blocks():
-        from .show.views import status_blocks
+        from .show.views import review_blocks, status_blocks
 
-        return status_blocks(result, lang, method)
+        return (review_blocks if review else status_blocks)(result, lang, method)
 
     def table():
-        from .show.views import status_csv
+        from .show.views import review_csv, status_csv
 
-        return status_csv(result, lang, method)
+        return (review_csv if review else status_csv)(result, lang, method)
 
-    _emit(_render(blocks, table, data, fmt), fmt, output)
+    if output is not None and output.suffix.lower() == ".xlsx":
+        _write_status_workbook(result, lang, method, review, fmt, output)
+    else:
+        _emit(_render(blocks, table, data, fmt), fmt, output)
     if check:
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:
@@ -298,6 +316,49 @@ def status(year, method, check, fmt, lang, data_dir, output):
                 err=True,
             )
             sys.exit(EXIT_CHECK)
+
+
+def _only_responsible(result, responsible: str | None):
+    """The assessment narrowed to one department's indicators (`--responsible`)."""
+    if responsible is None:
+        return result
+    from .plan.lookup import departments, responsible_for
+
+    chosen = responsible_for(result.plan, responsible)
+    if not chosen:
+        named = departments(result.plan)
+        known = (
+            f" Departments in this plan: {', '.join(named)}." if named else " No indicator names one (responsible:)."
+        )
+        raise click.BadParameter(
+            f"no indicator is the responsibility of {responsible!r}.{known}", param_hint="'--responsible'"
+        )
+    return result.only(ind.key for ind in chosen)
+
+
+def _write_status_workbook(result, lang, method, review, fmt, output):
+    if fmt != "table":
+        raise click.UsageError(f"--format {fmt} conflicts with -o {output.name}: an .xlsx file is a workbook.")
+    from .show.render import Table
+    from .show.review import review_raw
+    from .show.views import status_csv
+    from .show.workbook import OfficeUnavailable, table_workbook
+    from .write.atomic import write_atomic
+
+    kinds = None
+    if review:
+        headers, kinds, rows = review_raw(result, lang, method)
+        table = Table(headers, rows)
+    else:
+        table = status_csv(result, lang, method)
+    try:
+        data = table_workbook(table, title=output.stem, kinds=kinds)
+    except OfficeUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 @cli.command(

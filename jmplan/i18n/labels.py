@@ -68,6 +68,7 @@ _TEXT = {
     "upper": ("上限", "Upper"),
     "stated": ("原文", "As stated"),
     "source": ("出处", "Source"),
+    "responsible": ("责任部门", "Responsible"),
     "increase": ("越大越好", "more is better"),
     "decrease": ("越小越好", "less is better"),
     # sections and sentences

@@ -123,6 +123,12 @@ class PlanAssessment(NamedTuple):
     goals: tuple[Goal, ...]
     tasks: tuple[Goal, ...]
 
+    def only(self, keys) -> PlanAssessment:
+        """The assessment of the indicators in `keys` alone, without the
+        goals and tasks (which no department owns)."""
+        wanted = set(keys)
+        return self._replace(rows=tuple(row for row in self.rows if row.key in wanted), goals=(), tasks=())
+
     def counts(self, method: str = TIME) -> dict[str, int]:
         """How many indicators have each status, most severe first (SEVERITY)."""
         counts: dict[str, int] = {}

@@ -137,6 +137,17 @@ class Fields:
             return None
         return node
 
+    def sequence(self, name: str, required: bool = False) -> Node | None:
+        node = self._get(name, required)
+        if node is None:
+            return None
+        if node.kind != "sequence":
+            self.problems.append(
+                Problem(node.where, f"{name!r} should be a list of `- ...` items, found {node.describe()}")
+            )
+            return None
+        return node
+
     def finish(self) -> None:
         for name, (key, _value) in self._by_name.items():
             if name not in self._asked:

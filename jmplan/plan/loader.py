@@ -14,7 +14,19 @@ from pathlib import Path
 
 from .common import CommonIndicator
 from .fields import Fields, parse_number, read_number, require_mapping, year_value
-from .model import DIRECTIONS, GROWTH_MODELS, QUALIFIERS, Figure, Goal, Indicator, Note, Plan, PlanInfo, Thresholds
+from .model import (
+    DATA_STATUSES,
+    DIRECTIONS,
+    GROWTH_MODELS,
+    QUALIFIERS,
+    Figure,
+    Goal,
+    Indicator,
+    Note,
+    Plan,
+    PlanInfo,
+    Thresholds,
+)
 from .problems import PlanError, Problem, Source, display_path
 from .validate import check_plan
 from .yamlfile import REFUSED, Node, read_yaml
@@ -177,6 +189,8 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
             unit_en=f.text("unit_en"),
             growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default="compound"),
             direction=f.choice("direction", DIRECTIONS, default="increase"),
+            responsible=f.text("responsible"),
+            responsible_en=f.text("responsible_en"),
             where=key_node.where,
             same_as=same_as,
             same_as_where=f.where("same_as") if same_as else Source(""),
@@ -283,9 +297,13 @@ def _figures_file(path: Path, expected_year: int, problems: list[Problem], requi
     return figures
 
 
-def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Problem]) -> Figure | None:
+def _figure(
+    node: Node, key: str, key_node: Node, year: int, problems: list[Problem], observed: bool = False
+) -> Figure | None:
     """One figure: either a bare number or a mapping with value and its context.
-    `key_node` is its key, where a missing field is reported."""
+    `key_node` is its key, where a missing field is reported. An `observed`
+    figure (actuals.yaml) may also carry its provenance: data_status,
+    recorded and the history of the figures it replaced."""
     if node.kind == "scalar":  # the common case, kept lean: a large plan has 100,000s
         value = None if node.quoted else parse_number(node.text)
         if value is None:
@@ -310,6 +328,12 @@ def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Prob
         note=f.text("note"),
         where=node.where,
     )
+    if observed:
+        figure = figure._replace(
+            data_status=f.choice("data_status", DATA_STATUSES, default="final"),
+            recorded=_date(f, "recorded", problems),
+            history=_history(f.sequence("history"), key, year, problems),
+        )
     f.finish()
     if qualifier == "range" and upper is None:
         problems.append(
@@ -322,6 +346,51 @@ def _figure(node: Node, key: str, key_node: Node, year: int, problems: list[Prob
     if upper is not None and value is not None and upper < value:
         problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {value:g}"))
     return None if value is None else figure
+
+
+def _date(f: Fields, name: str, problems: list[Problem]) -> str:
+    """A calendar date written YYYY-MM-DD, as text ('' when absent)."""
+    import datetime
+    import re
+
+    written = f.text(name)
+    if not written:
+        return ""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+            raise ValueError(written)
+        return datetime.date.fromisoformat(written).isoformat()
+    except ValueError:
+        problems.append(
+            Problem(f.where(name), f"{name!r} should be a date like 2019-03-31, found {written!r}", "write YYYY-MM-DD")
+        )
+        return ""
+
+
+def _history(node: Node | None, key: str, year: int, problems: list[Problem]) -> tuple[Figure, ...]:
+    """The figures an observation replaced: a list of {value, source, data_status, recorded}."""
+    if node is None:
+        return ()
+    history = []
+    for item in node.children:
+        what = f"a history entry of {key!r} {year}"
+        if not require_mapping(item, what, problems):
+            continue
+        f = Fields(item, what, problems)
+        value = f.number("value", required=True)
+        entry = Figure(
+            year,
+            value if value is not None else 0.0,
+            quote=f.text("source"),
+            note=f.text("note"),
+            where=item.where,
+            data_status=f.choice("data_status", DATA_STATUSES, default="final"),
+            recorded=_date(f, "recorded", problems),
+        )
+        f.finish()
+        if value is not None:
+            history.append(entry)
+    return tuple(history)
 
 
 def read_actuals(
@@ -352,7 +421,7 @@ def read_actuals(
         for year_node, node in years_node.items:
             year = _year(year_node, problems)
             if year is not None:
-                figure = _figure(node, key, year_node, year, problems)
+                figure = _figure(node, key, year_node, year, problems, observed=True)
                 if figure is not None:
                     by_year[year] = figure
         observations[key] = dict(sorted(by_year.items()))

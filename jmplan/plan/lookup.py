@@ -47,3 +47,19 @@ def find_indicator(plan: Plan, query: str) -> Indicator:
     contains = [ind.key for ind in indicators if any(folded in n for n in names(ind))]
     candidates = list(dict.fromkeys(contains + [by_name[c] for c in close]))[:5]
     raise UnknownIndicator(query, candidates, ambiguous=False)
+
+
+def responsible_for(plan: Plan, query: str) -> list[Indicator]:
+    """The indicators whose responsible department (责任部门), in either
+    language, contains `query`, ignoring case."""
+    folded = query.strip().casefold()
+    return [
+        ind
+        for ind in plan.indicators.values()
+        if folded and any(folded in name.casefold() for name in (ind.responsible, ind.responsible_en) if name)
+    ]
+
+
+def departments(plan: Plan) -> list[str]:
+    """Every responsible department the plan names, in the plan's order."""
+    return list(dict.fromkeys(ind.responsible for ind in plan.indicators.values() if ind.responsible))

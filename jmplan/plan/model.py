@@ -20,6 +20,9 @@ DIRECTIONS = ("increase", "decrease")
 # How the text qualifies a figure: 超过 "over" (a lower bound), 约 "about",
 # or a range "3–5" (value is the low end, `upper` the high end).
 QUALIFIERS = ("over", "about", "range")
+# How far an observed figure has been checked: 初步核算 (preliminary) or 最终核实 (final)
+DATA_STATUSES = ("preliminary", "final")
+PRELIMINARY, FINAL = DATA_STATUSES
 
 
 class Thresholds(NamedTuple):
@@ -51,6 +54,9 @@ class Indicator(NamedTuple):
     direction: str = "increase"  # one of DIRECTIONS
     unit_zh: str = ""
     unit_en: str = ""
+    # the department that supplies the indicator's figures (责任部门), in each language
+    responsible: str = ""
+    responsible_en: str = ""
     where: Source = Source("")
     # a key of the common list (common.py, or the plan's `common:`): what
     # comparisons match this indicator on, when its own key is not that key
@@ -78,6 +84,10 @@ class Indicator(NamedTuple):
         label = self.unit_zh if lang == "zh" else self.unit_en
         return label or self.unit
 
+    def responsible_label(self, lang: str) -> str:
+        """The responsible department; in English its English name where given."""
+        return (self.responsible_en or self.responsible) if lang == "en" else self.responsible
+
 
 class Figure(NamedTuple):
     """A number for one indicator in one year: stated by the plan or observed."""
@@ -91,10 +101,18 @@ class Figure(NamedTuple):
     quote: str = ""  # the sentence it comes from, or the statistical source
     note: str = ""
     where: Source = Source("")
+    # provenance of an observation (actuals.yaml only)
+    data_status: str = FINAL  # one of DATA_STATUSES
+    recorded: str = ""  # the date it was recorded, YYYY-MM-DD
+    history: tuple[Figure, ...] = ()  # the figures it replaced, oldest first
 
     @property
     def is_lower_bound(self) -> bool:
         return self.qualifier == "over"
+
+    @property
+    def is_preliminary(self) -> bool:
+        return self.data_status == PRELIMINARY
 
 
 class Goal(NamedTuple):

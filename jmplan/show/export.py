@@ -36,6 +36,12 @@ def figure_dict(fig: Figure | None, observed: bool | None = None) -> dict | None
     for name, value in (("stated", fig.stated), ("source", fig.quote), ("note", fig.note)):
         if value:
             out[name] = value
+    if fig.is_preliminary:
+        out["data_status"] = fig.data_status
+    if fig.recorded:
+        out["recorded"] = fig.recorded
+    if fig.history:
+        out["history"] = [figure_dict(old) for old in fig.history]
     if observed is not None:
         out["observed"] = observed
     return out
@@ -66,6 +72,8 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         "unit": ind.unit,
         "growth_model": ind.growth_model,
         "direction": ind.direction,
+        "responsible": ind.responsible,
+        "responsible_en": ind.responsible_en,
         # the effective baseline; "observed": true when an observation stands in
         "baseline": figure_dict(row.baseline, row.baseline_observed if row.baseline else None),
         "latest": figure_dict(row.latest),
@@ -131,6 +139,8 @@ def metrics_dict(plan: Plan) -> dict:
                 "unit": ind.unit,
                 "growth_model": ind.growth_model,
                 "direction": ind.direction,
+                "responsible": ind.responsible,
+                "responsible_en": ind.responsible_en,
                 "baseline": figure_dict(plan.baselines.get(ind.key)),
                 "target": figure_dict(plan.targets.get(ind.key)),
                 "observation_years": sorted(plan.observations_of(ind.key)),

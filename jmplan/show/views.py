@@ -96,11 +96,18 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 text(row.status_for(method), lang),
             ]
         )
+    if any(row.indicator.responsible for row in result.rows):
+        # a column only for plans that name departments: the others keep their width
+        table.headers.append(text("responsible", lang))
+        table.rows[:] = [cells + [row.indicator.responsible_label(lang)] for cells, row in zip(table.rows, result.rows)]
+        table = table._replace(align=[*table.align, L])
     return table
 
 
 def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
-    counts = result.counts(method)
+    from .review import by_severity
+
+    counts = by_severity(result.counts(method))
     return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
 
 
@@ -118,6 +125,22 @@ def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list
         blocks.append(Heading(text("tasks", lang)))
         blocks.append(Lines([t.text(lang) for t in result.tasks], numbered=True))
     return blocks
+
+
+def review_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
+    """`status --layout review`: the standard completion table and its notes."""
+    from .review import review_notes, review_table, summary_counts_line
+
+    notes = [summary_counts_line(result, lang, method)] + review_notes(result, lang)
+    return [_plan_heading(result.plan, lang, result.year), review_table(result, lang, method), Lines(notes)]
+
+
+def review_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
+    """The completion table with unrounded numbers, for CSV."""
+    from .review import review_raw
+
+    headers, _kinds, rows = review_raw(result, lang, method)
+    return Table(headers, [[_cell(value) for value in row] for row in rows])
 
 
 def _notes(result: PlanAssessment, lang: str) -> list:
@@ -155,6 +178,7 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             "ratio",
             "status",
             "status_slug",
+            "responsible",
         )
     ]
     # years sit in their own columns so that every value cell is a bare number
@@ -190,6 +214,7 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
                 _cell(row.ratio_for(method)),
                 text(row.status_for(method), lang),
                 row.status_for(method),
+                ind.responsible_label(lang),
             ]
         )
     return Table(headers, rows)
@@ -336,6 +361,9 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
         text(h, lang)
         for h in ("key", "name_zh", "name_en", "unit", "model", "direction", "baseline", "target", "observations")
     ]
+    named = any(ind.responsible for ind in plan.indicators.values())
+    if named:
+        headers.append(text("responsible", lang))
     rows = []
     for ind in plan.indicators.values():
         base, target = plan.baselines.get(ind.key), plan.targets.get(ind.key)
@@ -347,7 +375,9 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
             known = [fmt.figure(base, ind, lang), fmt.figure(target, ind, lang), _years(years)]
             unit, model, direction = ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)
         rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, *known])
-    return Table(headers, rows, [L, L, L, L, L, L, R, R, L])
+        if named:
+            rows[-1].append(ind.responsible if raw else ind.responsible_label(lang))
+    return Table(headers, rows, [L, L, L, L, L, L, R, R, L] + ([L] if named else []))
 
 
 def _years(years: list[int]) -> str:

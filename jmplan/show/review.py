@@ -1,0 +1,290 @@
+"""The standard completion table (主要指标完成情况表), as mid-term and final
+reviews of a plan file it: one row per indicator, binding indicators first,
+indicators without a target last.
+
+Columns: 指标 / 单位 / 属性 / 基期值 / 目标值 (as the plan states it) / 当年值 /
+年均增长 required and actual / 完成进度 / 时间进度 (k/n) / 预期进度 (e) / 评价.
+Both 时间进度 and 预期进度 are shown because they differ for compound
+indicators: growing at exactly the required rate covers less than k/n of the
+way in the early years, and a reader sees why 49 % done against 60 % of the
+time can still be on track.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..measure.assess import TIME, Assessment, PlanAssessment
+from . import fmt
+from .i18n import text
+from .render import Table
+
+R, L = "right", "left"
+
+# 约束性 / 预期性: the plan's attribute of an indicator, where the data gives one
+_ATTRIBUTES = {"binding": ("约束性", "binding"), "expected": ("预期性", "expected")}
+
+# Worst first: one summary, read from the top, says what needs attention
+SEVERITY = (
+    "not_achieved",
+    "moving_away",
+    "movement_away",
+    "significant_movement_away",
+    "moderate_movement_away",
+    "behind",
+    "insufficient",
+    "on_track",
+    "moderate",
+    "moderate_progress",
+    "ahead",
+    "significant",
+    "significant_progress",
+    "achieved",
+    "no_data",
+    "no_target",
+    "qualitative",
+)
+
+
+def by_severity(counts: dict[str, int]) -> dict[str, int]:
+    """The counts by status, the most worrying status first."""
+    rank = {status: i for i, status in enumerate(SEVERITY)}
+    return dict(sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank))))
+
+
+def attribute(row: Assessment) -> str:
+    """'binding', 'expected' or '' (the plan's data states none)."""
+    return getattr(row.indicator, "attribute", "") or ""
+
+
+def attribute_label(row: Assessment, lang: str) -> str:
+    words = _ATTRIBUTES.get(attribute(row))
+    return "" if words is None else words[0] if lang == "zh" else words[1]
+
+
+def ordered(rows) -> list[Assessment]:
+    """Binding indicators first, then those with a target, then the rest;
+    the plan's order within each group."""
+    return sorted(rows, key=lambda row: (attribute(row) != "binding", row.target is None))
+
+
+class Growth(NamedTuple):
+    """Average growth per year: compound as a rate, linear as a change in the unit."""
+
+    rate: float | None = None
+    change: float | None = None
+
+
+def required_growth(row: Assessment) -> Growth:
+    """What the plan requires each year, from the baseline to the target."""
+    leg = row.from_baseline
+    if leg is None:
+        return Growth()
+    if row.indicator.growth_model == "compound":
+        return Growth(rate=leg.required_growth)
+    return Growth(change=leg.required_change)
+
+
+def actual_growth(row: Assessment) -> Growth:
+    """What the indicator has done each year since the baseline: the compound
+    rate g_act, or the average change (x - b) / k."""
+    if not row.has_observation or row.baseline is None:
+        return Growth()
+    k = row.latest.year - row.baseline.year
+    if k <= 0:
+        return Growth()
+    if row.indicator.growth_model == "compound":
+        return Growth(rate=row.growth_ratio.actual if row.growth_ratio else None)
+    return Growth(change=(row.latest.value - row.baseline.value) / k)
+
+
+def time_elapsed(row: Assessment) -> float | None:
+    """时间进度 k / n: the share of the plan's years gone by at the latest value."""
+    if not row.has_observation or row.baseline is None or row.target is None:
+        return None
+    n = row.target.year - row.baseline.year
+    if n <= 0:
+        return None
+    return min(row.latest.year - row.baseline.year, n) / n
+
+
+def current_year(result: PlanAssessment) -> int | None:
+    """The year the table reports on: --year, else the latest observed."""
+    if result.year is not None:
+        return result.year
+    years = [row.latest.year for row in result.rows if row.has_observation]
+    return max(years) if years else None
+
+
+def _growth_cell(growth: Growth, row: Assessment, lang: str) -> str:
+    if growth.rate is not None:
+        return fmt.percent(growth.rate)
+    if growth.change is not None:
+        return fmt.difference(growth.change, row.indicator, lang, sign=True, with_unit=False)
+    return ""
+
+
+def target_as_stated(row: Assessment, lang: str) -> str:
+    """The target as the plan writes it (Chinese), else as jmplan shows it."""
+    if row.target is None:
+        return ""
+    if lang == "zh" and row.target.stated:
+        return row.target.stated
+    return fmt.figure(row.target, row.indicator, lang)
+
+
+def preliminary_mark(lang: str) -> str:
+    return "（初步）" if lang == "zh" else " (prelim.)"
+
+
+def current_value(row: Assessment, lang: str, year: int | None) -> str:
+    if not row.has_observation:
+        return ""
+    shown = fmt.figure(row.latest, row.indicator, lang)
+    if row.latest.year != year:
+        shown += f" ({row.latest.year})"
+    if row.latest.is_preliminary:
+        shown += preliminary_mark(lang)
+    return shown
+
+
+def review_headers(result: PlanAssessment, lang: str) -> list[str]:
+    info = result.plan.info
+    year = current_year(result)
+    zh = lang == "zh"
+    return [
+        text("indicator", lang),
+        text("unit", lang),
+        "属性" if zh else "Attribute",
+        f"{text('baseline', lang)} ({info.base_year})",
+        f"{text('target', lang)} ({info.target_year})",
+        (f"{year}年值" if zh else f"Value {year}") if year else ("当年值" if zh else "Value"),
+        "年均增长（规划）" if zh else "Growth/yr required",
+        "年均增长（实际）" if zh else "Growth/yr actual",
+        text("completion", lang),
+        "时间进度" if zh else "Time elapsed",
+        text("expected", lang),
+        "评价" if zh else "Assessment",
+    ]
+
+
+def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
+    """The completion table in display strings, rounded half up."""
+    year = current_year(result)
+    rows = []
+    for row in ordered(result.rows):
+        ind = row.indicator
+        rows.append(
+            [
+                ind.name(lang),
+                ind.unit_label(lang),
+                attribute_label(row, lang),
+                _baseline(row, lang, result.plan.info.base_year),
+                target_as_stated(row, lang),
+                current_value(row, lang, year),
+                _growth_cell(required_growth(row), row, lang),
+                _growth_cell(actual_growth(row), row, lang),
+                fmt.percent(row.progress.completion) if row.has_observation else "",
+                fmt.percent(time_elapsed(row)),
+                fmt.percent(row.progress.expected),
+                text(row.status_for(method), lang),
+            ]
+        )
+    return Table(review_headers(result, lang), rows, [L, L, L, R, R, R, R, R, R, R, R, L])
+
+
+def _baseline(row: Assessment, lang: str, base_year: int) -> str:
+    """The baseline; an observation standing in for one the plan does not state shows its year."""
+    if row.baseline is None:
+        return ""
+    shown = fmt.figure(row.baseline, row.indicator, lang)
+    return shown if row.baseline.year == base_year else f"{shown} ({row.baseline.year})"
+
+
+def summary_counts_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
+    """'状态汇总：滞后于预期 1，符合预期 2' - the worst first."""
+    counts = by_severity(result.counts(method))
+    if lang == "zh":
+        return f"{text('summary', lang)}：" + "，".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+    return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+
+
+def review_notes(result: PlanAssessment, lang: str) -> list[str]:
+    """What a reader needs to read the table right."""
+    notes = []
+    if any(row.has_observation and row.latest.is_preliminary for row in result.rows):
+        notes.append(
+            "标注“（初步）”的为初步核算数，尚待最终核实。"
+            if lang == "zh"
+            else "Figures marked (prelim.) are preliminary estimates, not yet final."
+        )
+    if any(row.indicator.growth_model == "linear" and row.target is not None for row in result.rows):
+        notes.append(
+            "比率类指标的年均增长以百分点计。"
+            if lang == "zh"
+            else "For shares in %, growth per year is in percentage points."
+        )
+    return notes
+
+
+def review_raw(result: PlanAssessment, lang: str, method: str = TIME) -> tuple[list[str], list[str], list[list]]:
+    """(headers, kinds, rows) with unrounded values, for CSV and .xlsx. A kind
+    is 'text', 'number', 'percent' (a fraction) or 'year'; None is an empty cell.
+    Code columns (attribute, data status, status) stand beside the words."""
+    zh = lang == "zh"
+    columns = [
+        ("key", text("key", lang), "text"),
+        ("name", text("indicator", lang), "text"),
+        ("unit", text("unit", lang), "text"),
+        ("attribute", "属性" if zh else "Attribute", "text"),
+        ("attribute_code", "属性代码" if zh else "Attribute code", "text"),
+        ("baseline_year", f"{text('baseline', lang)}{text('year', lang)}" if zh else "Baseline year", "year"),
+        ("baseline", text("baseline", lang), "number"),
+        ("target_year", f"{text('target', lang)}{text('year', lang)}" if zh else "Target year", "year"),
+        ("target", text("target", lang), "number"),
+        ("target_stated", "目标值（原文）" if zh else "Target as stated", "text"),
+        ("year", "当年" if zh else "Year", "year"),
+        ("value", "当年值" if zh else "Value", "number"),
+        ("data_status", "数据状态" if zh else "Data status", "text"),
+        ("required_growth", "规划年均增速" if zh else "Required growth/yr", "percent"),
+        ("required_change", "规划年均增量" if zh else "Required change/yr", "number"),
+        ("actual_growth", "实际年均增速" if zh else "Actual growth/yr", "percent"),
+        ("actual_change", "实际年均增量" if zh else "Actual change/yr", "number"),
+        ("completion", text("completion", lang), "percent"),
+        ("time_elapsed", "时间进度" if zh else "Time elapsed", "percent"),
+        ("expected", text("expected", lang), "percent"),
+        ("assessment", "评价" if zh else "Assessment", "text"),
+        ("status", text("status_slug", lang), "text"),
+    ]
+    rows = []
+    for row in ordered(result.rows):
+        ind = row.indicator
+        required, actual = required_growth(row), actual_growth(row)
+        latest = row.latest if row.has_observation else None
+        base = row.baseline
+        values = {
+            "key": ind.key,
+            "name": ind.name(lang),
+            "unit": ind.unit,
+            "attribute": attribute_label(row, lang),
+            "attribute_code": attribute(row),
+            "baseline_year": base.year if base else None,
+            "baseline": base.value if base else None,
+            "target_year": row.target.year if row.target else None,
+            "target": row.target.value if row.target else None,
+            "target_stated": row.target.stated if row.target else "",
+            "year": latest.year if latest else None,
+            "value": latest.value if latest else None,
+            "data_status": latest.data_status if latest else "",
+            "required_growth": required.rate,
+            "required_change": required.change,
+            "actual_growth": actual.rate,
+            "actual_change": actual.change,
+            "completion": row.progress.completion if latest else None,
+            "time_elapsed": time_elapsed(row),
+            "expected": row.progress.expected,
+            "assessment": text(row.status_for(method), lang),
+            "status": row.status_for(method),
+        }
+        rows.append([values[name] for name, _, _ in columns])
+    return [header for _, header, _ in columns], [kind for _, _, kind in columns], rows

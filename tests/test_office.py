@@ -1,0 +1,199 @@
+"""The planning office's year: responsible departments, provenance of
+observations, and the standard completion table (status --layout review,
+CSV, .xlsx). Expected figures are worked by hand in the comments."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import SMALL_BASELINE, SMALL_TARGETS, write_plan
+
+# users first in the file, without a target: the completion table puts it last
+OFFICE_PLAN = """\
+plan:
+  name_zh: 测试规划
+  name_en: Test plan
+  base_year: 2015
+  target_year: 2020
+indicators:
+  users:
+    name_zh: 用户数
+    name_en: Users
+    unit: 户
+    growth_model: compound
+  sales:
+    name_zh: 销售额
+    name_en: Sales
+    unit: 亿元
+    unit_en: 100 million yuan
+    growth_model: compound
+    responsible: 市商务局
+    responsible_en: Municipal Bureau of Commerce
+  share:
+    name_zh: 覆盖率
+    name_en: Coverage
+    unit: "%"
+    growth_model: linear
+    responsible: 市工业和信息化局
+"""
+
+OFFICE_ACTUALS = """\
+observations:
+  users:
+    2016: 10
+  sales:
+    2018: {value: 120, data_status: preliminary, source: 统计快报, recorded: 2019-01-20}
+  share:
+    2017: 55
+    2018:
+      value: 70
+      source: 统计公报
+      recorded: 2019-04-02
+      history:
+        - {value: 68, data_status: preliminary, source: 统计快报, recorded: 2019-01-20}
+"""
+
+
+@pytest.fixture
+def office_plan(tmp_path):
+    return write_plan(tmp_path / "plan", OFFICE_PLAN, SMALL_BASELINE, SMALL_TARGETS, OFFICE_ACTUALS)
+
+
+def test_responsible_in_json_and_table(run, office_plan):
+    data = json.loads(run("status", "-f", "json", "--data-dir", office_plan).stdout)
+    by_key = {m["key"]: m for m in data["metrics"]}
+    assert by_key["sales"]["responsible"] == "市商务局"
+    assert by_key["sales"]["responsible_en"] == "Municipal Bureau of Commerce"
+    assert by_key["users"]["responsible"] == ""
+    zh = run("status", "--lang", "zh", "--data-dir", office_plan).stdout
+    assert "责任部门" in zh and "市工业和信息化局" in zh
+    # in English the English name where the plan gives one, else the Chinese
+    en = run("status", "--lang", "en", "--data-dir", office_plan).stdout
+    assert "Municipal Bureau of Commerce" in en and "市工业和信息化局" in en
+    metrics = run("metrics", "--lang", "zh", "--data-dir", office_plan).stdout
+    assert "市商务局" in metrics
+
+
+def test_a_plan_without_departments_has_no_empty_column(run):
+    assert "责任部门" not in run("status", "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize("query", ["商务", "commerce", "COMMERCE"])
+def test_status_responsible_filters(run, office_plan, query):
+    result = run("status", "--responsible", query, "--lang", "zh", "--data-dir", office_plan)
+    assert result.exit_code == 0
+    assert "销售额" in result.stdout
+    assert "覆盖率" not in result.stdout and "用户数" not in result.stdout
+    data = json.loads(run("status", "--responsible", query, "-f", "json", "--data-dir", office_plan).stdout)
+    assert [m["key"] for m in data["metrics"]] == ["sales"]
+    assert data["counts"] == {"behind": 1}
+
+
+def test_status_responsible_unknown_names_the_departments(run, office_plan):
+    result = run("status", "--responsible", "交通", "--data-dir", office_plan)
+    assert result.exit_code == 2
+    assert "市商务局, 市工业和信息化局" in result.stderr
+
+
+def test_provenance_is_read(office_plan):
+    from jmplan import load_plan
+
+    plan = load_plan(office_plan)
+    sales = plan.observations["sales"][2018]
+    assert (sales.data_status, sales.quote, sales.recorded) == ("preliminary", "统计快报", "2019-01-20")
+    share = plan.observations["share"][2018]
+    assert share.data_status == "final"  # the default
+    assert [(h.value, h.data_status, h.recorded) for h in share.history] == [(68, "preliminary", "2019-01-20")]
+    assert plan.observations["share"][2017].data_status == "final"
+
+
+def test_review_table_figures(run, office_plan):
+    # sales: 100 -> 150 in 2015-2020, 120 in 2018 (preliminary).
+    #   required growth (150/100)^(1/5) - 1 = 8.447 %; actual (120/100)^(1/3) - 1 = 6.266 %
+    #   completion (120-100)/(150-100) = 40 %; time elapsed 3/5 = 60 %
+    #   expected (1.08447^3 - 1)/(1.08447^5 - 1) = 0.27549/0.5 = 55.1 %; r = 0.726: behind
+    # share: 40 -> 90, linear: required (90-40)/5 = +10 pp/yr; 70 in 2018: actual (70-40)/3 = +10 pp/yr,
+    #   completion 30/50 = 60 %, time 60 %, expected 60 %: on track
+    out = run("status", "--layout", "review", "--lang", "zh", "--data-dir", office_plan).stdout
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("指标"))
+    for word in ("属性", "基期值 (2015)", "目标值 (2020)", "2018年值", "年均增长（规划）", "年均增长（实际）"):
+        assert word in header
+    for word in ("完成进度", "时间进度", "预期进度", "评价"):
+        assert word in header
+    sales = next(line for line in lines if line.startswith("销售额")).split()
+    assert sales[2:] == ["100", "150", "120（初步）", "8.4%", "6.3%", "40.0%", "60.0%", "55.1%", "滞后于预期"]
+    share = next(line for line in lines if line.startswith("覆盖率")).split()
+    assert share[2:] == ["40%", "90%", "70%", "+10个百分点", "+10个百分点", "60.0%", "60.0%", "60.0%", "符合预期"]
+    names = [line.split()[0] for line in lines if line.split() and line.split()[0] in ("用户数", "销售额", "覆盖率")]
+    assert names == ["销售额", "覆盖率", "用户数"]  # without a target last
+    assert "状态汇总：滞后于预期 1，符合预期 1，无目标 1" in out
+    assert "初步核算" in out
+
+
+def test_review_csv_is_raw_with_codes(run, office_plan):
+    result = run("status", "--layout", "review", "-f", "csv", "--lang", "en", "--data-dir", office_plan)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    sales = rows[0]
+    assert sales["Key"] == "sales" and sales["Data status"] == "preliminary"
+    assert float(sales["Required growth/yr"]) == pytest.approx(1.5**0.2 - 1)
+    assert float(sales["Actual growth/yr"]) == pytest.approx(1.2 ** (1 / 3) - 1)
+    assert float(sales["Time elapsed"]) == pytest.approx(0.6)
+    assert (sales["Assessment"], sales["Status code"]) == ("behind", "behind")
+    assert float(rows[1]["Actual change/yr"]) == pytest.approx(10)
+    assert rows[2]["Key"] == "users"
+
+
+def test_review_xlsx(run, office_plan, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "review.xlsx"
+    result = run("status", "--layout", "review", "--lang", "zh", "--data-dir", office_plan, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(target).active
+    headers = [c.value for c in sheet[1]]
+    sales = dict(zip(headers, [c for c in sheet[2]]))
+    assert sales["代码"].value == "sales"
+    assert sales["完成进度"].value == pytest.approx(0.4)
+    assert sales["完成进度"].number_format == "0.0%"
+    assert sales["当年值"].value == 120
+    assert sheet.freeze_panes == "A2"
+
+
+def test_status_xlsx_refuses_another_format(run, office_plan, tmp_path):
+    result = run("status", "-f", "json", "--data-dir", office_plan, "-o", tmp_path / "s.xlsx")
+    assert result.exit_code == 2
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from jmplan.show.render import Table
+    from jmplan.show.workbook import table_workbook
+
+    data = table_workbook(Table(["name", "n"], [["=HYPERLINK(1)", "12"]]))
+    (tmp_path / "t.xlsx").write_bytes(data)
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == "=HYPERLINK(1)"
+    assert sheet["B2"].value == 12
+
+
+def test_provenance_in_json(run, office_plan):
+    data = json.loads(run("gap", "-m", "share", "-f", "json", "--data-dir", office_plan).stdout)
+    latest = data["latest"]
+    assert "data_status" not in latest  # final, the default
+    assert latest["recorded"] == "2019-04-02"
+    assert latest["history"] == [
+        {
+            "year": 2018,
+            "value": 68,
+            "qualifier": None,
+            "source": "统计快报",
+            "data_status": "preliminary",
+            "recorded": "2019-01-20",
+        }
+    ]
+    sales = json.loads(run("gap", "-m", "sales", "-f", "json", "--data-dir", office_plan).stdout)
+    assert sales["latest"]["data_status"] == "preliminary"
