@@ -7,6 +7,7 @@ target, and computes everything the reports show. Nothing here formats.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..plan.model import Figure, Goal, Indicator, Plan
@@ -123,7 +124,7 @@ class PlanAssessment(NamedTuple):
     goals: tuple[Goal, ...]
     tasks: tuple[Goal, ...]
 
-    def only(self, keys) -> PlanAssessment:
+    def only(self, keys: Iterable[str]) -> PlanAssessment:
         """The assessment of the indicators in `keys` alone, without the
         goals and tasks (which no department owns)."""
         wanted = set(keys)

@@ -6,6 +6,8 @@ are fractions per year (0.19418, not 19.4). Keys are stable: scripts use them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
 from ..plan.model import Figure, Goal, Plan
 
@@ -30,7 +32,7 @@ def plan_dict(plan: Plan) -> dict:
 def figure_dict(fig: Figure | None, observed: bool | None = None) -> dict | None:
     if fig is None:
         return None
-    out = {"year": fig.year, "value": fig.value, "qualifier": fig.qualifier}
+    out: dict[str, Any] = {"year": fig.year, "value": fig.value, "qualifier": fig.qualifier}
     if fig.upper is not None:
         out["upper"] = fig.upper
     for name, value in (("stated", fig.stated), ("source", fig.quote), ("note", fig.note)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..measure.assess import TIME, Assessment, PlanAssessment
+from ..plan.model import Figure
 from . import fmt
 from .i18n import text
 from .render import Table
@@ -88,31 +89,35 @@ def required_growth(row: Assessment) -> Growth:
 def actual_growth(row: Assessment) -> Growth:
     """What the indicator has done each year since the baseline: the compound
     rate g_act, or the average change (x - b) / k."""
-    if not row.has_observation or row.baseline is None:
-        return Growth()
-    k = row.latest.year - row.baseline.year
-    if k <= 0:
+    latest, baseline = _observed(row), row.baseline
+    if latest is None or baseline is None or latest.year <= baseline.year:
         return Growth()
     if row.indicator.growth_model == "compound":
         return Growth(rate=row.growth_ratio.actual if row.growth_ratio else None)
-    return Growth(change=(row.latest.value - row.baseline.value) / k)
+    return Growth(change=(latest.value - baseline.value) / (latest.year - baseline.year))
+
+
+def _observed(row: Assessment) -> Figure | None:
+    """The latest observation after the baseline, or None."""
+    return row.latest if row.has_observation else None
 
 
 def time_elapsed(row: Assessment) -> float | None:
     """时间进度 k / n: the share of the plan's years gone by at the latest value."""
-    if not row.has_observation or row.baseline is None or row.target is None:
+    latest = _observed(row)
+    if latest is None or row.baseline is None or row.target is None:
         return None
     n = row.target.year - row.baseline.year
     if n <= 0:
         return None
-    return min(row.latest.year - row.baseline.year, n) / n
+    return min(latest.year - row.baseline.year, n) / n
 
 
 def current_year(result: PlanAssessment) -> int | None:
     """The year the table reports on: --year, else the latest observed."""
     if result.year is not None:
         return result.year
-    years = [row.latest.year for row in result.rows if row.has_observation]
+    years = [latest.year for latest in map(_observed, result.rows) if latest is not None]
     return max(years) if years else None
 
 
@@ -138,12 +143,13 @@ def preliminary_mark(lang: str) -> str:
 
 
 def current_value(row: Assessment, lang: str, year: int | None) -> str:
-    if not row.has_observation:
+    latest = _observed(row)
+    if latest is None:
         return ""
-    shown = fmt.figure(row.latest, row.indicator, lang)
-    if row.latest.year != year:
-        shown += f" ({row.latest.year})"
-    if row.latest.is_preliminary:
+    shown = fmt.figure(latest, row.indicator, lang)
+    if latest.year != year:
+        shown += f" ({latest.year})"
+    if latest.is_preliminary:
         shown += preliminary_mark(lang)
     return shown
 
@@ -212,7 +218,7 @@ def summary_counts_line(result: PlanAssessment, lang: str, method: str = TIME) -
 def review_notes(result: PlanAssessment, lang: str) -> list[str]:
     """What a reader needs to read the table right."""
     notes = []
-    if any(row.has_observation and row.latest.is_preliminary for row in result.rows):
+    if any(latest is not None and latest.is_preliminary for latest in map(_observed, result.rows)):
         notes.append(
             "标注“（初步）”的为初步核算数，尚待最终核实。"
             if lang == "zh"
@@ -260,7 +266,7 @@ def review_raw(result: PlanAssessment, lang: str, method: str = TIME) -> tuple[l
     for row in ordered(result.rows):
         ind = row.indicator
         required, actual = required_growth(row), actual_growth(row)
-        latest = row.latest if row.has_observation else None
+        latest = _observed(row)
         base = row.baseline
         values = {
             "key": ind.key,
