@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.model import Figure
 from . import fmt
-from .i18n import text
+from ..i18n import text
 from .render import Table
 
 R, L = "right", "left"
