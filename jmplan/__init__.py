@@ -6,13 +6,35 @@
 ['no_target', 'no_target']
 """
 
-from .measure.assess import Assessment, PlanAssessment, assess_indicator, assess_plan
-from .plan.loader import default_data_dir, load_plan, read_plan
-from .plan.lookup import UnknownIndicator, find_indicator
-from .plan.model import Figure, Goal, Indicator, Plan, PlanInfo
-from .plan.problems import PlanError, Problem, Source
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# The public names, each from the module that defines it. They are imported
+# on first use, not here: every `jmplan` command imports this package first,
+# and `jmplan --version` or `--help` should not pay for the loader, YAML and
+# the assessment to print one line.
+_EXPORTS = {
+    "Assessment": "jmplan.measure.assess",
+    "PlanAssessment": "jmplan.measure.assess",
+    "assess_indicator": "jmplan.measure.assess",
+    "assess_plan": "jmplan.measure.assess",
+    "default_data_dir": "jmplan.plan.loader",
+    "load_plan": "jmplan.plan.loader",
+    "read_plan": "jmplan.plan.loader",
+    "UnknownIndicator": "jmplan.plan.lookup",
+    "find_indicator": "jmplan.plan.lookup",
+    "Figure": "jmplan.plan.model",
+    "Goal": "jmplan.plan.model",
+    "Indicator": "jmplan.plan.model",
+    "Plan": "jmplan.plan.model",
+    "PlanInfo": "jmplan.plan.model",
+    "PlanError": "jmplan.plan.problems",
+    "Problem": "jmplan.plan.problems",
+    "Source": "jmplan.plan.problems",
+}
 
 __all__ = [
     "Assessment",
@@ -34,3 +56,25 @@ __all__ = [
     "load_plan",
     "read_plan",
 ]
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .measure.assess import Assessment, PlanAssessment, assess_indicator, assess_plan
+    from .plan.loader import default_data_dir, load_plan, read_plan
+    from .plan.lookup import UnknownIndicator, find_indicator
+    from .plan.model import Figure, Goal, Indicator, Plan, PlanInfo
+    from .plan.problems import PlanError, Problem, Source
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jmplan' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once: later look-ups find it directly
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -38,6 +38,16 @@ class PathArg(click.Path):
         return super().convert(value, param, ctx)
 
 
+class OutputArg(PathArg):
+    """`-o FILE`, where `-o -` means standard output, as for most command-line
+    tools (without this, `-` would be written as a file named "-")."""
+
+    def convert(self, value, param, ctx):
+        if value == "-":
+            return None
+        return super().convert(value, param, ctx)
+
+
 method_option = click.option(
     "--method",
     type=click.Choice(METHODS),
@@ -129,8 +139,8 @@ def common_options(command):
     @click.option(
         "--output",
         "-o",
-        type=PathArg(dir_okay=False, path_type=Path),
-        help="Write to this file instead of standard output.",
+        type=OutputArg(dir_okay=False, path_type=Path),
+        help="Write to this file instead of standard output (`-o -`: standard output).",
     )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -437,8 +447,8 @@ def metrics(fmt, lang, data_dir, output):
 @click.option(
     "--output",
     "-o",
-    type=PathArg(dir_okay=False, path_type=Path),
-    help="Write the report to this file. Markdown charts go into FILE_charts/ beside it.",
+    type=OutputArg(dir_okay=False, path_type=Path),
+    help="Write the report to this file (`-o -`: standard output). Markdown charts go into FILE_charts/ beside it.",
 )
 @click.option(
     "--compare",

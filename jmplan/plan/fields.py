@@ -71,10 +71,12 @@ class Fields:
         self.at = at or node.where  # where a missing field is reported: the mapping's key
         self.problems = problems
         self._by_name = node.by_key  # empty unless a mapping
-        self._asked: set[str] = set()
+        # a dict, not a set: "known fields" hints list them in the order they are read,
+        # the same on every run (a set's order changes with the hash seed)
+        self._asked: dict[str, None] = {}
 
     def _get(self, name: str, required: bool) -> Node | None:
-        self._asked.add(name)
+        self._asked[name] = None
         pair = self._by_name.get(name)
         if pair is not None and pair[1].kind == REFUSED:  # already reported
             return None
@@ -151,7 +153,7 @@ class Fields:
     def finish(self) -> None:
         for name, (key, _value) in self._by_name.items():
             if name not in self._asked:
-                known = [n for n in self._asked]
+                known = list(self._asked)
                 self.problems.append(
                     Problem(
                         key.where,

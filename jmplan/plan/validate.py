@@ -128,7 +128,7 @@ def check_notes(plan: Plan) -> list[Problem]:
                 Problem(
                     first.where,
                     f"note for {key!r}, which is no goal, task or indicator of the plan",
-                    did_you_mean(key, known),
+                    did_you_mean(key, sorted(known)),
                 )
             )
     return problems

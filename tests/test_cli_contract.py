@@ -1,0 +1,99 @@
+"""Small promises of the command line: `-o -` is standard output, `--version`
+answers without loading the library, hints list names in a fixed order."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import write_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "-o", "-"],
+        ["status", "--format", "csv", "--output", "-"],
+        ["gap", "--metric", "ecommerce", "-o", "-"],
+        ["metrics", "-o", "-"],
+        ["report", "-o", "-"],
+        ["report", "--format", "html", "-o", "-"],
+    ],
+)
+def test_dash_as_output_means_standard_output(run, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "E-commerce transaction volume" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+def test_version_does_not_load_the_library():
+    """`jmplan --version` prints one line; the loader, YAML and the
+    assessment are not imported for it."""
+    code = (
+        "import sys\n"
+        "from jmplan.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('jmplan.', 'yaml', 'ruamel')))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    version_line, loaded = done.stdout.splitlines()
+    assert version_line.startswith("jmplan, version ")
+    assert loaded.split() == ["jmplan.cli", "jmplan.show", "jmplan.show.i18n"]
+
+
+def test_the_library_is_still_importable_from_the_package():
+    import jmplan
+
+    assert "load_plan" in dir(jmplan) and "assess_plan" in jmplan.__all__
+    result = jmplan.assess_plan(jmplan.load_plan())
+    assert isinstance(result, jmplan.PlanAssessment)
+    with pytest.raises(AttributeError):
+        jmplan.no_such_name  # noqa: B018
+
+
+UNKNOWN_FIELD = """\
+plan:
+  name_zh: 测试规划
+  name_en: Test plan
+  base_year: 2015
+  target_year: 2020
+indicators:
+  sales:
+    name_zh: 销售额
+    name_en: Sales
+    unit: 亿元
+    growth_model: compound
+    zzz: 1
+"""
+
+
+def test_known_fields_hint_in_the_order_they_are_read(tmp_path):
+    """The hint lists the fields in one order, on every run: not in the order
+    of a set, which changes with Python's hash seed."""
+    folder = write_plan(tmp_path / "plan", plan=UNKNOWN_FIELD, baseline="year: 2015\nvalues: {}\n")
+    hints = set()
+    for seed in ("1", "2", "3", "4"):
+        done = subprocess.run(
+            [sys.executable, "-m", "jmplan", "status", "--data-dir", str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        hints.add(done.stderr.splitlines()[1])
+    assert hints == {"  hint: known fields: name_zh, name_en, unit, unit_zh, unit_en, growth_model, direction"}
+
+
+def test_every_public_name_is_exported():
+    import jmplan
+
+    for name in jmplan.__all__:
+        assert getattr(jmplan, name) is not None
