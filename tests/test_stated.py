@@ -259,3 +259,10 @@ def test_plan_prose_forms(text, unit, expected):
 def test_a_level_reached_cannot_also_be_cumulative():
     error = error_for("累计提高到65%")
     assert "level reached" in error.problem and "提高到65%" in error.hint
+
+
+@pytest.mark.parametrize("text", ["+30", "-15", "+30%", "约+5"])
+def test_a_signed_level_is_refused_not_read_as_a_level(text):
+    # "+30" once read as a target of 30 % showed a cumulative +30 points as achieved
+    error = error_for(text)
+    assert "sign before a level" in error.problem and "〔30〕" in error.hint

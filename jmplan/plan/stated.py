@@ -238,6 +238,12 @@ class _Reader:
         return self._change(body, bound, verb, cumulative, annual)
 
     def _level(self, body: str, bound: str | None) -> StatedTarget:
+        if body[:1] in "+-":
+            # "+30" read as a level of 30 is how a cumulative +30 points was once misread
+            raise self.fail(
+                f"a sign before a level ({body!r})",
+                "a change is written 〔30〕, 累计提高30个百分点 or 下降15%; a level without a sign: 30",
+            )
         if body.endswith(_POINTS):
             raise self.fail(
                 "percentage points without a verb",
