@@ -37,7 +37,7 @@ def test_status_in_english(run):
     assert "E-commerce transaction volume" in out and "over 700" in out
     assert "at most 19.4%/yr" in out
     assert "Qualitative goals" in out and "Main tasks" in out
-    assert "no data 11, no target 11" in out
+    assert "no target 11, no data 11" in out
 
 
 def test_chinese_columns_line_up(run):

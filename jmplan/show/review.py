@@ -25,33 +25,6 @@ R, L = "right", "left"
 # 约束性 / 预期性: the plan's attribute of an indicator, where the data gives one
 _ATTRIBUTES = {"binding": ("约束性", "binding"), "expected": ("预期性", "expected")}
 
-# Worst first: one summary, read from the top, says what needs attention
-SEVERITY = (
-    "not_achieved",
-    "moving_away",
-    "movement_away",
-    "significant_movement_away",
-    "moderate_movement_away",
-    "behind",
-    "insufficient",
-    "on_track",
-    "moderate",
-    "moderate_progress",
-    "ahead",
-    "significant",
-    "significant_progress",
-    "achieved",
-    "no_data",
-    "no_target",
-    "qualitative",
-)
-
-
-def by_severity(counts: dict[str, int]) -> dict[str, int]:
-    """The counts by status, the most worrying status first."""
-    rank = {status: i for i, status in enumerate(SEVERITY)}
-    return dict(sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank))))
-
 
 def attribute(row: Assessment) -> str:
     """'binding', 'expected' or '' (the plan's data states none)."""
@@ -209,7 +182,7 @@ def _baseline(row: Assessment, lang: str, base_year: int) -> str:
 
 def summary_counts_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
     """'状态汇总：滞后于预期 1，符合预期 2' - the worst first."""
-    counts = by_severity(result.counts(method))
+    counts = result.counts(method)  # most severe first
     if lang == "zh":
         return f"{text('summary', lang)}：" + "，".join(f"{text(s, lang)} {n}" for s, n in counts.items())
     return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())

@@ -105,9 +105,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
 
 
 def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
-    from .review import by_severity
-
-    counts = by_severity(result.counts(method))
+    counts = result.counts(method)  # most severe first
     return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
 
 
