@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.model import Figure
 from . import fmt
-from ..i18n import text
 from .render import Table
 
 R, L = "right", "left"
