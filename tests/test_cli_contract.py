@@ -46,7 +46,8 @@ def test_version_does_not_load_the_library():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     version_line, loaded = done.stdout.splitlines()
     assert version_line.startswith("jmplan, version ")
-    assert loaded.split() == ["jmplan.cli", "jmplan.show", "jmplan.show.i18n"]
+    heavy = [m for m in loaded.split() if m.startswith(("jmplan.plan", "jmplan.measure", "yaml", "ruamel"))]
+    assert heavy == [] and "jmplan.cli" in loaded.split()
 
 
 def test_the_library_is_still_importable_from_the_package():
