@@ -575,9 +575,17 @@ def chart(metric, year, lang, data_dir, output):
 @click.argument("value")
 @click.option("--source", help="Where the figure comes from (a statistical bulletin, a report).")
 @click.option("--replace", is_flag=True, help="Overwrite an observation already recorded for that year.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another jmplan writing to the same plan folder, then give up.",
+)
 @data_dir_option
 @lang_option
-def record(metric, year, value, source, replace, data_dir, lang):
+def record(metric, year, value, source, replace, wait, data_dir, lang):
     """Record the observed VALUE of indicator KEY in YEAR, in the plan's actuals.yaml.
 
     VALUE is read as typed: 850, 1,700, 7.76万, 850亿元, 82%, full-width digits.
@@ -595,7 +603,16 @@ def record(metric, year, value, source, replace, data_dir, lang):
             "`jmplan init DIR` first."
         )
     try:
-        done = record_observation(data_dir, metric, year, value, source=source, replace=replace)
+        done = record_observation(
+            data_dir,
+            metric,
+            year,
+            value,
+            source=source,
+            replace=replace,
+            wait=wait,
+            on_wait=lambda message: click.echo(f"jmplan: {message}", err=True),
+        )
     except PlanError as exc:
         raise DataError(exc.problems) from None
     except UnknownIndicator as exc:

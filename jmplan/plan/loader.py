@@ -57,21 +57,25 @@ def load_plan(folder: str | Path | None = None) -> Plan:
     return plan
 
 
-def read_plan(folder: str | Path | None = None) -> tuple[Plan | None, list[Problem]]:
-    """Load and check a plan folder without raising: (plan or None, problems)."""
+def read_plan(folder: str | Path | None = None, actuals: Path | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Load and check a plan folder without raising: (plan or None, problems).
+
+    `actuals`, if given, is read in place of the folder's actuals.yaml (and
+    named as it in messages): a writer checks its new file this way before
+    it replaces the old one."""
     # Loading allocates hundreds of thousands of small objects and no cycles;
     # the cyclic collector would rescan them again and again (two thirds of
     # the time on a 10,000-indicator plan, and growing faster than linearly).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_plan(folder)
+        return _read_plan(folder, actuals)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
+def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[Plan | None, list[Problem]]:
     folder = Path(folder) if folder is not None else default_data_dir()
     shown = display_path(folder)
     if not folder.exists():
@@ -104,7 +108,10 @@ def _read_plan(folder: str | Path | None) -> tuple[Plan | None, list[Problem]]:
 
     baselines = _figures_file(folder / baseline_file(info.base_year), info.base_year, problems, required=True)
     targets = _figures_file(folder / TARGETS_FILE, info.target_year, problems, required=True)
-    observations, notes, found = read_actuals(folder / ACTUALS_FILE)
+    if actuals is None:
+        observations, notes, found = read_actuals(folder / ACTUALS_FILE)
+    else:
+        observations, notes, found = read_actuals(actuals, display_path(folder / ACTUALS_FILE))
     problems.extend(found)
     plan = Plan(
         info=info,

@@ -327,3 +327,85 @@ def _key_problem(key: Node, entries: dict[str, tuple[Node, Node]]) -> Problem:
             "YAML keeps only one of them; remove or rename one",
         )
     return Problem(key.where, "merge keys (<<) are not supported in plan files", "write the fields out in full")
+
+
+class Span:
+    """Where one node of a YAML text lies, as character offsets into the text
+    the parser read: for writers that change a file in place, splicing new
+    text in at these positions and leaving every other byte as it was.
+
+    `start`/`end` cover the node's own text (for a block collection, from its
+    first key to the end of its last value; for a flow one, from `{` to `}`).
+    A plain empty scalar (`key:` with nothing after it) has start == end, just
+    after the colon. `pairs` holds a mapping's (key, value) spans in file
+    order, and a list's items as (None, item)."""
+
+    __slots__ = ("kind", "start", "end", "value", "quoted", "flow", "pairs")
+
+    def __init__(self, kind: str, start: int, end: int, value: str = "", quoted: bool = False, flow: bool = False):
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.value = value
+        self.quoted = quoted
+        self.flow = flow
+        self.pairs: list[tuple[Span | None, Span]] = []
+
+    def __repr__(self) -> str:
+        return f"Span({self.kind}, {self.start}-{self.end}, {self.value!r})"
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == SCALAR and not self.quoted and self.value in ("", "~", "null", "Null", "NULL")
+
+    def get(self, key: str) -> tuple[Span, Span] | None:
+        """The (key, value) pair of a mapping whose key reads `key`."""
+        return next(((k, v) for k, v in self.pairs if k is not None and k.value == key), None)
+
+
+def read_spans(text: str) -> Span | None:
+    """The spans of the one document in `text` (None for none). Parsed by the
+    same parser as read_yaml, so that positions agree with what the loader
+    reads; call it only on text that read_yaml accepted."""
+    parser = _Parser(text)
+    try:
+        get_event = parser.get_event
+        get_event()  # StreamStartEvent
+        if isinstance(get_event(), yaml.StreamEndEvent):
+            return None
+        root: Span | None = None
+        stack: list[tuple[Span, list]] = []  # open collections, each with its key waiting for a value
+        while True:
+            event = get_event()
+            if isinstance(event, yaml.ScalarEvent):
+                node = Span(
+                    SCALAR, event.start_mark.index, event.end_mark.index, event.value, event.style in _QUOTED_STYLES
+                )
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                kind = MAPPING if isinstance(event, yaml.MappingStartEvent) else SEQUENCE
+                node = Span(kind, event.start_mark.index, event.start_mark.index, flow=bool(event.flow_style))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                closed, _pending = stack.pop()
+                if closed.flow:
+                    closed.end = event.end_mark.index
+                elif closed.pairs:
+                    closed.end = closed.pairs[-1][1].end
+                continue
+            elif isinstance(event, yaml.AliasEvent):
+                raise ValueError("aliases are not supported")
+            else:  # DocumentEndEvent
+                return root
+            if stack:
+                parent, pending = stack[-1]
+                if parent.kind == SEQUENCE:
+                    parent.pairs.append((None, node))
+                elif pending:
+                    parent.pairs.append((pending.pop(), node))
+                else:
+                    pending.append(node)
+            else:
+                root = node
+            if node.kind != SCALAR:
+                stack.append((node, []))
+    finally:
+        parser.dispose()

@@ -1,12 +1,18 @@
 """Write a file so that it is always whole: the old content or the new one.
 
 The text goes to a temporary file in the same folder, is flushed to disk,
-and is renamed over the target, which the OS does in one step.
+and is renamed over the target, which the OS does in one step. A rename
+replaces whatever has the name, so what is not a regular file is never
+renamed over: a symbolic link is followed to the file it names (as shell
+redirection does), and a device or FIFO (`-o /dev/stdout`, a named pipe) is
+written through, as a stream.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,11 +25,33 @@ def temp_prefix(path: Path) -> str:
     return f".{Path(path).name}."
 
 
+def final_target(path: Path) -> Path:
+    """The file that writing to `path` changes: `path`, or where its
+    symbolic links lead."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
     """Replace `path` with `data` in one step. `check`, if given, is called
     with the finished temporary file before it replaces the old one; if it
-    raises, the old file stays as it was."""
-    path = Path(path)
+    raises, the old file stays as it was. A link is followed; a device or
+    FIFO is written through (then without `check`, which needs a file)."""
+    path = final_target(Path(path))
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        raise NotADirectoryError(errno.ENOTDIR, "a part of the path is a file, not a folder", str(path)) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        if check is not None:
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with open(path, "wb") as stream:  # a device or a FIFO: no rename, no temporary file
+            stream.write(data)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
@@ -31,8 +59,8 @@ def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None =
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():  # keep the permissions the user gave the file
-            os.chmod(temp, path.stat().st_mode & 0o7777)
+        if mode is not None:  # keep the permissions the user gave the file
+            os.chmod(temp, mode & 0o7777)
         else:
             umask = os.umask(0)
             os.umask(umask)

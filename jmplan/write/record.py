@@ -1,26 +1,83 @@
-"""Add one observation to a plan's actuals.yaml, safely.
+"""Change the observations in a plan's actuals.yaml, safely: a batch of
+additions, replacements and removals, applied all together or not at all.
 
-The read-modify-write runs under a lock on the plan folder; the new file is
-written beside the old one, checked, and renamed over it, so the file on
-disk is always whole. ruamel.yaml does the editing because it keeps the
-comments and layout the user wrote (PyYAML drops both).
+The library API, for `jmplan record` and for any command that writes
+observations:
+
+    from jmplan.write.record import Change, apply_changes
+
+    done = apply_changes(
+        "jiangmen",
+        [
+            Change.add("ecommerce", 2016, 850, source="江门市2016年统计公报"),
+            Change.replace("fibre_to_home", 2017, 82, note="revised"),
+            Change.remove("fibre_length", 2018),
+        ],
+        wait=30,                                   # seconds to wait for another writer's lock
+        on_wait=lambda message: print(message, file=sys.stderr),
+    )
+    for applied in done.applied:                   # in the order given
+        print(applied.change.key, applied.change.year, applied.previous)
+
+A `Change` names an indicator by its exact key (resolve names first with
+plan.lookup.find_indicator) and a year of the plan. `fields` are the entry's
+fields in the order they are written: `value` first (a finite number, in the
+indicator's unit; required for add and replace), then any others: `source`
+and `note` as the loader reads them, or fields a later version of the loader
+knows (`Change.add(key, year, 850, data_status="preliminary")`); their
+values may be text, numbers, booleans, lists and mappings. An entry with
+`value` alone is written `2016: 850`; with more fields as one flow mapping,
+`2016: {value: 850, source: ...}`. A replacement writes exactly the fields
+given (pass the previous figure's `quote` as `source=` to keep it), and
+changes in the file only the fields whose value differs.
+
+- add: the year must have no observation yet;
+- replace: it must have one; the entry is rewritten with the new fields;
+- remove: it must have one; its line(s) go.
+
+All of the batch is checked first: each key is an indicator, each year in
+the plan's range, each value possible for its indicator (a level or a share
+not negative, a share not over 100, within the range jmplan accepts), no
+(key, year) twice. Then, under the folder's lock (see lock.py), the plan is
+read, the changes are spliced into actuals.yaml's text (splice.py: every
+byte outside the changed entries stays as it was: comments, CRLF line
+endings, a byte-order mark, indentation, `+1`, `True`), and the new text is
+written to a temporary file that is read back together with the rest of the
+plan. Only if the whole plan then loads without a problem and its
+observations are exactly the old ones with the batch applied does the
+temporary file replace actuals.yaml, in one rename. If anything fails,
+nothing was written: the function raises
+
+- PlanError: the plan's data has problems (as read, or as the batch would make it);
+- RecordError: the batch cannot be applied (its `param`, "key", "year" or
+  "value", names what is wrong with a change when that is the fault), or
+  the file cannot be locked or written.
+
+A symbolic link named actuals.yaml is followed when it leads to a file
+inside the plan folder (that file is replaced, the link stays); a link
+leading elsewhere is refused, because nothing a plan folder holds may make
+jmplan write outside it.
 """
 
 from __future__ import annotations
 
-import io
+import math
 import os
-from contextlib import ExitStack
-from dataclasses import dataclass
+import stat
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
-from ..plan.loader import ACTUALS_FILE, read_actuals, read_plan
+from ..plan.loader import ACTUALS_FILE, read_plan
 from ..plan.lookup import find_indicator
-from ..plan.model import Figure, Indicator
+from ..plan.model import Figure, Indicator, Plan
 from ..plan.problems import PlanError, Problem, Source, display_path
 from ..plan.quantity import QuantityError, parse_quantity
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
-from .lock import LockError, folder_lock
+from .lock import DEFAULT_WAIT, LockError, folder_lock
+from .splice import Merge, REMOVE, SpliceError, edit, format_flow
 
 NEW_FILE_HEADER = """\
 # Observed values, one per indicator and year, in the indicator's unit.
@@ -28,13 +85,16 @@ NEW_FILE_HEADER = """\
 observations:
 """
 
+ADD, REPLACE, REMOVE_ACTION = "add", "replace", "remove"
+ACTIONS = (ADD, REPLACE, REMOVE_ACTION)
+
 
 class RecordError(ValueError):
     """The observation cannot be recorded; nothing was written.
 
-    `param` names the argument at fault ("year", "value"), or is None when
-    the arguments are fine but the file's state is not (already recorded,
-    not writable)."""
+    `param` names the argument at fault ("key", "year", "value"), or is None
+    when the arguments are fine but the file's state is not (already
+    recorded, not writable, locked)."""
 
     def __init__(self, message: str, hint: str | None = None, param: str | None = None):
         self.message = message
@@ -43,8 +103,50 @@ class RecordError(ValueError):
         super().__init__(message)
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Change(NamedTuple):
+    """One change to actuals.yaml: `action` (add, replace or remove) of the
+    observation of indicator `key` in `year`, with its `fields` (value first)."""
+
+    action: str
+    key: str
+    year: int
+    fields: Mapping[str, object] = MappingProxyType({})
+
+    @classmethod
+    def add(cls, key: str, year: int, value: float, **fields) -> Change:
+        return cls(ADD, key, year, _fields(value, fields))
+
+    @classmethod
+    def replace(cls, key: str, year: int, value: float, **fields) -> Change:
+        return cls(REPLACE, key, year, _fields(value, fields))
+
+    @classmethod
+    def remove(cls, key: str, year: int) -> Change:
+        return cls(REMOVE_ACTION, key, year)
+
+    @property
+    def value(self) -> float | None:
+        value = self.fields.get("value")
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _fields(value: float, fields: Mapping[str, object]) -> Mapping[str, object]:
+    """value first, then the other fields given, without those given as None."""
+    return MappingProxyType({"value": value, **{k: v for k, v in fields.items() if v is not None}})
+
+
+class Applied(NamedTuple):
+    change: Change
+    indicator: Indicator
+    previous: Figure | None  # the observation replaced or removed; None for an addition
+
+
+class Changed(NamedTuple):
+    applied: tuple[Applied, ...]
+    path: Path  # the file written (a link's target, when actuals.yaml is a link)
+
+
+class Recorded(NamedTuple):
     indicator: Indicator
     year: int
     value: float
@@ -53,71 +155,202 @@ class Recorded:
 
 
 def record_observation(
-    folder: str | Path, metric: str, year: int, value_text: str, source: str | None = None, replace: bool = False
+    folder: str | Path,
+    metric: str,
+    year: int,
+    value_text: str,
+    source: str | None = None,
+    replace: bool = False,
+    wait: float = DEFAULT_WAIT,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Recorded:
-    """Record `value_text` for `metric` in `year`. Raises PlanError (the plan's
-    data has problems), UnknownIndicator, or RecordError; writes nothing then."""
+    """Record `value_text` (as a person types it: "7.76万", "82%") for
+    `metric` (a key, name or unambiguous beginning) in `year`. With
+    `replace`, an observation already there is overwritten. Raises
+    PlanError, UnknownIndicator or RecordError; writes nothing then."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise PlanError([Problem(Source(display_path(folder)), "plan folder not found")])
-    with ExitStack() as held:
-        try:
-            held.enter_context(folder_lock(folder))
-        except LockError as exc:
-            raise RecordError(
-                f"{display_path(Path(exc.filename))}: cannot lock the plan folder: {exc.strerror}",
-                "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder "
-                "is writable and that .jmplan.lock is a file",
-            ) from None
-        plan, problems = read_plan(folder)
-        if problems or plan is None:
-            raise PlanError(problems)
+    with _locked(folder, wait, on_wait):
+        plan = _plan_of(folder)
         indicator = find_indicator(plan, metric)
-        info = plan.info
-        if not info.base_year <= year <= info.target_year:
-            raise RecordError(f"{year} is outside the plan's years {info.base_year}–{info.target_year}", param="year")
+        _check_year(plan, year)
         try:
             value = parse_quantity(value_text, indicator)
         except QuantityError as exc:
             raise RecordError(exc.message, exc.hint, param="value") from None
-        _check_possible(value, indicator)
         previous = plan.observations_of(indicator.key).get(year)
-        if previous is not None and not replace:
+        action = REPLACE if previous is not None and replace else ADD
+        change = Change(action, indicator.key, year, _fields(value, {"source": source or None}))
+        _check_shapes((change,))
+        done = _apply_locked(folder, plan, (change,))
+    return Recorded(indicator, year, value, previous, done.path)
+
+
+def apply_changes(
+    folder: str | Path,
+    changes: Iterable[Change],
+    wait: float = DEFAULT_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> Changed:
+    """Apply every change of the batch to `folder`'s actuals.yaml in one
+    atomic step, or none of them (see the module's documentation)."""
+    folder = Path(folder)
+    changes = tuple(changes)
+    _check_shapes(changes)
+    with _locked(folder, wait, on_wait):
+        return _apply_locked(folder, _plan_of(folder), changes)
+
+
+@contextmanager
+def _locked(folder: Path, wait: float, on_wait: Callable[[str], None] | None):
+    if not folder.is_dir():
+        raise PlanError([Problem(Source(display_path(folder)), "plan folder not found")])
+    lock = folder_lock(folder, wait=wait, on_wait=on_wait)
+    try:
+        lock.__enter__()
+    except LockError as exc:
+        raise RecordError(exc.message, exc.hint) from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Changed:
+    applied = tuple(_checked(plan, change) for change in changes)
+    path = _writable_target(folder)
+    _remove_stale_temporaries(path)
+    raw = path.read_bytes() if path.exists() else NEW_FILE_HEADER.encode("utf-8")
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")  # read_plan has just read it as UTF-8
+    shown = display_path(folder / ACTUALS_FILE)
+    try:
+        new_text = edit(text, _merge(changes))
+    except SpliceError as exc:
+        raise RecordError(f"{shown}: cannot change the file: {exc}") from None
+    expected = _expected(plan, changes)
+
+    def check(temp: Path) -> None:
+        # the whole plan, with the new file in place of the old: it must load, and hold what was asked
+        checked, problems = read_plan(folder, actuals=temp)
+        if problems or checked is None:
             raise RecordError(
-                f"{indicator.key} already has {_plain(previous.value)} for {year} ({previous.where})",
-                "add --replace to overwrite it",
+                f"{shown}: with this change the plan would not load: {problems[0] if problems else 'no plan'}",
+                "nothing was written",
             )
-        path = folder / ACTUALS_FILE
-        _check_writable(path)
-        _remove_stale_temporaries(path)
-        text = _edited(path, indicator.key, year, value, source)
-        shown = display_path(path)
-
-        def check(temp: Path) -> None:
-            # Read the new file back as the loader will before it replaces the old one
-            observations, _notes, found = read_actuals(temp, shown)
-            if found or observations.get(indicator.key, {}).get(year) is None:
-                raise RecordError(
-                    "the edited file would not read back correctly; nothing was written",
-                    "; ".join(str(p) for p in found) or None,
-                )
-
-        try:
-            write_atomic(path, text.encode("utf-8"), check=check)
-        except OSError as exc:
+        if _observed(checked) != expected or _notes(checked) != _notes(plan):
             raise RecordError(
-                f"{shown}: cannot write: {exc.strerror or exc}", "check that the file and its folder are writable"
-            ) from None
-        return Recorded(indicator, year, value, previous, path)
+                f"{shown}: the edited file would not read back as intended; nothing was written",
+                "this is a bug in jmplan: please report it with the file",
+            )
+
+    data = ("\ufeff" if bom else "").encode("utf-8") + new_text.encode("utf-8")
+    try:
+        write_atomic(path, data, check=check)
+    except OSError as exc:
+        raise RecordError(
+            f"{display_path(path)}: cannot write: {exc.strerror or exc}",
+            "check that the file and its folder are writable",
+        ) from None
+    return Changed(applied, path)
 
 
-def _check_writable(path: Path) -> None:
-    """The file is replaced by a rename, which a read-only file does not stop
-    (only its folder's permissions count), so read-only is honoured here:
-    whoever made the file read-only meant it not to change. The mode bits are
-    checked besides os.access, which grants root everything."""
-    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
-        raise RecordError(f"{display_path(path)} is read-only", "make it writable first if the figure belongs in it")
+def _plan_of(folder: str | Path) -> Plan:
+    plan, problems = read_plan(folder)
+    if problems or plan is None:
+        raise PlanError(problems)
+    return plan
+
+
+def _check_shapes(changes: tuple[Change, ...]) -> None:
+    """What can be checked without the plan: each change is well formed, and
+    no (key, year) comes twice (the order within a batch would then matter)."""
+    seen: set[tuple[str, int]] = set()
+    for change in changes:
+        if change.action not in ACTIONS:
+            raise ValueError(f"unknown action {change.action!r}; one of {', '.join(ACTIONS)}")
+        if (change.key, change.year) in seen:
+            raise RecordError(f"{change.key} {change.year} is changed twice in one batch", param="year")
+        seen.add((change.key, change.year))
+        if change.action == REMOVE_ACTION:
+            continue
+        if change.value is None:
+            raise RecordError(f"{change.key} {change.year}: the value must be a number", param="value")
+        for name, field in change.fields.items():
+            if not isinstance(name, str) or not name.isidentifier():
+                raise RecordError(f"{name!r} cannot be the name of a field", param="value")
+            try:
+                format_flow(field)
+            except SpliceError as exc:
+                raise RecordError(f"{change.key} {change.year}: {name}: {exc}", param="value") from None
+
+
+def _checked(plan: Plan, change: Change) -> Applied:
+    indicator = plan.indicators.get(change.key)
+    if indicator is None:
+        raise RecordError(f"{change.key!r} is not an indicator of this plan", param="key")
+    _check_year(plan, change.year)
+    previous = plan.observations_of(change.key).get(change.year)
+    if change.action == ADD and previous is not None:
+        raise RecordError(
+            f"{change.key} already has {format_flow(previous.value)} for {change.year} ({previous.where})",
+            "add --replace to overwrite it",
+        )
+    if change.action != ADD and previous is None:
+        raise RecordError(f"{change.key} has no observation for {change.year} to {change.action}", param="year")
+    if change.action != REMOVE_ACTION:
+        _check_possible(change.value, indicator)
+    return Applied(change, indicator, previous)
+
+
+def _check_year(plan: Plan, year: int) -> None:
+    info = plan.info
+    if not info.base_year <= year <= info.target_year:
+        raise RecordError(f"{year} is outside the plan's years {info.base_year}–{info.target_year}", param="year")
+
+
+def _check_possible(value: float, indicator: Indicator) -> None:
+    if not math.isfinite(value):
+        raise RecordError(f"{value!r} is not a finite number", param="value")
+    if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
+        raise RecordError(
+            f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value"
+        )
+    if indicator.is_percent and value > 100:
+        raise RecordError(f"{indicator.key} is a share in %; {format_flow(value)} is over 100", param="value")
+
+
+def _writable_target(folder: Path) -> Path:
+    """The file to replace: actuals.yaml, or the file inside the plan folder
+    that its link leads to; refused when it is anything else."""
+    path = folder / ACTUALS_FILE
+    shown = display_path(path)
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        inside = Path(os.path.realpath(folder))
+        if inside not in target.parents:
+            raise RecordError(
+                f"{shown} is a link to {target}, outside the plan folder; record writes only inside the plan folder",
+                "to record into that file, use the plan folder it belongs to; to keep the figures with this plan, "
+                f"replace the link by a copy: cp --remove-destination {target} {shown}",
+            )
+        path = target
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if path != folder / ACTUALS_FILE:
+            raise RecordError(f"{shown} is a link to {path}, which does not exist") from None
+        return path
+    if not stat.S_ISREG(mode):
+        raise RecordError(
+            f"{shown} is not a regular file", "actuals.yaml must be a text file; remove what has its name"
+        )
+    if not os.access(path, os.W_OK) or not mode & 0o222:
+        # The file is replaced by a rename, which a read-only file does not
+        # stop (only its folder's permissions count), so read-only is honoured
+        # here: whoever made the file read-only meant it not to change. The
+        # mode bits are checked besides os.access, which grants root everything.
+        raise RecordError(f"{shown} is read-only", "make it writable first if the figure belongs in it")
+    return path
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -130,46 +363,50 @@ def _remove_stale_temporaries(path: Path) -> None:
             pass
 
 
-def _check_possible(value: float, indicator: Indicator) -> None:
-    if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
-        raise RecordError(f"{indicator.key} cannot be negative ({_plain(value)} {indicator.unit})", param="value")
-    if indicator.is_percent and value > 100:
-        raise RecordError(f"{indicator.key} is a share in %; {_plain(value)} is over 100", param="value")
+def _merge(changes: tuple[Change, ...]) -> Merge:
+    by_key: dict[str, Merge] = {}
+    for change in changes:
+        if change.action == REMOVE_ACTION:
+            entry: object = REMOVE
+        elif list(change.fields) == ["value"]:
+            entry = change.fields["value"]
+        else:
+            entry = dict(change.fields)
+        by_key.setdefault(change.key, Merge())[str(change.year)] = entry
+    return Merge(observations=Merge(by_key))
 
 
-def _plain(value: float):
-    """850.0 -> 850, so that the YAML file reads as a person would write it."""
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+def _observed(plan: Plan) -> dict[str, dict[int, Figure]]:
+    """The observations without where they were written (the lines move)."""
+    return {
+        key: {year: figure._replace(where=None) for year, figure in by_year.items()}
+        for key, by_year in plan.observations.items()
+        if by_year
+    }
 
 
-def _edited(path: Path, key: str, year: int, value: float, source: str | None) -> str:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
+def _notes(plan: Plan) -> dict:
+    return {key: {year: note.text for year, note in by_year.items()} for key, by_year in plan.notes.items()}
 
-    yaml = YAML()  # round-trip: comments, order and quoting survive
-    yaml.width = 4096  # never fold a long source into several lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    original = path.read_text(encoding="utf-8-sig") if path.exists() else NEW_FILE_HEADER
-    document = yaml.load(original) if original.strip() else None
-    if document is None:
-        document = yaml.load(NEW_FILE_HEADER)
-    if document.get("observations") is None:
-        document["observations"] = CommentedMap()
-    observations = document["observations"]
-    observations.fa.set_block_style()  # `observations: {}` as shipped becomes a block
-    if observations.get(key) is None:
-        observations[key] = CommentedMap()
-    by_year = observations[key]
-    if source:
-        entry = CommentedMap([("value", _plain(value)), ("source", source)])
-        entry.fa.set_flow_style()  # `2018: {value: 850, source: ...}` on one line
-    else:
-        entry = _plain(value)
-    if year in by_year:
-        by_year[year] = entry
-    else:
-        position = sum(1 for y in by_year if isinstance(y, int) and y < year)  # keep years in order
-        by_year.insert(position, year, entry)
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    return buffer.getvalue()
+
+def _expected(plan: Plan, changes: tuple[Change, ...]) -> dict[str, dict[int, Figure]]:
+    """The observations as they must read back once the batch is applied."""
+    observed = {key: dict(by_year) for key, by_year in _observed(plan).items()}
+    for change in changes:
+        by_year = observed.setdefault(change.key, {})
+        if change.action == REMOVE_ACTION:
+            del by_year[change.year]
+            continue
+        fields = change.fields
+        by_year[change.year] = Figure(
+            year=change.year,
+            value=float(change.value),  # type: ignore[arg-type]
+            qualifier=fields.get("qualifier"),  # type: ignore[arg-type]
+            upper=float(fields["upper"]) if isinstance(fields.get("upper"), (int, float)) else None,  # type: ignore[arg-type]
+            unit=str(fields.get("unit", "")),
+            stated=str(fields.get("stated", "")),
+            quote=str(fields.get("source", "")),
+            note=str(fields.get("note", "")),
+            where=None,  # type: ignore[arg-type]
+        )
+    return {key: dict(sorted(by_year.items())) for key, by_year in observed.items() if by_year}
