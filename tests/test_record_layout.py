@@ -186,9 +186,10 @@ def test_record_keeps_every_other_byte(folder, text):
     else:
         assert removed == [] and [line.strip() for line in added] == ["2019: 130"]
         assert added[0].endswith("\r\n" if "\r\n" in text else "\n")
-        assert added[0][: len(added[0]) - len(added[0].lstrip())] == {True: "        ", False: "    "}[
-            "        2016" in text
-        ]
+        assert (
+            added[0][: len(added[0]) - len(added[0].lstrip())]
+            == {True: "        ", False: "    "}["        2016" in text]
+        )
 
 
 def test_replace_changes_only_the_value(folder):

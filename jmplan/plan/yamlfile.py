@@ -338,9 +338,9 @@ class Span:
     first key to the end of its last value; for a flow one, from `{` to `}`).
     A plain empty scalar (`key:` with nothing after it) has start == end, just
     after the colon. `pairs` holds a mapping's (key, value) spans in file
-    order, and a list's items as (None, item)."""
+    order, `items` a list's items."""
 
-    __slots__ = ("kind", "start", "end", "value", "quoted", "flow", "pairs")
+    __slots__ = ("kind", "start", "end", "value", "quoted", "flow", "pairs", "items")
 
     def __init__(self, kind: str, start: int, end: int, value: str = "", quoted: bool = False, flow: bool = False):
         self.kind = kind
@@ -349,7 +349,8 @@ class Span:
         self.value = value
         self.quoted = quoted
         self.flow = flow
-        self.pairs: list[tuple[Span | None, Span]] = []
+        self.pairs: list[tuple[Span, Span]] = []
+        self.items: list[Span] = []
 
     def __repr__(self) -> str:
         return f"Span({self.kind}, {self.start}-{self.end}, {self.value!r})"
@@ -360,7 +361,7 @@ class Span:
 
     def get(self, key: str) -> tuple[Span, Span] | None:
         """The (key, value) pair of a mapping whose key reads `key`."""
-        return next(((k, v) for k, v in self.pairs if k is not None and k.value == key), None)
+        return next(((k, v) for k, v in self.pairs if k.value == key), None)
 
 
 def read_spans(text: str) -> Span | None:
@@ -374,22 +375,24 @@ def read_spans(text: str) -> Span | None:
         if isinstance(get_event(), yaml.StreamEndEvent):
             return None
         root: Span | None = None
-        stack: list[tuple[Span, list]] = []  # open collections, each with its key waiting for a value
+        stack: list[tuple[Span, list[Span]]] = []  # open collections, each with its key waiting for a value
         while True:
             event = get_event()
+            start = event.start_mark.index if event.start_mark else 0
+            end = event.end_mark.index if event.end_mark else start
             if isinstance(event, yaml.ScalarEvent):
-                node = Span(
-                    SCALAR, event.start_mark.index, event.end_mark.index, event.value, event.style in _QUOTED_STYLES
-                )
+                node = Span(SCALAR, start, end, event.value, event.style in _QUOTED_STYLES)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 kind = MAPPING if isinstance(event, yaml.MappingStartEvent) else SEQUENCE
-                node = Span(kind, event.start_mark.index, event.start_mark.index, flow=bool(event.flow_style))
+                node = Span(kind, start, start, flow=bool(event.flow_style))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 closed, _pending = stack.pop()
                 if closed.flow:
-                    closed.end = event.end_mark.index
+                    closed.end = end
                 elif closed.pairs:
                     closed.end = closed.pairs[-1][1].end
+                elif closed.items:
+                    closed.end = closed.items[-1].end
                 continue
             elif isinstance(event, yaml.AliasEvent):
                 raise ValueError("aliases are not supported")
@@ -398,7 +401,7 @@ def read_spans(text: str) -> Span | None:
             if stack:
                 parent, pending = stack[-1]
                 if parent.kind == SEQUENCE:
-                    parent.pairs.append((None, node))
+                    parent.items.append(node)
                 elif pending:
                     parent.pairs.append((pending.pop(), node))
                 else:

@@ -91,12 +91,16 @@ def _open(path: Path) -> int:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise LockError(
-            path,
-            f"{path}: the lock file is not a regular file",
-            f"remove it ({LOCK_FILE} is an empty file jmplan creates; nothing else belongs under that name)",
-        )
+        raise _not_a_file(path)
     return fd
+
+
+def _not_a_file(path: Path) -> LockError:
+    return LockError(
+        path,
+        f"{path}: the lock file is not a regular file",
+        f"remove it ({LOCK_FILE} is an empty file jmplan creates; nothing else belongs under that name)",
+    )
 
 
 def _open_error(path: Path, exc: OSError) -> LockError:
@@ -106,6 +110,8 @@ def _open_error(path: Path, exc: OSError) -> LockError:
             f"{path}: the lock file is a symbolic link, which jmplan does not follow",
             f"remove the link; jmplan creates {LOCK_FILE} as an empty file of its own",
         )
+    if exc.errno == errno.EISDIR:
+        return _not_a_file(path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return LockError(
             path,

@@ -64,20 +64,20 @@ from __future__ import annotations
 import math
 import os
 import stat
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ..plan.loader import ACTUALS_FILE, read_plan
 from ..plan.lookup import find_indicator
-from ..plan.model import Figure, Indicator, Plan
+from ..plan.model import FINAL, Figure, Indicator, Plan
 from ..plan.problems import PlanError, Problem, Source, display_path
 from ..plan.quantity import QuantityError, parse_quantity
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .lock import DEFAULT_WAIT, LockError, folder_lock
-from .splice import Merge, REMOVE, SpliceError, edit, format_flow
+from .splice import REMOVE, Merge, SpliceError, edit, format_flow
 
 NEW_FILE_HEADER = """\
 # Observed values, one per indicator and year, in the indicator's unit.
@@ -297,7 +297,7 @@ def _checked(plan: Plan, change: Change) -> Applied:
         )
     if change.action != ADD and previous is None:
         raise RecordError(f"{change.key} has no observation for {change.year} to {change.action}", param="year")
-    if change.action != REMOVE_ACTION:
+    if change.value is not None:
         _check_possible(change.value, indicator)
     return Applied(change, indicator, previous)
 
@@ -312,9 +312,7 @@ def _check_possible(value: float, indicator: Indicator) -> None:
     if not math.isfinite(value):
         raise RecordError(f"{value!r} is not a finite number", param="value")
     if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
-        raise RecordError(
-            f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value"
-        )
+        raise RecordError(f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value")
     if indicator.is_percent and value > 100:
         raise RecordError(f"{indicator.key} is a share in %; {format_flow(value)} is over 100", param="value")
 
@@ -379,10 +377,17 @@ def _merge(changes: tuple[Change, ...]) -> Merge:
 def _observed(plan: Plan) -> dict[str, dict[int, Figure]]:
     """The observations without where they were written (the lines move)."""
     return {
-        key: {year: figure._replace(where=None) for year, figure in by_year.items()}
+        key: {year: _unplaced(figure) for year, figure in by_year.items()}
         for key, by_year in plan.observations.items()
         if by_year
     }
+
+
+NOWHERE = Source("")
+
+
+def _unplaced(figure: Figure) -> Figure:
+    return figure._replace(where=NOWHERE, history=tuple(_unplaced(old) for old in figure.history))
 
 
 def _notes(plan: Plan) -> dict:
@@ -396,17 +401,26 @@ def _expected(plan: Plan, changes: tuple[Change, ...]) -> dict[str, dict[int, Fi
         by_year = observed.setdefault(change.key, {})
         if change.action == REMOVE_ACTION:
             del by_year[change.year]
-            continue
-        fields = change.fields
-        by_year[change.year] = Figure(
-            year=change.year,
-            value=float(change.value),  # type: ignore[arg-type]
-            qualifier=fields.get("qualifier"),  # type: ignore[arg-type]
-            upper=float(fields["upper"]) if isinstance(fields.get("upper"), (int, float)) else None,  # type: ignore[arg-type]
-            unit=str(fields.get("unit", "")),
-            stated=str(fields.get("stated", "")),
-            quote=str(fields.get("source", "")),
-            note=str(fields.get("note", "")),
-            where=None,  # type: ignore[arg-type]
-        )
+        else:
+            by_year[change.year] = _figure_of(change.year, change.fields)
     return {key: dict(sorted(by_year.items())) for key, by_year in observed.items() if by_year}
+
+
+def _figure_of(year: int, fields: Mapping) -> Figure:
+    """The figure the loader makes of an entry with these fields."""
+    upper = fields.get("upper")
+    history = fields.get("history") or ()
+    return Figure(
+        year=year,
+        value=float(fields["value"]),
+        qualifier=fields.get("qualifier"),
+        upper=float(upper) if isinstance(upper, (int, float)) else None,
+        unit=str(fields.get("unit", "")),
+        stated=str(fields.get("stated", "")),
+        quote=str(fields.get("source", "")),
+        note=str(fields.get("note", "")),
+        where=NOWHERE,
+        data_status=str(fields.get("data_status", FINAL)),
+        recorded=str(fields.get("recorded", "")),
+        history=tuple(_figure_of(year, old) for old in history if isinstance(old, Mapping)),
+    )

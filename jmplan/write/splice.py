@@ -160,21 +160,16 @@ class _Editor:
 
     def _indent_step(self) -> int:
         """How far this file indents a nested block mapping (2 if it has none)."""
-        for _key, value in self._walk(self.root):
-            if value.kind == MAPPING and not value.flow and value.pairs and _key is not None:
-                step = (value.pairs[0][0].start - self.line_start(value.pairs[0][0].start)) - (
-                    _key.start - self.line_start(_key.start)
-                )
-                if step > 0:
-                    return step
-        return 2
-
-    def _walk(self, node: Span | None):
-        stack = [(None, node)] if node is not None else []
+        stack = list(self.root.pairs) if self.root is not None else []
         while stack:
             key, value = stack.pop()
-            yield key, value
+            if value.kind == MAPPING and not value.flow and value.pairs:
+                first = value.pairs[0][0]
+                step = (first.start - self.line_start(first.start)) - (key.start - self.line_start(key.start))
+                if step > 0:
+                    return step
             stack.extend(reversed(value.pairs))
+        return 2
 
     # --- the changes ---------------------------------------------------------
 
@@ -192,7 +187,7 @@ class _Editor:
         return self._spliced()
 
     def merge(self, mapping: Span, changes: Mapping) -> None:
-        existing = {k.value: (k, v) for k, v in mapping.pairs if k is not None and k.kind == SCALAR}
+        existing = {k.value: (k, v) for k, v in mapping.pairs if k.kind == SCALAR}
         removed: set[str] = set()
         inserts = []
         for key, new in changes.items():
@@ -264,7 +259,7 @@ class _Editor:
         if not removed:
             return
         pairs = mapping.pairs
-        gone = [i for i, (k, _v) in enumerate(pairs) if k is not None and k.value in removed]
+        gone = [i for i, (k, _v) in enumerate(pairs) if k.value in removed]
         survivors = [i for i in range(len(pairs)) if i not in gone]
         if mapping.flow:
             if not survivors:
@@ -289,7 +284,7 @@ class _Editor:
     def insert(self, mapping: Span, inserts: list, removed: set[str]) -> None:
         if not inserts:
             return
-        survivors = [(k, v) for k, v in mapping.pairs if k is not None and k.value not in removed]
+        survivors = [(k, v) for k, v in mapping.pairs if k.value not in removed]
         groups: dict[int, list] = {}  # index of the survivor it follows (-1: before the first) -> entries
         for key, value in inserts:
             anchor = len(survivors) - 1
