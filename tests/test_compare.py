@@ -345,3 +345,13 @@ def test_report_gets_a_comparison_section(run, tmp_path):
     assert "ranked on the 2015 values" in page
     plain = run("report", "--data-dir", plans[0].folder, "--lang", "en", "-o", tmp_path / "p.md")
     assert "Comparison of" not in (tmp_path / "p.md").read_text(encoding="utf-8"), plain.stderr
+
+
+def test_the_readme_lists_every_common_key():
+    from pathlib import Path
+
+    from jmplan.plan.common import COMMON
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for entry in COMMON.values():
+        assert f"| `{entry.key}` | {entry.name_zh} | {entry.name_en} | {entry.unit} |" in readme, entry.key
