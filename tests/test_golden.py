@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 
 
-
 def _first_with_a_gap(folder: Path) -> str:
     """The first indicator of a plan with both a starting value and a target (the one `gap` is kept for)."""
     from jmplan import assess_plan, load_plan
