@@ -20,7 +20,7 @@ from .i18n import LANGS, Msg, default_lang, say
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
-EXIT_CHECK = 3  # status --check: some indicator is behind or moving away
+EXIT_CHECK = 3  # status --check: some indicator is behind, moving away or not achieved
 EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 
 FORMATS = ("table", "markdown", "csv", "json")
@@ -272,7 +272,9 @@ def _render(blocks, table_for_csv, data, fmt):
 @year_option
 @method_option
 @click.option(
-    "--check", is_flag=True, help="Exit with code 3 when any indicator is behind or moving away (for scheduled jobs)."
+    "--check",
+    is_flag=True,
+    help="Exit with code 3 when any indicator is behind, moving away or not achieved (for scheduled jobs).",
 )
 @click.option(
     "--layout",
@@ -321,8 +323,8 @@ def status(year, method, check, layout, responsible, fmt, lang, data_dir, output
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:
             click.echo(
-                f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} behind or moving away: "
-                f"{', '.join(off)}",
+                f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} "
+                f"behind, moving away or not achieved: {', '.join(off)}",
                 err=True,
             )
             sys.exit(EXIT_CHECK)

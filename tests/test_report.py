@@ -134,7 +134,7 @@ def test_check_exits_3_when_an_indicator_is_behind(run, tmp_path, recorded):
     result = run("status", "--check", "--year", "2019", "--data-dir", recorded, "-f", "json")
     assert result.exit_code == 3
     assert json.loads(result.stdout)["counts"]["behind"] == 1  # the output is still whole
-    assert "1 indicator is behind or moving away: fibre_to_home" in result.stderr
+    assert "1 indicator is behind, moving away or not achieved: fibre_to_home" in result.stderr
     on_track = run("status", "--check", "--year", "2018", "--data-dir", recorded, "-f", "json")
     assert on_track.exit_code == 0
 

@@ -9,6 +9,7 @@ LANGS = ("zh", "en")
 _TEXT = {
     # statuses, method 1
     "achieved": ("已完成", "achieved"),
+    "not_achieved": ("未完成", "not achieved"),
     "ahead": ("快于预期", "ahead"),
     "on_track": ("符合预期", "on track"),
     "behind": ("滞后于预期", "behind"),
@@ -27,6 +28,18 @@ _TEXT = {
     "moderate_progress": ("一般改善（无目标）", "moderate progress (no target)"),
     "moderate_movement_away": ("轻度恶化（无目标）", "moderate movement away (no target)"),
     "significant_movement_away": ("显著恶化（无目标）", "significant movement away (no target)"),
+    # attributes (属性) and target bounds
+    "attribute": ("属性", "Attribute"),
+    "binding": ("约束性", "binding"),
+    "attribute_expected": ("预期性", "expected"),
+    "about_bound": ("左右", "about"),
+    "verdict_awaits": ("终期结论待{year}年数据", "the final verdict awaits {year} data"),
+    "next_milestone": ("下一阶段目标", "Next milestone"),
+    "replaced_target": (
+        "替代了原目标 {old}（{until}年起调整）",
+        "replaces the earlier target {old} (revised from {until})",
+    ),
+    "milestones": ("阶段目标", "Milestones"),
     # models and qualifiers
     "compound": ("复合增长", "compound"),
     "linear": ("线性", "linear"),

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..plan.model import Figure, Goal, Indicator, Plan
+from ..plan.model import Figure, Goal, Indicator, Plan, Target
+from ..plan.targets import meets_bound
 from . import calc
 
 TIME = "time"  # method 1: completion against time progress
 EUROSTAT = "eurostat"  # method 2: actual against required growth rate
 METHODS = (TIME, EUROSTAT)
 OFF_COURSE = {
+    calc.NOT_ACHIEVED,
     calc.BEHIND,
     calc.MOVING_AWAY,
     calc.INSUFFICIENT,
@@ -62,14 +64,22 @@ class Leg(NamedTuple):
     # A start stated as a lower bound ("over 700") is really higher, so an
     # increase needs at most the computed growth, a decrease at least it.
     bound: str | None
-    target: Figure
+    target: Target
     growth_model: str
+    milestones: tuple[Target, ...] = ()  # the milestones after the start, years ascending
 
     def trajectory(self) -> list[tuple[int, float]]:
-        """The required path, year by year, from the start to the target.
-        Computed when asked: only the detailed views show it."""
-        return calc.trajectory(
-            self.start.value, self.start.year, self.target.value, self.target.year, self.growth_model
+        """The required path, year by year, from the start through each
+        milestone to the target. Computed when asked: only the detailed views show it."""
+        return calc.path_trajectory(self.points, self.growth_model)
+
+    @property
+    def points(self) -> list[tuple[int, float]]:
+        """The path's fixed points: the start, each milestone, the target."""
+        return (
+            [(self.start.year, self.start.value)]
+            + [(m.year, m.value) for m in self.milestones]
+            + [(self.target.year, self.target.value)]
         )
 
 
@@ -78,13 +88,26 @@ class Assessment(NamedTuple):
     baseline: Figure | None  # the effective baseline
     baseline_observed: bool  # True when the plan states none and an observation stands in
     latest: Figure | None  # latest observation up to the year, else the baseline
-    target: Figure | None
+    target: Target | None  # the version in force for the assessed year
     observations: tuple[Figure, ...]  # up to the year asked for
     from_baseline: Leg | None
     from_latest: Leg | None
     progress: calc.TimeProgress
     growth_ratio: calc.GrowthRatio | None
     projection: calc.Projection | None
+    milestones: tuple[Target, ...] = ()  # in force, years ascending
+    replaced: tuple[Target, ...] = ()  # the earlier versions of the target that the one in force replaced
+    # the target year, when it has been asked for (--year) but has no observation yet: the final verdict waits for it
+    verdict_awaits: int | None = None
+
+    @property
+    def next_milestone(self) -> Target | None:
+        """The first milestone after the latest value (the target when none is left)."""
+        after = self.latest.year if self.latest is not None else None
+        for milestone in self.milestones:
+            if after is None or milestone.year > after:
+                return milestone
+        return None
 
     @property
     def status(self) -> str:
@@ -152,16 +175,44 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
     baseline = stated or (observed[0] if observed else None)
     later = [f for f in observed if baseline is None or f.year >= baseline.year and f is not baseline]
     latest = later[-1] if later else baseline
-    target = plan.targets.get(key)
+    # the assessed year picks the version of a revised target: --year, else the latest observation's year
+    assessed = year if year is not None else (later[-1].year if later else None)
+    written = plan.targets.get(key)
+    target = written.in_force(assessed) if written else None
+    replaced = written.replaced(target) if written and target else ()
+    milestones = tuple(
+        m.in_force(assessed)
+        for y, m in plan.milestones_of(key).items()
+        if target is not None and baseline is not None and baseline.year < y < target.year
+    )
 
-    from_baseline = _leg(baseline, target, indicator) if baseline and target else None
-    from_latest = _leg(latest, target, indicator) if latest and target else None
+    from_baseline = _leg(baseline, target, indicator, milestones) if baseline and target else None
+    from_latest = (
+        _leg(latest, target, indicator, tuple(m for m in milestones if m.year > latest.year))
+        if latest and target
+        else None
+    )
 
     info = plan.info
+    tolerance = info.thresholds.about
+    met = meets_bound(latest.value, target.value, target.bound, tolerance) if latest and target else None
+    final = target is not None and latest is not None and latest is not baseline and latest.year >= target.year
+    awaits = (
+        target.year
+        if target is not None and year is not None and year >= target.year and not final and baseline is not None
+        else None
+    )
+    path_now = None
+    if milestones and from_baseline and latest is not None:
+        path_now = calc.path_value(from_baseline.points, indicator.growth_model, latest.year)
     if baseline is None or latest is None:
         progress = calc.TimeProgress(calc.NO_DATA)
     elif target is None:
         progress = calc.TimeProgress(calc.NO_TARGET)
+    elif final:
+        progress = calc.TimeProgress(
+            calc.verdict(bool(met)), calc.completion(latest.value, baseline.value, target.value)
+        )
     else:
         progress = calc.time_progress(
             baseline.value,
@@ -173,6 +224,8 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
             indicator.sign,
             info.thresholds.ahead,
             info.thresholds.on_track,
+            met=met,
+            path_now=path_now,
         )
 
     points = [(baseline.year, baseline.value)] + [(f.year, f.value) for f in later] if baseline else []
@@ -180,9 +233,26 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
     if baseline is not None and latest is not None and latest is not baseline:
         k = latest.year - baseline.year
         n = (target.year if target else info.target_year) - baseline.year
-        growth_ratio = calc.eurostat(
-            baseline.value, latest.value, k, target.value if target else None, n, indicator.sign
-        )
+        required = None
+        if path_now is not None and k > 0:
+            required = (path_now / baseline.value) ** (1 / k) - 1 if baseline.value > 0 and path_now > 0 else None
+        elif target is not None and target.form == "annual_growth_percent" and baseline.year == info.base_year:
+            required = target.amount / 100  # the plan's own rate: g_req = a / 100
+        if final and target is not None:
+            growth_ratio = calc.GrowthRatio(
+                calc.verdict(bool(met)), None, calc.actual_growth(baseline.value, latest.value, k)
+            )
+        else:
+            growth_ratio = calc.eurostat(
+                baseline.value,
+                latest.value,
+                k,
+                target.value if target else None,
+                n,
+                indicator.sign,
+                met=met,
+                required=required,
+            )
         if target is not None:
             projection = calc.projection(points, target.value, target.year, indicator.growth_model, indicator.sign)
     return Assessment(
@@ -197,10 +267,13 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
         progress,
         growth_ratio,
         projection,
+        milestones,
+        replaced,
+        awaits,
     )
 
 
-def _leg(start: Figure, target: Figure, indicator: Indicator) -> Leg:
+def _leg(start: Figure, target: Target, indicator: Indicator, milestones: tuple[Target, ...] = ()) -> Leg:
     years = target.year - start.year
     return Leg(
         start=start,
@@ -212,4 +285,5 @@ def _leg(start: Figure, target: Figure, indicator: Indicator) -> Leg:
         bound=("at_most" if indicator.sign > 0 else "at_least") if start.is_lower_bound else None,
         target=target,
         growth_model=indicator.growth_model,
+        milestones=milestones,
     )

@@ -20,6 +20,8 @@ AHEAD = "ahead"
 ON_TRACK = "on_track"
 BEHIND = "behind"
 MOVING_AWAY = "moving_away"
+# the final verdict, at or after the target year (both methods): ACHIEVED or
+NOT_ACHIEVED = "not_achieved"
 NO_TARGET = "no_target"
 NO_DATA = "no_data"
 QUALITATIVE = "qualitative"
@@ -101,6 +103,31 @@ def trajectory(x: float, t: int, target: float, T: int, model: str) -> list[tupl
     return points
 
 
+def path_trajectory(points: list[tuple[int, float]], model: str) -> list[tuple[int, float]]:
+    """The required path through `points` ((year, value), years ascending: the
+    start, each milestone, the target), one point a year, on the growth model
+    within each segment. It passes exactly through every point."""
+    path = [points[0]]
+    for (t, x), (t_next, x_next) in zip(points, points[1:]):
+        path.extend(trajectory(x, t, x_next, t_next, model)[1:])
+    return path
+
+
+def path_value(points: list[tuple[int, float]], model: str, year: int) -> float:
+    """path(t): the required path's value in `year` (the last point's value after it)."""
+    if year <= points[0][0]:
+        return points[0][1]
+    for (t, x), (t_next, x_next) in zip(points, points[1:]):
+        if year <= t_next:
+            if year == t_next:
+                return x_next
+            rate = required_growth(x, x_next, t_next - t) if model == COMPOUND else None
+            if rate is not None:
+                return x * (1 + rate) ** (year - t)
+            return x + (x_next - x) * (year - t) / (t_next - t)
+    return points[-1][1]
+
+
 def completion(x: float, b: float, target: float) -> float | None:
     """c = (x - b) / (target - b): the share of the way covered."""
     return None if target == b else (x - b) / (target - b)
@@ -139,13 +166,22 @@ def time_progress(
     sign: int,
     ahead: float = 1.10,
     on_track: float = 0.90,
+    met: bool | None = None,
+    path_now: float | None = None,
 ) -> TimeProgress:
+    """Method 1. `met`: whether x meets the target under its bound (default:
+    reached in direction `sign`). `path_now`: path(t) of a path through
+    milestones, for e = (path(t) - b) / (target - b); without it, e is the
+    single segment's expected_share (the same figure for a path without milestones)."""
     c = completion(x, b, target)
-    if meets(x, target, sign):
+    if met if met is not None else meets(x, target, sign):
         return TimeProgress(ACHIEVED, c)
     if k <= 0:
         return TimeProgress(NO_DATA, c)
-    e = expected_share(k, n, model, b, target)
+    if path_now is not None and target != b and k < n:
+        e = (path_now - b) / (target - b)
+    else:
+        e = expected_share(k, n, model, b, target)
     if c is None:  # target equals the baseline and x has fallen short of it
         return TimeProgress(MOVING_AWAY, None, e)
     if settled(c) < 0:
@@ -154,6 +190,11 @@ def time_progress(
     compared = settled(r)
     status = AHEAD if compared >= ahead else ON_TRACK if compared >= on_track else BEHIND
     return TimeProgress(status, c, e, r)
+
+
+def verdict(met: bool) -> str:
+    """At or after the target year, with an observation from then: only whether the target was met."""
+    return ACHIEVED if met else NOT_ACHIEVED
 
 
 def actual_growth(b: float, x: float, k: int) -> float | None:
@@ -172,7 +213,18 @@ class GrowthRatio(NamedTuple):
     required: float | None = None
 
 
-def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int) -> GrowthRatio:
+def eurostat(
+    b: float,
+    x: float,
+    k: int,
+    target: float | None,
+    n: int,
+    sign: int,
+    met: bool | None = None,
+    required: float | None = None,
+) -> GrowthRatio:
+    """Method 2. `met` as in time_progress; `required` replaces g_req from the
+    base (g_req(t) of a path through milestones, or a stated average growth)."""
     g_act = actual_growth(b, x, k)
     if target is None:
         if g_act is None:
@@ -188,9 +240,9 @@ def eurostat(b: float, x: float, k: int, target: float | None, n: int, sign: int
             else SIGNIFICANT_MOVEMENT_AWAY
         )
         return GrowthRatio(status, None, g_act)
-    if meets(x, target, sign):
+    if met if met is not None else meets(x, target, sign):
         return GrowthRatio(ACHIEVED, None, g_act)
-    g_req = required_growth(b, target, n)
+    g_req = required if required is not None else required_growth(b, target, n)
     if g_act is None or not g_req:
         return GrowthRatio(NO_DATA, None, g_act, g_req)
     r = g_act / g_req

@@ -128,6 +128,10 @@ class Fields:
         node = self._get(name, required)
         return None if node is None else read_year(node, name, self.problems)
 
+    def raw(self, name: str) -> Node | None:
+        """The node of field `name` as written (None when absent), for a caller that reads it itself."""
+        return self._get(name, False)
+
     def mapping(self, name: str, required: bool = False) -> Node | None:
         node = self._get(name, required)
         if node is None:

@@ -3,21 +3,29 @@
 A plan folder holds:
 - `plan.yaml`: the plan's facts, indicator definitions, goals and tasks;
 - `baseline_<base year>.yaml`: the figures the plan states for its base year;
-- `targets.yaml`: the figures it sets for its target year;
+- `targets.yaml`: the targets it sets for its target year;
+- `targets_<year>.yaml` (optional): interim targets (milestones) for a year
+  between the two;
 - `actuals.yaml` (optional): values observed in later years.
+
+Any other `.yaml` file in the folder is refused: a file the loader would not
+read is almost always a milestone or baseline file misnamed.
 """
 
 from __future__ import annotations
 
 import gc
+import re
 from pathlib import Path
 
 from .common import CommonIndicator
 from .fields import Fields, parse_number, read_number, require_mapping, year_value
 from .model import (
+    ATTRIBUTES,
     DATA_STATUSES,
     DIRECTIONS,
     GROWTH_MODELS,
+    OBSERVED_AS,
     QUALIFIERS,
     Figure,
     Goal,
@@ -25,19 +33,59 @@ from .model import (
     Note,
     Plan,
     PlanInfo,
+    Target,
     Thresholds,
 )
 from .problems import PlanError, Problem, Source, display_path
+from .targets import INDEX_BASE, TargetContext, read_target
 from .validate import check_plan
 from .yamlfile import REFUSED, Node, read_yaml
 
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
 ACTUALS_FILE = "actuals.yaml"
+_MILESTONE_FILE = re.compile(r"targets_(\d{4})\.yaml")
 
 
 def baseline_file(base_year: int) -> str:
     return f"baseline_{base_year}.yaml"
+
+
+def milestone_file(year: int) -> str:
+    return f"targets_{year}.yaml"
+
+
+def _folder_files(folder: Path, info: PlanInfo, problems: list[Problem]) -> list[int]:
+    """The years of the milestone files; every other YAML file the loader
+    would not read is a problem (nothing in a plan folder is silently ignored)."""
+    known = {PLAN_FILE, TARGETS_FILE, ACTUALS_FILE, baseline_file(info.base_year)}
+    years = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name in known or name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
+            continue
+        milestone = _MILESTONE_FILE.fullmatch(name)
+        if milestone and info.base_year < int(milestone.group(1)) < info.target_year:
+            years.append(int(milestone.group(1)))
+            continue
+        if milestone:
+            hint = (
+                f"milestones are for the years between the base year {info.base_year} and the target year "
+                f"{info.target_year}; the target year's targets go in {TARGETS_FILE}"
+            )
+        elif name.startswith("baseline_"):
+            hint = (
+                f"the base year in plan.yaml is {info.base_year}: the baseline file is {baseline_file(info.base_year)}"
+            )
+        elif name.lower().startswith("target"):
+            hint = f"interim targets go in targets_<year>.yaml (e.g. {milestone_file(info.base_year + 2)})"
+        else:
+            hint = (
+                f"a plan folder holds {PLAN_FILE}, {baseline_file(info.base_year)}, {TARGETS_FILE}, "
+                f"targets_<year>.yaml and {ACTUALS_FILE}; move other files elsewhere"
+            )
+        problems.append(Problem(Source(display_path(path)), "a YAML file jmplan does not read in a plan folder", hint))
+    return years
 
 
 def default_data_dir() -> Path:
@@ -106,13 +154,24 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
     if info is None:
         return None, problems
 
+    milestone_years = _folder_files(folder, info, problems)
     baselines = _figures_file(folder / baseline_file(info.base_year), info.base_year, problems, required=True)
-    targets = _figures_file(folder / TARGETS_FILE, info.target_year, problems, required=True)
     if actuals is None:
         observations, notes, found = read_actuals(folder / ACTUALS_FILE)
     else:
         observations, notes, found = read_actuals(actuals, display_path(folder / ACTUALS_FILE))
     problems.extend(found)
+    observations = _chain_yearly_changes(observations, indicators, baselines, info.base_year, problems)
+    baselines = _index_baselines(baselines, indicators, observations, info.base_year)
+
+    def read(path: Path, year: int) -> dict[str, Target]:
+        return _targets_file(path, year, info, indicators, baselines, problems)
+
+    targets = read(folder / TARGETS_FILE, info.target_year)
+    milestones: dict[str, dict[int, Target]] = {}
+    for year in milestone_years:
+        for key, target in read(folder / milestone_file(year), year).items():
+            milestones.setdefault(key, {})[year] = target
     plan = Plan(
         info=info,
         indicators=indicators,
@@ -124,6 +183,7 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
         tasks=tasks,
         folder=folder,
         common=common,
+        milestones=milestones,
     )
     problems.extend(check_plan(plan))
     return (None if problems else plan), problems
@@ -150,7 +210,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     if plan_node is not None:
         f = Fields(plan_node, "'plan'", problems, at=_key_where(root, "plan"))
         name_zh = f.text("name_zh", required=True)
-        name_en = f.text("name_en", required=True)
+        name_en = f.text("name_en")
         region_zh, region_en = f.text("region_zh"), f.text("region_en")
         source_zh, source_en, source_file = f.text("source_zh"), f.text("source_en"), f.text("source_file")
         base_year = f.year("base_year", required=True)
@@ -190,10 +250,10 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         indicators[key_node.text] = Indicator(
             key=key_node.text,
             name_zh=f.text("name_zh", required=True),
-            name_en=f.text("name_en", required=True),
-            unit=f.text("unit", required=True),
-            unit_zh=f.text("unit_zh"),
-            unit_en=f.text("unit_en"),
+            name_en=f.text("name_en"),
+            unit=normal_unit(f.text("unit", required=True)),
+            unit_zh=normal_unit(f.text("unit_zh")),
+            unit_en=normal_unit(f.text("unit_en")),
             growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default="compound"),
             direction=f.choice("direction", DIRECTIONS, default="increase"),
             responsible=f.text("responsible"),
@@ -201,6 +261,8 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
             where=key_node.where,
             same_as=same_as,
             same_as_where=f.where("same_as") if same_as else Source(""),
+            attribute=f.choice("attribute", ATTRIBUTES, default="expected"),
+            observed_as=f.choice("observed_as", OBSERVED_AS, default="level"),
         )
         f.finish()
     if indicators_node is not None and not indicators:
@@ -228,6 +290,11 @@ def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndic
     return common
 
 
+def normal_unit(unit: str) -> str:
+    """A unit as jmplan compares it: the full-width ％ of Chinese text is %."""
+    return "%" if unit.strip() == "％" else unit
+
+
 def _key_where(mapping: Node, name: str):
     return next((k.where for k, _ in mapping.items if k.text == name), mapping.where)
 
@@ -238,11 +305,22 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
     f = Fields(node, "'thresholds'", problems)
     ahead = f.number("ahead")
     on_track = f.number("on_track")
+    about = f.number("about")
     f.finish()
     usual = Thresholds()
     result = Thresholds(
-        ahead=ahead if ahead is not None else usual.ahead, on_track=on_track if on_track is not None else usual.on_track
+        ahead=ahead if ahead is not None else usual.ahead,
+        on_track=on_track if on_track is not None else usual.on_track,
+        about=about if about is not None else usual.about,
     )
+    if not 0 <= result.about < 1:
+        problems.append(
+            Problem(
+                f.where("about"),
+                f"thresholds: about must be a share from 0 up to 1 (0.05 is 5 %); found {result.about:g}",
+                "a target stated as about (左右) is met within this share of it; the default is 0.05",
+            )
+        )
     if not 0 < result.on_track <= 1 <= result.ahead:
         problems.append(
             Problem(
@@ -266,7 +344,7 @@ def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal,
             Goal(
                 key=key_node.text,
                 text_zh=f.text("text_zh", required=True),
-                text_en=f.text("text_en", required=True),
+                text_en=f.text("text_en"),
                 quote=f.text("source"),
                 where=key_node.where,
             )
@@ -276,13 +354,42 @@ def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal,
 
 
 def _figures_file(path: Path, expected_year: int, problems: list[Problem], required: bool) -> dict[str, Figure]:
-    """A baseline or targets file: `year:` and `values:` of key -> figure."""
+    """A baseline file: `year:` and `values:` of key -> figure."""
+    figures: dict[str, Figure] = {}
+    for key_node, node in _values(path, expected_year, problems, required):
+        figure = _figure(node, key_node.text, key_node, expected_year, problems)
+        if figure is not None:
+            figures[key_node.text] = figure
+    return figures
+
+
+def _targets_file(
+    path: Path,
+    expected_year: int,
+    info: PlanInfo,
+    indicators: dict[str, Indicator],
+    baselines: dict[str, Figure],
+    problems: list[Problem],
+) -> dict[str, Target]:
+    """targets.yaml or a milestone file: `year:` and `values:` of key -> target, resolved to levels."""
+    targets: dict[str, Target] = {}
+    for key_node, node in _values(path, expected_year, problems, required=True):
+        key = key_node.text
+        context = TargetContext(indicators.get(key), baselines.get(key), info.base_year, info.thresholds.about)
+        target = read_target(node, key, key_node, expected_year, context, problems)
+        if target is not None:
+            targets[key] = target
+    return targets
+
+
+def _values(path: Path, expected_year: int, problems: list[Problem], required: bool):
+    """(key node, value node) of each entry under `values:` of a baseline or targets file."""
     shown = display_path(path)
     if not path.exists() and not required:
-        return {}
+        return []
     root = _read(path, problems)
     if not require_mapping(root, shown, problems):
-        return {}
+        return []
     top = Fields(root, shown, problems)
     year = top.year("year", required=True)
     values = top.mapping("values", required=True)
@@ -293,15 +400,82 @@ def _figures_file(path: Path, expected_year: int, problems: list[Problem], requi
             Problem(
                 year_where,
                 f"year {year} does not match the plan's year {expected_year} for this file",
-                f"plan.yaml sets it; write year: {expected_year}",
+                f"plan.yaml sets it; write year: {expected_year}"
+                if path.name in (TARGETS_FILE,) or path.name.startswith("baseline_")
+                else f"the file's name sets it; write year: {expected_year}",
             )
         )
-    figures: dict[str, Figure] = {}
-    for key_node, node in values.items if values else []:
-        figure = _figure(node, key_node.text, key_node, expected_year, problems)
-        if figure is not None:
-            figures[key_node.text] = figure
-    return figures
+    return values.items if values else []
+
+
+def _index_baselines(
+    baselines: dict[str, Figure], indicators: dict[str, Indicator], observations: dict, base_year: int
+) -> dict[str, Figure]:
+    """An indicator observed only as yearly changes, whose level the plan does
+    not state, runs on an index: 100 in the base year."""
+    missing = [
+        key for key, ind in indicators.items() if ind.observed_as == "annual_change_percent" and key not in baselines
+    ]
+    if not missing:
+        return baselines
+    indexed = dict(baselines)
+    for key in missing:
+        indexed[key] = Figure(
+            base_year, INDEX_BASE, stated="100", note="index: the plan states no level; the base year is 100"
+        )
+    return indexed
+
+
+def _chain_yearly_changes(
+    observations: dict[str, dict[int, Figure]],
+    indicators: dict[str, Indicator],
+    baselines: dict[str, Figure],
+    base_year: int,
+    problems: list[Problem],
+) -> dict[str, dict[int, Figure]]:
+    """Observations of an indicator observed as yearly changes (增长6.9% -> 6.9)
+    chained into levels from the baseline (or an index of 100):
+    level_t = b * prod(1 + a_i / 100) over the years base_year+1 .. t."""
+    chained_all = dict(observations)
+    for key, by_year in observations.items():
+        indicator = indicators.get(key)
+        if indicator is None or indicator.observed_as != "annual_change_percent" or not by_year:
+            continue
+        baseline = baselines.get(key)
+        level = baseline.value if baseline is not None else INDEX_BASE
+        chained: dict[int, Figure] = {}
+        expected = base_year + 1
+        for year, figure in by_year.items():
+            if year != expected:
+                problems.append(
+                    Problem(
+                        figure.where,
+                        f"observation for {key!r} in {year}: it is observed as yearly changes, "
+                        f"so its years run one by one from {base_year + 1}, and {expected} is missing"
+                        if year > expected
+                        else f"observation for {key!r} in {year}: it is observed as yearly changes, "
+                        f"which start in the year after the base year {base_year}",
+                        f"add the change of {expected}, or observe the indicator as levels"
+                        if year > expected
+                        else "remove it: the baseline is the starting level",
+                    )
+                )
+                break
+            if figure.value <= -100:
+                problems.append(
+                    Problem(
+                        figure.where,
+                        f"the observation of {key!r} for {year} is a change of {figure.value:g} %, "
+                        "which would leave nothing",
+                        "a yearly change in percent is above -100 (下降4.0% is -4.0)",
+                    )
+                )
+                break
+            level = level * (1 + figure.value / 100)
+            chained[year] = figure._replace(value=level, change_percent=figure.value)
+            expected += 1
+        chained_all[key] = chained
+    return chained_all
 
 
 def _figure(
@@ -329,7 +503,7 @@ def _figure(
         value=value if value is not None else 0.0,
         qualifier=qualifier,
         upper=upper,
-        unit=f.text("unit"),
+        unit=normal_unit(f.text("unit")),
         stated=f.text("stated"),
         quote=f.text("source"),
         note=f.text("note"),

@@ -23,6 +23,15 @@ QUALIFIERS = ("over", "about", "range")
 # How far an observed figure has been checked: 初步核算 (preliminary) or 最终核实 (final)
 DATA_STATUSES = ("preliminary", "final")
 PRELIMINARY, FINAL = DATA_STATUSES
+# 约束性 (binding: a commitment) or 预期性 (expected: a forecast)
+ATTRIBUTES = ("binding", "expected")
+# How observations are written: levels, or each year's change in percent
+# (增长6.9% -> 6.9), chained into levels from the baseline.
+OBSERVED_AS = ("level", "annual_change_percent")
+# How a target is stated (see docs/methods.md, "Targets as real plans state them").
+TARGET_FORMS = ("value", "change", "change_percent", "annual_growth_percent", "range")
+# The rule for meeting a target: 以上/不低于 at least, 以内/不超过 at most, 左右/约 about.
+BOUNDS = ("at_least", "at_most", "about")
 
 
 class Thresholds(NamedTuple):
@@ -30,6 +39,9 @@ class Thresholds(NamedTuple):
 
     ahead: float = 1.10
     on_track: float = 0.90
+    # A target stated as "about" (左右, 约) is met within this share of it:
+    # |x - target| <= about * |target|.
+    about: float = 0.05
 
 
 class PlanInfo(NamedTuple):
@@ -43,6 +55,10 @@ class PlanInfo(NamedTuple):
     source_en: str = ""
     source_file: str = ""
     thresholds: Thresholds = Thresholds()
+
+    def name(self, lang: str) -> str:
+        """The plan's name in `lang`; English falls back to the Chinese name."""
+        return self.name_zh if lang == "zh" else self.name_en or self.name_zh
 
 
 class Indicator(NamedTuple):
@@ -67,6 +83,8 @@ class Indicator(NamedTuple):
     def compare_key(self) -> str:
         """The key comparisons between plans match this indicator on."""
         return self.same_as or self.key
+    attribute: str = "expected"  # one of ATTRIBUTES
+    observed_as: str = "level"  # one of OBSERVED_AS
 
     @property
     def sign(self) -> int:
@@ -78,7 +96,12 @@ class Indicator(NamedTuple):
         return self.unit == "%"
 
     def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
+        return self.name_zh if lang == "zh" else self.name_en or self.name_zh
+
+    @property
+    def default_bound(self) -> str:
+        """How a target is met when the plan states no bound: reached in the indicator's direction."""
+        return "at_least" if self.direction == "increase" else "at_most"
 
     def unit_label(self, lang: str) -> str:
         label = self.unit_zh if lang == "zh" else self.unit_en
@@ -105,6 +128,8 @@ class Figure(NamedTuple):
     data_status: str = FINAL  # one of DATA_STATUSES
     recorded: str = ""  # the date it was recorded, YYYY-MM-DD
     history: tuple[Figure, ...] = ()  # the figures it replaced, oldest first
+    # observed_as: annual_change_percent: the year's change as typed; `value` is the chained level
+    change_percent: float | None = None
 
     @property
     def is_lower_bound(self) -> bool:
@@ -113,6 +138,56 @@ class Figure(NamedTuple):
     @property
     def is_preliminary(self) -> bool:
         return self.data_status == PRELIMINARY
+
+
+class Target(NamedTuple):
+    """A target (or a milestone) as the plan states it, resolved to a level.
+
+    `value` is the level the target comes to in its year, whatever the form it
+    is stated in; `form` and `amount` keep how the plan stated it (a change of
+    30 points, 7 % a year, ...). The fields shared with Figure have the same
+    names and meaning, so a target shows wherever a figure does.
+    """
+
+    year: int
+    value: float  # the resolved level; for a range, the end that meets it
+    form: str = "value"  # one of TARGET_FORMS
+    amount: float = 0.0  # the figure in its form: the level, the change, the percent
+    bound: str = "at_least"  # one of BOUNDS, the plan's or the direction's default
+    bound_stated: bool = False  # True when the plan states the bound (≥, 以内, 左右, `bound:`)
+    upper: float | None = None  # the high end of a range
+    keep: bool = False  # 保持: keep the baseline level
+    unit: str = ""
+    stated: str = ""  # the target as the plan writes it: "〔30〕", "≥90%", "年均增长7%"
+    quote: str = ""
+    note: str = ""
+    until: int | None = None  # replaced in this year by a later version
+    previous: tuple[Target, ...] = ()  # earlier versions, oldest first
+    where: Source = Source("")
+    qualifier: str | None = None  # kept for Figure's readers: "range" for a range
+
+    @property
+    def is_lower_bound(self) -> bool:
+        return False
+
+    @property
+    def change_percent(self) -> float | None:
+        return None
+
+    def in_force(self, year: int | None) -> Target:
+        """The version that applies to the assessed `year`: a version with
+        `until: Y` was replaced in year Y, so it applies to years before Y."""
+        if year is not None:
+            for version in self.previous:
+                if version.until is not None and year < version.until:
+                    return version
+        return self
+
+    def replaced(self, version: Target) -> tuple[Target, ...]:
+        """The versions that `version` (this one or one of its previous) replaced, oldest first."""
+        if version is self:
+            return self.previous
+        return self.previous[: self.previous.index(version)] if version in self.previous else ()
 
 
 class Goal(NamedTuple):
@@ -125,7 +200,7 @@ class Goal(NamedTuple):
     where: Source = Source("")
 
     def text(self, lang: str) -> str:
-        return self.text_zh if lang == "zh" else self.text_en
+        return self.text_zh if lang == "zh" else self.text_en or self.text_zh
 
 
 class Note(NamedTuple):
@@ -140,7 +215,7 @@ class Plan(NamedTuple):
     info: PlanInfo
     indicators: dict[str, Indicator]  # in the order of the data file
     baselines: dict[str, Figure]
-    targets: dict[str, Figure]
+    targets: dict[str, Target]
     # key -> {year: Figure}, years ascending
     observations: dict[str, dict[int, Figure]]
     # goal, task or indicator key -> {year: Note}
@@ -150,6 +225,11 @@ class Plan(NamedTuple):
     folder: Path | None = None
     # the plan's additions to the common list (plan.yaml `common:`)
     common: dict[str, CommonIndicator] = {}
+    # interim targets from targets_<year>.yaml: key -> {year: Target}, years ascending
+    milestones: dict[str, dict[int, Target]] = {}
 
     def observations_of(self, key: str) -> dict[int, Figure]:
         return self.observations.get(key, {})
+
+    def milestones_of(self, key: str) -> dict[int, Target]:
+        return self.milestones.get(key, {})

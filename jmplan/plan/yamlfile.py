@@ -110,6 +110,10 @@ class Node:
         return repr(self.text)
 
 
+# `unit: %` or `- %...`: the YAML error it gives says nothing of quoting
+_UNQUOTED_PERCENT = re.compile(r"^(\s*(?:[^\s#:'\"][^#:]*:\s+|-\s+))(%[^\s#]*)\s*(?:#.*)?$")
+
+
 def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML file. Returns (root node or None, problems).
 
@@ -129,7 +133,12 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             # e.g. an unclosed [ : say where the construct began, not only where parsing failed
             what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
-        hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in _line(text, line) else None
+        bad_line = _line(text, line)
+        hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in bad_line else None
+        percent = _UNQUOTED_PERCENT.match(bad_line)
+        if percent:  # `unit: %`: in YAML a % starts a directive, so it must be quoted
+            what = f"an unquoted {percent.group(2)!r} cannot start a YAML value"
+            hint = f'quote it: {percent.group(1).strip()} "{percent.group(2)}"'
         return None, [Problem(Source(shown, line), f"YAML syntax error: {what}", hint)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (libyaml counts its position in bytes)
         character = chr(exc.character)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
-from ..plan.model import Figure, Goal, Plan
+from ..plan.model import Figure, Goal, Plan, Target
 
-SCHEMA_VERSION = 1
+# 2: a status at or after the target year is the final verdict (achieved or
+# not_achieved); targets gain form, bound and previous; metrics gain attribute,
+# observed_as and milestones.
+SCHEMA_VERSION = 2
 
 
 def plan_dict(plan: Plan) -> dict:
@@ -29,7 +32,7 @@ def plan_dict(plan: Plan) -> dict:
     }
 
 
-def figure_dict(fig: Figure | None, observed: bool | None = None) -> dict | None:
+def figure_dict(fig: Figure | Target | None, observed: bool | None = None) -> dict | None:
     if fig is None:
         return None
     out: dict[str, Any] = {"year": fig.year, "value": fig.value, "qualifier": fig.qualifier}
@@ -46,7 +49,33 @@ def figure_dict(fig: Figure | None, observed: bool | None = None) -> dict | None
         out["history"] = [figure_dict(old) for old in fig.history]
     if observed is not None:
         out["observed"] = observed
+    if fig.change_percent is not None:  # observed as yearly changes: value is the chained level
+        out["reported_change_percent"] = fig.change_percent
     return out
+
+
+def target_dict(target: Target | None, replaced: tuple[Target, ...] = ()) -> dict | None:
+    """A target: the figure (value is the resolved level) with how it is stated
+    and met, and the earlier versions it replaced, each with `until` (the year it was replaced)."""
+    out = _version_dict(target)
+    if out is not None:
+        out["previous"] = [_version_dict(version) for version in replaced]
+    return out
+
+
+def _version_dict(target: Target | None) -> dict | None:
+    out = figure_dict(target)
+    if out is None or target is None:
+        return out
+    out["form"] = target.form
+    out["bound"] = target.bound
+    if target.until is not None:
+        out["until"] = target.until
+    return out
+
+
+def milestone_dict(milestone: Target) -> dict:
+    return {"year": milestone.year, "value": milestone.value, "stated": milestone.stated, "source": milestone.quote}
 
 
 def _leg_fields(leg: Leg | None) -> dict:
@@ -76,10 +105,13 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         "direction": ind.direction,
         "responsible": ind.responsible,
         "responsible_en": ind.responsible_en,
+        "attribute": ind.attribute,
+        "observed_as": ind.observed_as,
         # the effective baseline; "observed": true when an observation stands in
         "baseline": figure_dict(row.baseline, row.baseline_observed if row.baseline else None),
         "latest": figure_dict(row.latest),
-        "target": figure_dict(row.target),
+        "target": target_dict(row.target, row.replaced),
+        "milestones": [milestone_dict(m) for m in row.milestones],
         **_leg_fields(row.from_latest),
         "method": method,
         "completion": row.progress.completion,
@@ -96,6 +128,7 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         },
     }
     if detail:
+        out = {"schema_version": SCHEMA_VERSION, **out}
         out["observations"] = [figure_dict(f) for f in row.observations]
         out["from_baseline"] = _leg_fields(row.from_baseline)
         out["trajectory"] = _points(row.from_baseline.trajectory()) if row.from_baseline else []
@@ -133,6 +166,7 @@ def metrics_dict(plan: Plan) -> dict:
     """`jmplan metrics`: what each indicator is and what is known of it."""
     rows = []
     for ind in plan.indicators.values():
+        target = plan.targets.get(ind.key)
         rows.append(
             {
                 "key": ind.key,
@@ -143,8 +177,11 @@ def metrics_dict(plan: Plan) -> dict:
                 "direction": ind.direction,
                 "responsible": ind.responsible,
                 "responsible_en": ind.responsible_en,
+                "attribute": ind.attribute,
+                "observed_as": ind.observed_as,
                 "baseline": figure_dict(plan.baselines.get(ind.key)),
-                "target": figure_dict(plan.targets.get(ind.key)),
+                "target": target_dict(target, target.previous if target else ()),
+                "milestones": [milestone_dict(m) for m in plan.milestones_of(ind.key).values()],
                 "observation_years": sorted(plan.observations_of(ind.key)),
             }
         )

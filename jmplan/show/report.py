@@ -16,7 +16,7 @@ from .views import needed_per_year, status_table, summary_line
 
 def report_title(result: PlanAssessment, lang: str) -> str:
     info = result.plan.info
-    name = info.name_zh if lang == "zh" else info.name_en
+    name = info.name(lang)
     year = result.year or _latest_year(result) or info.base_year
     return f"{name}：{year}年度实施进展报告" if lang == "zh" else f"{name}: progress report {year}"
 

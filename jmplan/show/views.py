@@ -14,7 +14,7 @@ R, L = "right", "left"
 
 def _plan_heading(plan: Plan, lang: str, year: int | None = None) -> Heading:
     info = plan.info
-    name = info.name_zh if lang == "zh" else info.name_en
+    name = info.name(lang)
     period = text("plan_period", lang, base=info.base_year, target=info.target_year)
     when = text("data_to", lang, year=year) if year else text("data_latest", lang)
     sep = "；" if lang == "zh" else "; "

@@ -311,6 +311,13 @@ def _check_year(plan: Plan, year: int) -> None:
 def _check_possible(value: float, indicator: Indicator) -> None:
     if not math.isfinite(value):
         raise RecordError(f"{value!r} is not a finite number", param="value")
+    if indicator.observed_as == "annual_change_percent":  # the year's change in percent, not a level
+        if value <= -100:
+            raise RecordError(
+                f"{indicator.key} is observed as yearly changes; a change of {format_flow(value)} % would leave nothing",
+                param="value",
+            )
+        return
     if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
         raise RecordError(f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value")
     if indicator.is_percent and value > 100:

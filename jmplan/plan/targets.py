@@ -1,0 +1,332 @@
+"""Targets as real plans state them: read a target (or milestone) in any of
+its forms and resolve it to the level it comes to in its year.
+
+The forms (docs/methods.md, "Targets as real plans state them"), with `b` the
+baseline and `n` the years from the base year to the target's year:
+- `value`: a level; the target is the value itself;
+- `change`: a cumulative change in the indicator's unit (〔30〕: percentage
+  points for %): `b + change`;
+- `change_percent`: a cumulative change in percent of the baseline (累计下降15%
+  is -15): `b * (1 + change_percent / 100)`;
+- `annual_growth_percent`: an average growth per year (年均增长7%):
+  `b * (1 + a / 100) ** n`;
+- `range` (3—5个): `value` the low end, `upper` the high end.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .fields import Fields, parse_number, read_number, require_mapping
+from .model import BOUNDS, Figure, Indicator, Target
+from .problems import Problem
+from .yamlfile import Node
+
+# The fields that state a target's figure, one per form (a range is `value` with `upper`)
+FORM_FIELDS = ("value", "change", "change_percent", "annual_growth_percent")
+RELATIVE_FORMS = ("change_percent", "annual_growth_percent")
+# The level an indicator observed only as yearly changes is indexed to
+INDEX_BASE = 100.0
+
+
+class TargetContext(NamedTuple):
+    """What resolving a target needs to know of its indicator."""
+
+    indicator: Indicator | None  # None for a key plan.yaml does not define (reported elsewhere)
+    baseline: Figure | None  # the plan's baseline for the indicator, if it states one
+    base_year: int
+    tolerance: float  # thresholds.about
+
+
+def resolve_level(
+    form: str, amount: float, baseline: float | None, years: int, upper: float | None = None, sign: int = 1
+) -> float:
+    """The level a target stated in `form` comes to after `years` years from `baseline`."""
+    if form == "value":
+        return amount
+    if form == "range":
+        # met at the end nearer the baseline: the low end when more is better, the high end when less is
+        return amount if sign > 0 or upper is None else upper
+    if baseline is None:
+        raise ValueError(f"a target stated as {form} needs a baseline")
+    if form == "change":
+        return baseline + amount
+    if form == "change_percent":
+        return baseline * (1 + amount / 100)
+    if form == "annual_growth_percent":
+        return baseline * (1 + amount / 100) ** years
+    raise ValueError(f"unknown target form {form!r}")
+
+
+def meets_bound(x: float, target: float, bound: str, tolerance: float) -> bool:
+    """Whether `x` meets `target` under `bound`. 以上/以下/以内 include the number itself."""
+    if bound == "at_least":
+        return x >= target
+    if bound == "at_most":
+        return x <= target
+    return abs(x - target) <= tolerance * abs(target)
+
+
+def baseline_for(ctx: TargetContext, form: str) -> float | None:
+    """The level a target's change is counted from: the plan's baseline, or an
+    index of 100 for a relative target of an indicator observed as yearly changes."""
+    if ctx.baseline is not None:
+        return ctx.baseline.value
+    if ctx.indicator is not None and ctx.indicator.observed_as == "annual_change_percent" and form in RELATIVE_FORMS:
+        return INDEX_BASE
+    return None
+
+
+def read_target(
+    node: Node, key: str, key_node: Node, year: int, ctx: TargetContext, problems: list[Problem]
+) -> Target | None:
+    """One target: a bare number (a level) or a mapping stating it in one form."""
+    if node.kind == "scalar":
+        value = None if node.quoted else parse_number(node.text)
+        if value is None:
+            read_number(node, key, problems)  # to say what is wrong
+            return None
+        return _resolved(year, "value", value, None, False, None, "", "", "", "", None, (), node, ctx, problems)
+    what = f"the figure for {key!r}"
+    if not require_mapping(node, what, problems):
+        return None
+    return _read_mapping(node, what, key_node, year, ctx, problems, version=False)
+
+
+def _read_mapping(
+    node: Node, what: str, key_node: Node, year: int, ctx: TargetContext, problems: list[Problem], version: bool
+) -> Target | None:
+    f = Fields(node, what, problems, at=key_node.where)
+    amounts = {name: f.number(name) for name in FORM_FIELDS}
+    given = [name for name in FORM_FIELDS if name in node.by_key]
+    upper = f.number("upper")
+    bound = f.choice("bound", BOUNDS)
+    qualifier_node = node.by_key.get("qualifier")
+    qualifier = f.choice("qualifier", ("over", "about", "range"))
+    stated = f.text("stated")
+    unit = f.text("unit")
+    quote = f.text("source")
+    note = f.text("note")
+    until = f.year("until", required=version)
+    previous_node = None if version else f.raw("previous")
+    f.finish()
+
+    ok = True
+    if len(given) > 1:
+        problems.append(
+            Problem(
+                node.by_key[given[1]][0].where,
+                f"{what} is stated both as {given[0]!r} and as {given[1]!r}",
+                "a target is stated one way: keep the one the plan writes",
+            )
+        )
+        ok = False
+    if not given:
+        problems.append(
+            Problem(
+                key_node.where,
+                f"{what} has no 'value'",
+                "add `value:` (a level), or state it as `change:`, `change_percent:` or `annual_growth_percent:`",
+            )
+        )
+        return None
+    form = given[0]
+    amount = amounts[form]
+    if amount is None:  # reported by Fields
+        return None
+    if qualifier in ("over", "about") and qualifier_node is not None:
+        replacement = "at_least" if qualifier == "over" else "about"
+        problems.append(
+            Problem(
+                qualifier_node[0].where,
+                f"{what}: 'qualifier: {qualifier}' describes a stated fact, not how a target is met",
+                f"write `bound: {replacement}` (at_least, at_most or about) instead",
+            )
+        )
+        ok = False
+    if upper is not None:
+        if form != "value":
+            problems.append(
+                Problem(
+                    node.by_key["upper"][0].where,
+                    f"{what}: 'upper' belongs to a range, which is stated with `value:` (its low end)",
+                    "remove `upper`, or write the range as `value: LOW` and `upper: HIGH`",
+                )
+            )
+            ok = False
+        elif upper < amount:
+            problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {amount:g}"))
+            ok = False
+        else:
+            form = "range"
+    elif qualifier == "range":
+        problems.append(
+            Problem(
+                node.where,
+                f"{what} is a range but has no 'upper'",
+                "add `upper: <the high end>`; `value` is the low end",
+            )
+        )
+        ok = False
+    previous = _previous(previous_node, what, key_node, year, ctx, problems) if previous_node is not None else ()
+    if not ok or previous is None:
+        return None
+    return _resolved(
+        year,
+        form,
+        amount,
+        upper,
+        bound is not None,
+        bound,
+        unit,
+        stated,
+        quote,
+        note,
+        until,
+        previous,
+        node,
+        ctx,
+        problems,
+    )
+
+
+def _previous(
+    node: Node, what: str, key_node: Node, year: int, ctx: TargetContext, problems: list[Problem]
+) -> tuple[Target, ...] | None:
+    """`previous:` a list of earlier versions, each with `until: YEAR` (replaced in that year), oldest first."""
+    if node.kind != "sequence":
+        problems.append(
+            Problem(
+                node.where,
+                f"'previous' of {what} should be a list of earlier versions, found {node.describe()}",
+                "write each version as `- {value: ..., until: YEAR, source: ...}`",
+            )
+        )
+        return None
+    versions = []
+    last_until = None
+    for item in node.children:
+        version_what = f"a previous version of {what}"
+        if not require_mapping(item, version_what, problems):
+            return None
+        version = _read_mapping(item, version_what, item, year, ctx, problems, version=True)
+        if version is None:
+            return None
+        if last_until is not None and version.until is not None and version.until <= last_until:
+            problems.append(
+                Problem(
+                    item.by_key["until"][1].where,
+                    f"{version_what}: until {version.until} is not after the version before it (until {last_until})",
+                    "list the previous versions oldest first, each replaced in a later year",
+                )
+            )
+            return None
+        if version.until is not None and not ctx.base_year < version.until <= year:
+            problems.append(
+                Problem(
+                    item.by_key["until"][1].where,
+                    f"{version_what}: until {version.until} is outside the plan's years {ctx.base_year + 1}–{year}",
+                    "`until: YEAR` is the year the version was replaced",
+                )
+            )
+            return None
+        last_until = version.until
+        versions.append(version)
+    return tuple(versions)
+
+
+def _resolved(
+    year: int,
+    form: str,
+    amount: float,
+    upper: float | None,
+    bound_stated: bool,
+    bound: str | None,
+    unit: str,
+    stated: str,
+    quote: str,
+    note: str,
+    until: int | None,
+    previous: tuple[Target, ...],
+    node: Node,
+    ctx: TargetContext,
+    problems: list[Problem],
+) -> Target | None:
+    """The target resolved to a level, or None after saying why it cannot be."""
+    indicator = ctx.indicator
+    sign = indicator.sign if indicator else 1
+    effective_bound = bound or (indicator.default_bound if indicator else "at_least")
+    what = f"the {year} target" if until is None else f"the {year} target replaced in {until}"
+    b = baseline_for(ctx, form)
+    if form not in ("value", "range") and b is None and indicator is not None:
+        needs = (
+            "or observe the indicator as yearly changes (`observed_as: annual_change_percent`), "
+            "which runs on an index of 100"
+            if form in RELATIVE_FORMS
+            else "or write the target as a level (`value:`)"
+        )
+        problems.append(
+            Problem(
+                node.where,
+                f"{what} for {indicator.key!r} is stated as {form!r}, which counts from the baseline, "
+                "but the plan states no baseline for it",
+                f"add its baseline to the baseline file, {needs}",
+            )
+        )
+        return None
+    years = year - ctx.base_year
+    level = resolve_level(form, amount, b, years, upper, sign)
+    target = Target(
+        year=year,
+        value=level,
+        form=form,
+        amount=amount,
+        bound=effective_bound,
+        bound_stated=bound_stated,
+        upper=upper,
+        unit=unit,
+        stated=stated,
+        quote=quote,
+        note=note,
+        until=until,
+        previous=previous,
+        where=node.where,
+        qualifier="range" if form == "range" else None,
+    )
+    if indicator is not None and ctx.baseline is not None:
+        problem = _wrong_side(target, indicator, ctx, what)
+        if problem:
+            problems.append(problem)
+            return None
+    return target
+
+
+def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: str) -> Problem | None:
+    """A target on the wrong side of the baseline for the indicator's direction
+    is almost always a misreading (〔30〕 typed as 30, a fall typed as a level).
+    Allowed when the plan states a bound the baseline already meets (a ceiling
+    such as 控制在5.5%以内 above today's 4 %), and for `about` targets (a level to
+    stay near, in either direction)."""
+    b = ctx.baseline.value if ctx.baseline else None
+    if b is None or indicator.sign * (target.value - b) >= 0 or target.bound == "about":
+        return None
+    if target.value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
+        return None  # an impossible level: validate says why
+    if target.bound_stated and meets_bound(b, target.value, target.bound, ctx.tolerance):
+        return None
+    side = "below" if indicator.sign > 0 else "above"
+    better = "more" if indicator.sign > 0 else "less"
+    if target.form == "value":
+        fix = (
+            f"did you mean `change: {target.amount:g}` (a change from the baseline), or `direction: "
+            f"{'decrease' if indicator.sign > 0 else 'increase'}` in plan.yaml? A ceiling or floor the baseline "
+            "already meets is written with `bound:`"
+        )
+    else:
+        fix = "check the sign (a fall is negative), or the indicator's `direction:` in plan.yaml"
+    return Problem(
+        target.where,
+        f"{what} for {indicator.key!r} comes to {target.value:g}, {side} the baseline {b:g}, "
+        f"though {better} is better for this indicator",
+        fix,
+    )

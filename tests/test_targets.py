@@ -1,0 +1,177 @@
+"""Targets as real plans state them: the worked cases W1-W5 of methods.md
+("Targets as real plans state them"), to 4 decimals, through the library
+from plan folders written here, and the rules of the data format."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from jmplan import assess_plan
+from jmplan.measure.assess import EUROSTAT
+from jmplan.plan.loader import read_plan
+
+PLAN = """\
+plan:
+  name_zh: 测试规划
+  base_year: 2020
+  target_year: 2025
+indicators:
+  level:
+    name_zh: 水平
+    unit: 亿元
+    growth_model: compound
+    attribute: binding
+  share:
+    name_zh: 比率
+    unit: "%"
+    growth_model: linear
+  intensity:
+    name_zh: 能耗强度
+    unit: 吨标准煤/万元
+    growth_model: compound
+    direction: decrease
+    observed_as: annual_change_percent
+"""
+
+
+def make(folder: Path, baseline: str, targets: str, actuals: str = "", milestones: dict | None = None, plan=PLAN):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_text(textwrap.dedent(plan), encoding="utf-8")
+    (folder / "baseline_2020.yaml").write_text("year: 2020\nvalues:\n" + baseline, encoding="utf-8")
+    (folder / "targets.yaml").write_text("year: 2025\nvalues:\n" + targets, encoding="utf-8")
+    if actuals:
+        (folder / "actuals.yaml").write_text("observations:\n" + actuals, encoding="utf-8")
+    for year, text in (milestones or {}).items():
+        (folder / f"targets_{year}.yaml").write_text(f"year: {year}\nvalues:\n" + text, encoding="utf-8")
+    return folder
+
+
+def load(folder: Path):
+    plan, problems = read_plan(folder)
+    assert not problems, "\n".join(map(str, problems))
+    return plan
+
+
+def row_of(plan, key: str, year: int | None = None):
+    return next(r for r in assess_plan(plan, year).rows if r.key == key)
+
+
+W1_MILESTONE = {2022: "  level: 60\n"}
+
+
+def w1(tmp_path, observations: str):
+    return load(
+        make(
+            tmp_path / "w1",
+            "  level: 50\n",
+            "  level: 100\n",
+            actuals="  level:\n" + textwrap.indent(textwrap.dedent(observations), "    "),
+            milestones=W1_MILESTONE,
+        )
+    )
+
+
+def test_w1_path_through_the_milestone(tmp_path):
+    row = row_of(w1(tmp_path, "2021: 54\n"), "level")
+    path = dict(row.from_baseline.trajectory())
+    assert path[2021] == pytest.approx(54.7723, abs=5e-5)
+    assert path[2022] == 60
+    assert path[2023] == pytest.approx(71.1379, abs=5e-5)
+    assert path[2024] == pytest.approx(84.3433, abs=5e-5)
+    assert path[2025] == 100
+
+
+def test_w1_2021_behind_and_moderate(tmp_path):
+    row = row_of(w1(tmp_path, "2021: 54\n"), "level")
+    assert row.progress.expected == pytest.approx(0.095445, abs=5e-7)
+    assert row.progress.completion == pytest.approx(0.08)
+    assert round(row.progress.ratio, 4) == 0.8382
+    assert row.status == "behind"
+    assert round(row.growth_ratio.ratio, 4) == 0.8382
+    assert row.status_for(EUROSTAT) == "moderate"
+
+
+def test_w1_exactly_on_the_milestone_is_on_track(tmp_path):
+    row = row_of(w1(tmp_path, "2022: 60\n"), "level")
+    assert row.progress.ratio == pytest.approx(1.0)
+    assert row.status == "on_track"
+
+
+def test_w1_2023_ahead_and_significant(tmp_path):
+    row = row_of(w1(tmp_path, "2023: 75\n"), "level")
+    assert row.progress.expected == pytest.approx(0.422757, abs=5e-7)
+    assert row.progress.completion == pytest.approx(0.5)
+    assert round(row.progress.ratio, 4) == 1.1827
+    assert row.status == "ahead"
+    g = row.growth_ratio
+    assert round(g.actual * 100, 4) == 14.4714
+    assert round(g.required * 100, 4) == 12.4718
+    assert round(g.ratio, 4) == 1.1603
+    assert g.status == "significant"
+
+
+def test_w2_cumulative_percentage_points(tmp_path):
+    plan = load(make(tmp_path, "  share: 60\n", "  share: {change: 15, stated: 〔15〕}\n", "  share:\n    2023: 70\n"))
+    row = row_of(plan, "share")
+    assert row.target.value == 75
+    assert row.target.form == "change"
+    assert round(row.progress.ratio, 4) == 1.1111
+    assert row.status == "ahead"
+    assert row.from_latest.required_change == pytest.approx(2.5)
+
+
+def test_w3_average_annual_growth(tmp_path):
+    plan = load(make(tmp_path, "  level: 200\n", "  level: {annual_growth_percent: 8}\n", "  level:\n    2023: 245\n"))
+    row = row_of(plan, "level")
+    assert round(row.target.value, 4) == 293.8656
+    assert round(row.progress.completion, 6) == 0.479409
+    assert round(row.progress.expected, 6) == 0.553370
+    assert round(row.progress.ratio, 4) == 0.8663
+    assert row.status == "behind"
+    g = row.growth_ratio
+    assert round(g.actual * 100, 4) == 6.9987
+    assert g.required == pytest.approx(0.08)  # the plan's own rate
+    assert round(g.ratio, 4) == 0.8748
+    assert g.status == "moderate"
+    assert round(row.from_latest.required_growth * 100, 4) == 9.5195
+
+
+def test_w4_relative_change_observed_as_yearly_changes(tmp_path):
+    plan = load(
+        make(
+            tmp_path,
+            "  intensity: 0.50\n",
+            "  intensity: {change_percent: -18, stated: 累计下降18%}\n",
+            "  intensity:\n    2021: -4.0\n    2022: -3.5\n    2023: -4.2\n",
+        )
+    )
+    row = row_of(plan, "intensity")
+    assert row.target.value == pytest.approx(0.41)
+    assert round(row.latest.value, 6) == 0.443746
+    assert round((row.latest.value / 0.5 - 1) * 100, 4) == -11.2509
+    assert row.latest.change_percent == -4.2
+    assert round(row.progress.completion, 6) == 0.625049
+    assert round(row.progress.expected, 6) == 0.623638
+    assert round(row.progress.ratio, 4) == 1.0023
+    assert row.status == "on_track"
+    assert round(row.growth_ratio.ratio, 4) == 1.0024
+    assert row.status_for(EUROSTAT) == "significant"
+    assert round(row.from_latest.required_growth * 100, 4) == -3.8775
+
+
+@pytest.mark.parametrize(("observed", "verdict"), [(89.9, "not_achieved"), (90, "achieved")])
+def test_w5_final_verdict(tmp_path, observed, verdict):
+    plan = load(
+        make(
+            tmp_path,
+            "  share: 80\n",
+            '  share: {value: 90, bound: at_least, stated: "≥90%"}\n',
+            f"  share:\n    2023: 85\n    2025: {observed}\n",
+        )
+    )
+    row = row_of(plan, "share")
+    assert row.status == verdict
+    assert row.status_for(EUROSTAT) == verdict
