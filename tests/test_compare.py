@@ -136,6 +136,8 @@ def test_indicators_in_one_plan_only_are_not_compared(tmp_path):
 def three_cities(tmp_path, direction="increase"):
     """sales in 2015: A 100, B 100, C 90; in 2018 A 120 and B 130, C nothing."""
     indicators = SALES + f"    direction: {direction}\n"
+    # a target on the side of the baseline the direction calls better (the loader refuses the other side)
+    target = "  sales: 150\n" if direction == "increase" else "  sales: 50\n"
     a = city(
         tmp_path,
         "a",
@@ -143,7 +145,7 @@ def three_cities(tmp_path, direction="increase"):
         "A",
         indicators,
         "  sales: 100\n",
-        "  sales: 150\n",
+        target,
         "observations:\n  sales:\n    2018: 120\n",
     )
     b = city(
@@ -153,10 +155,10 @@ def three_cities(tmp_path, direction="increase"):
         "B",
         indicators,
         "  sales: 100\n",
-        "  sales: 150\n",
+        target,
         "observations:\n  sales:\n    2018: 130\n",
     )
-    c = city(tmp_path, "c", "丙市", "C", indicators, "  sales: 90\n", "  sales: 150\n")
+    c = city(tmp_path, "c", "丙市", "C", indicators, "  sales: 90\n", target)
     return [load_plan(p) for p in (a, b, c)]
 
 

@@ -78,13 +78,13 @@ class Indicator(NamedTuple):
     # comparisons match this indicator on, when its own key is not that key
     same_as: str = ""
     same_as_where: Source = Source("")
+    attribute: str = "expected"  # one of ATTRIBUTES
+    observed_as: str = "level"  # one of OBSERVED_AS
 
     @property
     def compare_key(self) -> str:
         """The key comparisons between plans match this indicator on."""
         return self.same_as or self.key
-    attribute: str = "expected"  # one of ATTRIBUTES
-    observed_as: str = "level"  # one of OBSERVED_AS
 
     @property
     def sign(self) -> int:
