@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple, overload
 
 from ..plan.common import COMMON
-from ..plan.model import Figure, Indicator, Plan
+from ..plan.model import Figure, Indicator, Plan, Target
 from ..plan.units import convert, unit_factor
 from .assess import TIME, Assessment, assess_indicator
 
@@ -228,7 +228,7 @@ def _row(
             None,
             _converted(plan.baselines.get(indicator.key), factor),
             None,
-            _converted(plan.targets.get(indicator.key), factor),
+            _converted(_level(plan.targets.get(indicator.key)), factor),
             "no_data",
             None,
             None,
@@ -246,7 +246,7 @@ def _row(
         assessment,
         _converted(assessment.baseline, factor),
         _converted(assessment.latest, factor),
-        _converted(assessment.target, factor),
+        _converted(_level(assessment.target), factor),
         assessment.status_for(method),
         leg.required_growth if leg else None,
         convert(change, factor) if factor is not None else None,
@@ -265,6 +265,11 @@ def _converted(figure: Figure | None, factor: Decimal | None) -> Figure | None:
     if figure is None or factor is None or factor == 1:
         return figure if factor is not None else None
     return figure._replace(value=convert(figure.value, factor), upper=convert(figure.upper, factor))
+
+
+def _level(target: Target | None) -> Figure | None:
+    """A target as the level it resolves to (a comparison sets levels side by side)."""
+    return target.as_figure() if target is not None else None
 
 
 def _values_by_year(row: Row, plan: Plan) -> dict[int, Figure]:

@@ -166,6 +166,7 @@ class Target(NamedTuple):
     where: Source = Source("")
     qualifier: str | None = None  # kept for Figure's readers: "range" for a range
 
+    # Figure's observation-only fields, so a target shows wherever a figure does
     @property
     def is_lower_bound(self) -> bool:
         return False
@@ -173,6 +174,36 @@ class Target(NamedTuple):
     @property
     def change_percent(self) -> float | None:
         return None
+
+    @property
+    def is_preliminary(self) -> bool:
+        return False
+
+    @property
+    def data_status(self) -> str:
+        return FINAL
+
+    @property
+    def recorded(self) -> str:
+        return ""
+
+    @property
+    def history(self) -> tuple[Figure, ...]:
+        return ()
+
+    def as_figure(self) -> Figure:
+        """The resolved level as a plain figure, for code that needs only the level."""
+        return Figure(
+            self.year,
+            self.value,
+            self.qualifier,
+            self.upper,
+            self.unit,
+            self.stated,
+            self.quote,
+            self.note,
+            self.where,
+        )
 
     def in_force(self, year: int | None) -> Target:
         """The version that applies to the assessed `year`: a version with

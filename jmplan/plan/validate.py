@@ -4,10 +4,11 @@ problems; `check_plan` runs them all so the user sees every problem at once."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 
 from .common import COMMON
 from .fields import did_you_mean
-from .model import Figure, Indicator, Plan
+from .model import Figure, Indicator, Plan, Target
 from .problems import Problem
 from .units import unit_factor
 
@@ -19,19 +20,21 @@ def check_plan(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _figure_groups(plan: Plan):
+def _figure_groups(plan: Plan) -> Iterator[tuple[str, str, Iterable[Figure | Target]]]:
     """(indicator key, kind, figures) for the baseline, the target and the
     observations of each key: grouped, so each indicator is looked up once."""
     for key, figure in plan.baselines.items():
         yield key, "baseline", (figure,)
-    for key, figure in plan.targets.items():
-        yield key, "target", (figure,)
+    for key, target in plan.targets.items():
+        yield key, "target", (target,)
+    for key, milestones in plan.milestones.items():
+        yield key, "milestone", milestones.values()
     for key, by_year in plan.observations.items():
         yield key, "observation", by_year.values()
 
 
-def _what(kind: str, figure: Figure) -> str:
-    return f"observation for {figure.year}" if kind == "observation" else kind
+def _what(kind: str, figure: Figure | Target) -> str:
+    return f"{kind} for {figure.year}" if kind in ("observation", "milestone") else kind
 
 
 def check_figures(plan: Plan) -> list[Problem]:
@@ -73,7 +76,7 @@ def check_figures(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _range_problems(figure: Figure, what: str, indicator: Indicator, lowest: float, highest: float) -> list[Problem]:
+def _range_problems(figure: Figure | Target, what: str, indicator: Indicator, lowest: float, highest: float) -> list[Problem]:
     """Why the value (or the range's ends) of a figure outside [lowest, highest] cannot be."""
     problems = []
     key = indicator.key

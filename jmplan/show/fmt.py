@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..i18n import text
-from ..plan.model import Figure, Indicator
+from ..plan.model import Figure, Indicator, Target
 
 
 def round_half_up(value: float, places: int) -> Decimal:
@@ -65,7 +65,7 @@ def difference(value: float, indicator: Indicator, lang: str, sign: bool = False
     return quantity(value, indicator, lang, sign=sign)
 
 
-def figure(fig: Figure | None, indicator: Indicator, lang: str, with_unit: bool = False) -> str:
+def figure(fig: Figure | Target | None, indicator: Indicator, lang: str, with_unit: bool = False) -> str:
     """A stated figure with its qualifier: '超过700', 'over 700', '3–5'."""
     if fig is None:
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import reason, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
-from ..plan.model import Figure, Plan
+from ..plan.model import Figure, Plan, Target
 from . import fmt
 from .render import Heading, Lines, Table
 
@@ -21,7 +21,7 @@ def _plan_heading(plan: Plan, lang: str, year: int | None = None) -> Heading:
     return Heading(f"{name}\n{period}{sep}{when}")
 
 
-def _with_year(fig: Figure | None, row: Assessment, lang: str, default_year: int) -> str:
+def _with_year(fig: Figure | Target | None, row: Assessment, lang: str, default_year: int) -> str:
     shown = fmt.figure(fig, row.indicator, lang)
     if fig is not None and fig.year != default_year:
         shown += f" ({fig.year})"
@@ -236,7 +236,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     ]
     lines = []
 
-    def point(label: str, fig: Figure | None):
+    def point(label: str, fig: Figure | Target | None):
         if fig is not None:
             line = f"{text(label, lang)} ({fig.year}){sep}{fmt.figure(fig, ind, lang, with_unit=True)}"
             if fig.quote:
