@@ -125,9 +125,21 @@ def test_review_table_figures(run, office_plan):
     for word in ("完成进度", "时间进度", "预期进度", "评价"):
         assert word in header
     sales = next(line for line in lines if line.startswith("销售额")).split()
-    assert sales[2:] == ["100", "150", "120（初步）", "8.4%", "6.3%", "40.0%", "60.0%", "55.1%", "滞后于预期"]
+    # attribute: none written, so the default 预期性 (expected)
+    assert sales[2:] == ["预期性", "100", "150", "120（初步）", "8.4%", "6.3%", "40.0%", "60.0%", "55.1%", "滞后于预期"]
     share = next(line for line in lines if line.startswith("覆盖率")).split()
-    assert share[2:] == ["40%", "90%", "70%", "+10个百分点", "+10个百分点", "60.0%", "60.0%", "60.0%", "符合预期"]
+    assert share[2:] == [
+        "预期性",
+        "40%",
+        "90%",
+        "70%",
+        "+10个百分点",
+        "+10个百分点",
+        "60.0%",
+        "60.0%",
+        "60.0%",
+        "符合预期",
+    ]
     names = [line.split()[0] for line in lines if line.split() and line.split()[0] in ("用户数", "销售额", "覆盖率")]
     assert names == ["销售额", "覆盖率", "用户数"]  # without a target last
     assert "状态汇总：滞后于预期 1，符合预期 1，无目标 1" in out

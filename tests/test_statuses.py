@@ -11,6 +11,7 @@ from jmplan.measure import calc
 
 STATUSES = [
     calc.ACHIEVED,
+    calc.NOT_ACHIEVED,
     calc.AHEAD,
     calc.ON_TRACK,
     calc.BEHIND,

@@ -32,6 +32,7 @@ OFF_COURSE = {
 # summary lists them in the same order: what is off course first, then what
 # is on course, then what cannot be judged. Each method uses its own subset.
 SEVERITY = (
+    calc.NOT_ACHIEVED,
     calc.MOVING_AWAY,
     calc.MOVEMENT_AWAY,
     calc.SIGNIFICANT_MOVEMENT_AWAY,

@@ -76,7 +76,9 @@ def check_figures(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _range_problems(figure: Figure | Target, what: str, indicator: Indicator, lowest: float, highest: float) -> list[Problem]:
+def _range_problems(
+    figure: Figure | Target, what: str, indicator: Indicator, lowest: float, highest: float
+) -> list[Problem]:
     """Why the value (or the range's ends) of a figure outside [lowest, highest] cannot be."""
     problems = []
     key = indicator.key
