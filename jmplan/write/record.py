@@ -314,7 +314,8 @@ def _check_possible(value: float, indicator: Indicator) -> None:
     if indicator.observed_as == "annual_change_percent":  # the year's change in percent, not a level
         if value <= -100:
             raise RecordError(
-                f"{indicator.key} is observed as yearly changes; a change of {format_flow(value)} % would leave nothing",
+                f"{indicator.key} is observed as yearly changes; "
+                f"a change of {format_flow(value)} % would leave nothing",
                 param="value",
             )
         return
