@@ -134,6 +134,20 @@ _TEXT = {
     ),
     "made_by": ("由 jmplan {version} 生成。", "Made with jmplan {version}."),
     "projected": ("{year}年将达{value}", "{value} in {year}"),
+    # a projection that the pace would carry past what the indicator can take
+    "projected_limit": ("{year}年即达{value}（{why}）", "{value} in {year} ({why})"),
+    "limit_share": ("比例不能超过100%", "a share cannot exceed 100%"),
+    "limit_level": ("不能低于0", "it cannot fall below 0"),
+    "report_projected": (
+        "按现有速度，{year}年将达{value}，{verdict}",
+        "at the pace so far it would be {value} in {year}, {verdict}",
+    ),
+    "report_projected_limit": (
+        "按现有速度，{year}年即达{value}（{why}），{verdict}",
+        "at the pace so far it would reach {value} in {year} ({why}), {verdict}",
+    ),
+    "meeting": ("可达到目标", "meeting the target"),
+    "falling_short": ("未达到目标", "short of the target"),
     "meets": ("可达到目标", "meets the target"),
     "falls_short": ("未达到目标", "short of the target"),
     "reached_in": ("预计{year}年达到目标", "target reached in {year}"),

@@ -255,7 +255,15 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
                 required=required,
             )
         if target is not None:
-            projection = calc.projection(points, target.value, target.year, indicator.growth_model, indicator.sign)
+            projection = calc.projection(
+                points,
+                target.value,
+                target.year,
+                indicator.growth_model,
+                indicator.sign,
+                indicator.lowest,
+                indicator.highest,
+            )
     return Assessment(
         indicator,
         baseline,

@@ -271,16 +271,33 @@ def least_squares_slope(points: list[tuple[int, float]]) -> float | None:
 
 
 class Projection(NamedTuple):
+    """Where the pace so far leads by the target year.
+
+    `value` never leaves what the indicator can take: a share stops at 100 %,
+    a level at 0. When the pace would carry it past that limit, `limit` is the
+    limit and `limit_year` the first year the pace reaches it."""
+
     value: float
     meets_target: bool
     year_reached: int | None
+    limit: float | None = None
+    limit_year: int | None = None
 
 
-def projection(points: list[tuple[int, float]], target: float, T: int, model: str, sign: int) -> Projection | None:
+def projection(
+    points: list[tuple[int, float]],
+    target: float,
+    T: int,
+    model: str,
+    sign: int,
+    lowest: float = -math.inf,
+    highest: float = math.inf,
+) -> Projection | None:
     """Where the pace so far leads by the target year, from the latest point.
 
     Compound: the growth rate from the first point to the latest. Linear: the
     least-squares slope over all points. None with fewer than two points.
+    The value stays within [lowest, highest], the values the indicator can take.
     """
     if len(points) < 2:
         return None
@@ -289,16 +306,30 @@ def projection(points: list[tuple[int, float]], target: float, T: int, model: st
         g = actual_growth(b, x, t - t0)
         if g is None:
             return None
+
+        def years_to(level: float) -> int | None:
+            return _years_to_reach_compound(x, level, g, 1 if level >= x else -1)
+
         value = x * (1 + g) ** (T - t)
         step_years = _years_to_reach_compound(x, target, g, sign)
     else:
         slope = least_squares_slope(points)
         if slope is None:
             return None
+
+        def years_to(level: float) -> int | None:
+            return _years_to_reach_linear(x, level, slope, 1 if level >= x else -1)
+
         value = x + slope * (T - t)
         step_years = _years_to_reach_linear(x, target, slope, sign)
+    limit = highest if value > highest else lowest if value < lowest else None
+    limit_year = None
+    if limit is not None:
+        value = limit
+        limit_steps = years_to(limit)
+        limit_year = None if limit_steps is None else t + limit_steps
     year = None if step_years is None else t + step_years
-    return Projection(value, meets(value, target, sign), year)
+    return Projection(value, meets(value, target, sign), year, limit, limit_year)
 
 
 def _years_to_reach_compound(x: float, target: float, g: float, sign: int) -> int | None:

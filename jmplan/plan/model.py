@@ -9,6 +9,7 @@ create (a large plan holds hundreds of thousands of figures).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import NamedTuple
 
@@ -94,6 +95,17 @@ class Indicator(NamedTuple):
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
+
+    @property
+    def lowest(self) -> float:
+        """The smallest value the indicator can take: 0 for a share or a
+        compound level (its growth rate compares levels), else unbounded."""
+        return 0.0 if self.is_percent or self.growth_model == "compound" else -math.inf
+
+    @property
+    def highest(self) -> float:
+        """The largest value the indicator can take: 100 for a share in %."""
+        return 100.0 if self.is_percent else math.inf
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en or self.name_zh

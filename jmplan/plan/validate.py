@@ -59,8 +59,7 @@ def check_figures(plan: Plan) -> list[Problem]:
             continue
         units = (indicator.unit, indicator.unit_zh, indicator.unit_en)
         # a compound level (its growth rate is a ratio) and a share cannot be negative
-        lowest = 0 if indicator.growth_model == "compound" or indicator.is_percent else -math.inf
-        highest = 100 if indicator.is_percent else math.inf
+        lowest, highest = indicator.lowest, indicator.highest
         for figure in figures:
             if figure.unit and figure.unit not in units:
                 problems.append(

@@ -109,15 +109,18 @@ def _plot(ax, row: Assessment, lang: str) -> None:
         ax.plot(years, values, linestyle="--", color="#888888", label=text("trajectory", lang))
     if actual:
         years, values = zip(*actual)
-        ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang))
+        ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang), clip_on=False)
     if row.projection is not None and row.latest is not None and row.target is not None:
-        ax.plot(
-            [row.latest.year, row.target.year],
-            [row.latest.value, row.projection.value],
-            linestyle=":",
-            color="#d9822b",
-            label=text("projection", lang),
-        )
+        pr = row.projection
+        years, values = [row.latest.year], [row.latest.value]
+        if pr.limit is not None and pr.limit_year is not None and pr.limit_year < row.target.year:
+            # the pace reaches what the indicator can take (100 % for a share) before
+            # the target year, and stays there: the line never leaves the possible range
+            years.append(pr.limit_year)
+            values.append(pr.limit)
+        years.append(row.target.year)
+        values.append(pr.value)
+        ax.plot(years, values, linestyle=":", color="#d9822b", label=text("projection", lang), clip_on=False)
     if row.target is not None:
         ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
         ax.plot(
@@ -128,7 +131,12 @@ def _plot(ax, row: Assessment, lang: str) -> None:
             color="#2a9d4a",
             linestyle="none",
             label=f"{text('target', lang)} ({row.target.year})",
+            clip_on=False,
         )
+    # the axis shows only values the indicator can take: no 105 % above a share's
+    # 100 %, no negative level under 0 (the markers on the edge are not clipped)
+    bottom, top = ax.get_ylim()
+    ax.set_ylim(max(bottom, ind.lowest), min(top, ind.highest))
     ax.set_title(ind.name(lang))
     ax.set_ylabel(ind.unit_label(lang))
     ax.xaxis.get_major_locator().set_params(integer=True)

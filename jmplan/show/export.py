@@ -125,6 +125,11 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
             "value": row.projection.value,
             "meets_target": row.projection.meets_target,
             "year_reached": row.projection.year_reached,
+            # the pace would carry it past what it can take (100 % for a share, 0 for a level):
+            # value stops there, and this says where and in which year the pace gets there
+            "limit": None
+            if row.projection.limit is None
+            else {"value": row.projection.limit, "year": row.projection.limit_year},
         },
     }
     if detail:

@@ -11,7 +11,7 @@ from ..plan.model import Goal
 from . import fmt
 from .chart import ChartsUnavailable, chartable, draw
 from .render import Chart, Heading, Lines, Paragraph, Table
-from .views import needed_per_year, status_table, summary_line
+from .views import needed_per_year, projection_limit, status_table, summary_line
 
 
 def report_title(result: PlanAssessment, lang: str) -> str:
@@ -159,13 +159,17 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     if status not in ("no_target", "achieved"):
         parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
     if row.projection is not None and row.target is not None and status != "achieved":
-        projected = fmt.quantity(row.projection.value, ind, lang)
-        if zh:
-            verdict = text("meets" if row.projection.meets_target else "falls_short", lang)
-            parts.append(f"按现有速度，{row.target.year}年将达{projected}，{verdict}")
+        verdict = text("meeting" if row.projection.meets_target else "falling_short", lang)
+        limited = projection_limit(row)
+        if limited is not None:  # never "107 % by 2020": the year it would reach 100 % instead
+            limit, year, why = limited
+            value = fmt.quantity(limit, ind, lang)
+            parts.append(
+                text("report_projected_limit", lang, value=value, year=year, why=text(why, lang), verdict=verdict)
+            )
         else:
-            verdict = "meeting the target" if row.projection.meets_target else "short of the target"
-            parts.append(f"at the pace so far it would be {projected} in {row.target.year}, {verdict}")
+            value = fmt.quantity(row.projection.value, ind, lang)
+            parts.append(text("report_projected", lang, value=value, year=row.target.year, verdict=verdict))
     sentence = "；".join(parts) + "。" if zh else "; ".join(parts) + "."
     return sentence if zh else sentence[0].upper() + sentence[1:]
 

@@ -310,12 +310,11 @@ def gap_blocks(row: Assessment, lang: str) -> list:
             if pr.year_reached is not None
             else text("never_reached", lang)
         )
-        value = fmt.quantity(pr.value, ind, lang)
         blocks.append(
             Lines(
                 [
                     f"{text('projection', lang)}{sep}"
-                    + text("projected", lang, year=row.target.year, value=value)
+                    + projected_value(row, lang)
                     + (f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}")
                 ]
             )
@@ -325,6 +324,28 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     if table.rows:
         blocks += [Heading(text("trajectory", lang)), table]
     return blocks
+
+
+def projection_limit(row: Assessment) -> tuple[float, int, str] | None:
+    """(limit, year, why) when the pace so far would carry the indicator past
+    what it can take (a share past 100 %, a level below 0), else None."""
+    pr = row.projection
+    if pr is None or pr.limit is None or row.target is None:
+        return None
+    year = pr.limit_year if pr.limit_year is not None else row.target.year
+    return pr.limit, year, "limit_share" if row.indicator.is_percent and pr.limit > 0 else "limit_level"
+
+
+def projected_value(row: Assessment, lang: str) -> str:
+    """'95% in 2020', or '100% in 2019 (a share cannot exceed 100%)': never a
+    value the indicator cannot take."""
+    assert row.projection is not None and row.target is not None
+    limited = projection_limit(row)
+    if limited is not None:
+        limit, year, why = limited
+        value = fmt.quantity(limit, row.indicator, lang)
+        return text("projected_limit", lang, year=year, value=value, why=text(why, lang))
+    return text("projected", lang, year=row.target.year, value=fmt.quantity(row.projection.value, row.indicator, lang))
 
 
 def year_table(row: Assessment, lang: str, raw: bool) -> Table:
