@@ -112,15 +112,13 @@ def _plot(ax, row: Assessment, lang: str) -> None:
         ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang), clip_on=False)
     if row.projection is not None and row.latest is not None and row.target is not None:
         pr = row.projection
-        years, values = [row.latest.year], [row.latest.value]
+        path = [(row.latest.year, row.latest.value)]
         if pr.limit is not None and pr.limit_year is not None and pr.limit_year < row.target.year:
             # the pace reaches what the indicator can take (100 % for a share) before
             # the target year, and stays there: the line never leaves the possible range
-            years.append(pr.limit_year)
-            values.append(pr.limit)
-        years.append(row.target.year)
-        values.append(pr.value)
-        ax.plot(years, values, linestyle=":", color="#d9822b", label=text("projection", lang), clip_on=False)
+            path.append((pr.limit_year, pr.limit))
+        path.append((row.target.year, pr.value))
+        ax.plot(*zip(*path), linestyle=":", color="#d9822b", label=text("projection", lang), clip_on=False)
     if row.target is not None:
         ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
         ax.plot(
