@@ -142,4 +142,9 @@ def test_check_exits_3_when_an_indicator_is_behind(run, tmp_path, recorded):
 def test_gap_shows_projection_in_json(run, recorded):
     data = json.loads(run("gap", "-m", "fibre_to_home", "-f", "json", "--data-dir", recorded).stdout)
     # 50 (2018) -> 60 (2019): 10 points a year reaches 70 in 2020, short of 90; 90 in 2022
-    assert data["projection"] == {"value": pytest.approx(70), "meets_target": False, "year_reached": 2022}
+    assert data["projection"] == {
+        "value": pytest.approx(70),
+        "meets_target": False,
+        "year_reached": 2022,
+        "limit": None,
+    }
