@@ -3,7 +3,6 @@ problems; `check_plan` runs them all so the user sees every problem at once."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 
 from .common import COMMON
