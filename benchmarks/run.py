@@ -22,6 +22,11 @@ undisturbed by edits in progress. The tree is byte-compiled first, as
 - Scale: `jmplan status --format json --data-dir PLAN` on synthetic plans
   from make_plan.py (cached in a temp folder), each run in a fresh probe
   process that reports its child's wall time and peak RSS together.
+- Comparison (issue 13): `jmplan compare PROVINCE --format json` (and the
+  text table) on a folder of synthetic city plans of 50 indicators x 10
+  years each, sharing every indicator: 21 cities (a province; goal: well
+  under a second) and 300 (it must still work; time and memory reported).
+  `--compare-only` runs this part alone.
 Offline: needs nothing but the project's own dependencies.
 """
 
@@ -52,6 +57,8 @@ FLOOR = "import click, yaml, tabulate"
 STARTUP_GOALS = {"jmplan status": 1.2, "jmplan status --format json": 1.0}  # x the floor
 SIZE_GOAL, SECONDS_GOAL, MB_GOAL = 10_000, 1.5, 200
 SLACK = 1.1  # ten times the data in at most eleven times the time
+# Goals of issue 13: a province's cities compared in well under a second; 300 plans still work
+COMPARE_PLANS, COMPARE_INDICATORS, COMPARE_GOAL = (21, 300), 50, 1.0
 
 # Runs one command and prints "returncode seconds peak_kb". Measuring in a
 # fresh process matters: RUSAGE_CHILDREN keeps the maximum over every child a
@@ -202,6 +209,53 @@ def runs_for(size: int, quick: bool) -> tuple[int, int]:
     return (1, 10) if size <= 1_000 else (1, 5) if size <= 10_000 else (0, 3)
 
 
+def province_dir(cache: Path, plans: int) -> Path:
+    """A folder of `plans` synthetic city plans (50 indicators, 10 years each,
+    every indicator shared), written when missing or when make_plan.py changed."""
+    version = hashlib.sha256(Path(make_plan.__file__).read_bytes()).hexdigest()[:12]
+    folder = cache / f"province-{plans}-{version}"
+    done = folder / ".complete"
+    if not done.exists():
+        print(f"  generating {plans} plans in {folder}", file=sys.stderr)
+        for i in range(plans):
+            make_plan.write_plan(COMPARE_INDICATORS, folder / f"city{i:03d}", seed=i)
+        done.touch()
+    return folder
+
+
+def comparison(cache: Path, src: Path, env: dict, quick: bool) -> tuple[list, list[str]]:
+    """The comparison table's rows and the verdict on the province goal."""
+    rows, verdicts = [], []
+    for plans in COMPARE_PLANS:
+        folder = province_dir(cache, plans)
+        runs = 3 if quick or plans > 100 else 5
+        for fmt in ("json", "table"):
+            print(f"  compare: {plans} plans, --format {fmt}, {runs} runs...", file=sys.stderr)
+            argv = [PY, "-m", "jmplan", "compare", str(folder), "--format", fmt]
+            samples = [probe(argv, src, env) for _ in range(runs + 1)][1:]
+            seconds = statistics.median(s for s, _ in samples)
+            peak = max(mb for _, mb in samples)
+            goal = plans == COMPARE_PLANS[0]
+            rows.append(
+                [
+                    plans,
+                    COMPARE_INDICATORS,
+                    fmt,
+                    runs,
+                    f"{seconds:.3f}",
+                    f"{peak:.0f}",
+                    f"< {COMPARE_GOAL:g} s" if goal else "reported",
+                    verdict(seconds < COMPARE_GOAL) if goal else "",
+                ]
+            )
+            if goal and fmt == "json":
+                verdicts.append(
+                    f"{plans} plans x {COMPARE_INDICATORS} indicators x 10 years: {seconds:.2f} s "
+                    f"(goal: well under {COMPARE_GOAL:g} s) {verdict(seconds < COMPARE_GOAL)}"
+                )
+    return rows, verdicts
+
+
 # --- report -------------------------------------------------------------------
 
 
@@ -324,6 +378,7 @@ def main(argv=None) -> int:
         help="jmplan source tree to measure [default: this checkout, as it is on disk]",
     )
     parser.add_argument("--rev", help="measure this commit of the checkout instead (e.g. HEAD), from a clean copy")
+    parser.add_argument("--compare-only", action="store_true", help="run only the comparison benchmark (issue 13)")
     parser.add_argument(
         "--cache",
         type=Path,
@@ -346,10 +401,17 @@ def main(argv=None) -> int:
     env = run_env(src)
     hyperfine = shutil.which("hyperfine") is not None
     try:
+        if args.compare_only:
+            compare_rows, compare_verdicts = comparison(args.cache, src, env, args.quick)
+            _print_comparison(compare_rows, compare_verdicts)
+            _print_machine(src, version, hyperfine)
+            return 0
         print("Start-up...", file=sys.stderr)
         startup_rows, startup_json, how = startup(src, env, args.quick, hyperfine)
         print("Scale...", file=sys.stderr)
         scale_rows, verdicts = scale(sizes, args.cache, src, env, args.quick, startup_json)
+        print("Comparison...", file=sys.stderr)
+        compare_rows, compare_verdicts = comparison(args.cache, src, env, args.quick)
     except CommandFailed as exc:
         print(f"benchmark aborted: {exc}", file=sys.stderr)
         return 1
@@ -382,11 +444,30 @@ def main(argv=None) -> int:
         " peak MB: the highest of the runs"
     )
     print()
+    _print_comparison(compare_rows, compare_verdicts)
+    _print_machine(src, version, hyperfine)
+    return 0
+
+
+def _print_comparison(rows: list, verdicts: list[str]) -> None:
+    print("Comparison: jmplan compare PROVINCE, every indicator shared, 10 years of observations each")
+    print(
+        table(
+            ["plans", "indicators each", "format", "runs", "median s", "peak MB", "goal", "result"],
+            rows,
+            right={0, 1, 3, 4, 5},
+        )
+    )
+    for line in verdicts:
+        print(line)
+    print()
+
+
+def _print_machine(src: Path, version: str, hyperfine: bool) -> None:
     print("Machine")
     timer = "hyperfine" if hyperfine else "perf_counter loop (hyperfine not installed)"
     for line in machine(src, version, timer):
         print(f"  {line}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -357,3 +357,38 @@ def test_the_readme_lists_every_common_key():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for entry in COMMON.values():
         assert f"| `{entry.key}` | {entry.name_zh} | {entry.name_en} | {entry.unit} |" in readme, entry.key
+
+
+def test_a_plan_extends_the_common_list(tmp_path):
+    """Two plans name their own common key; A's 3.5 万人 is 35,000 人 beside B's 20,000 人."""
+    common = "common:\n  app_users:\n    name_zh: 政务应用用户\n    name_en: Government app users\n    unit: 人\n"
+    ind_a = "  users_a:\n    name_zh: 用户\n    name_en: Users\n    unit: 万人\n    growth_model: compound\n"
+    ind_a += "    same_as: app_users\n"
+    ind_b = ind_a.replace("users_a", "users_b").replace("unit: 万人", "unit: 人")
+    a = city(tmp_path, "a", "甲市", "A", ind_a, "  users_a: 3.5\n", "  users_a: 5\n")
+    b = city(tmp_path, "b", "乙市", "B", ind_b, "  users_b: 20000\n", "  users_b: 50000\n")
+    for folder in (a, b):
+        with open(folder / "plan.yaml", "a", encoding="utf-8") as handle:
+            handle.write(common)
+    (metric,) = compare_plans([load_plan(a), load_plan(b)]).metrics
+    assert (metric.key, metric.unit, metric.name_en) == ("app_users", "人", "Government app users")
+    assert [r.baseline.value for r in metric.rows] == [35_000, 20_000]
+    assert [r.rank for r in metric.rows] == [1, 2]
+
+
+def test_opposite_directions_are_not_ranked_together(tmp_path):
+    a = city(tmp_path, "a", "甲市", "A", SALES, "  sales: 100\n", "  sales: 150\n")
+    b = city(tmp_path, "b", "乙市", "B", SALES + "    direction: decrease\n", "  sales: 90\n", "  sales: 50\n")
+    c = city(tmp_path, "c", "丙市", "C", SALES, "  sales: 120\n", "  sales: 150\n")
+    result = compare_plans([load_plan(p) for p in (a, b, c)])
+    (metric,) = result.metrics
+    assert [(r.rank, r.rank_reason) for r in metric.rows] == [(2, None), (None, "direction_differs"), (1, None)]
+    assert [(n.kind, n.plans) for n in result.notices] == [("direction_differs", (1,))]
+
+
+def test_markdown_output(run, tmp_path):
+    folders = [p.folder for p in three_cities(tmp_path)]
+    out = run("compare", *folders, "--format", "markdown", "--lang", "zh")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.startswith("# 3 个规划对比")
+    assert "| 甲市   |" in out.stdout and "按 2015 年数值排名" in out.stdout

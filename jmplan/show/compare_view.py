@@ -75,6 +75,10 @@ _NOTICES = {
 }
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
 def word(key: str, lang: str, **values) -> str:
     zh, en = _WORDS[key]
     chosen = zh if lang == "zh" else en
@@ -135,11 +139,13 @@ def _with_year(fig, ind: Indicator, lang: str) -> str:
     return f"{fmt.figure(fig, ind, lang)} ({fig.year})" if fig is not None else ""
 
 
-def _rank_cell(row: Row, metric: Metric, lang: str) -> str:
-    if row.rank is not None:
-        ranked = sum(1 for r in metric.rows if r.rank is not None)
-        return f"{row.rank}/{ranked}"
-    return "—"
+def _ranked_count(metric: Metric) -> int:
+    return sum(1 for r in metric.rows if r.rank is not None)
+
+
+def _rank_cell(row: Row, ranked: int) -> str:
+    """'2/21': the rank among the plans ranked; a dash for none."""
+    return f"{row.rank}/{ranked}" if row.rank is not None else "—"
 
 
 def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
@@ -157,6 +163,7 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
         rows=[],
         align=[L, R, R, R, R, L, R],
     )
+    ranked = _ranked_count(metric)
     for row in metric.rows:
         if row.factor is None:
             cells = ["", "", "", "", word("unit_refused", lang)]
@@ -169,7 +176,7 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
                 _needed(row, ind, lang),
                 text(row.status, lang),
             ]
-        table.rows.append([comparison.labels(lang)[row.plan], *cells, _rank_cell(row, metric, lang)])
+        table.rows.append([comparison.labels(lang)[row.plan], *cells, _rank_cell(row, ranked)])
     return table
 
 
@@ -191,9 +198,8 @@ def _rank_notes(metric: Metric, comparison: Comparison, lang: str) -> list[str]:
     notes = []
     for row in metric.rows:
         if row.rank is None and row.rank_reason not in (None, metric.rank_reason, "unit_refused"):
-            notes.append(
-                f"{comparison.labels(lang)[row.plan]}: {word('not_ranked', lang, why=word(row.rank_reason, lang))}"
-            )
+            why = word("not_ranked", lang, why=word(row.rank_reason, lang))
+            notes.append(f"{comparison.labels(lang)[row.plan]}{_colon(lang)}{why}")
     return notes
 
 
@@ -221,7 +227,8 @@ def ranks_table(comparison: Comparison, lang: str) -> Table:
     labels = comparison.labels(lang)
     rows = []
     for metric in comparison.metrics:
-        ranks = {row.plan: _rank_cell(row, metric, lang) for row in metric.rows}
+        ranked = _ranked_count(metric)
+        ranks = {row.plan: _rank_cell(row, ranked) for row in metric.rows}
         year = str(metric.rank_year) if metric.rank_reason is None and metric.rank_year is not None else "—"
         rows.append([metric.name(lang), year] + [ranks.get(i, "") for i in range(len(labels))])
     return Table([text("indicator", lang), word("rank_year", lang), *labels], rows, [L, L] + [R] * len(labels))
@@ -231,7 +238,7 @@ def counts_lines(comparison: Comparison, lang: str) -> list[str]:
     lines = []
     for index, counts in enumerate(comparison.counts()):
         shown = ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items()) or "—"
-        lines.append(f"{comparison.labels(lang)[index]}: {shown}")
+        lines.append(f"{comparison.labels(lang)[index]}{_colon(lang)}{shown}")
     return lines
 
 
