@@ -319,9 +319,10 @@ def _check_possible(value: float, indicator: Indicator) -> None:
                 param="value",
             )
         return
-    if value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
+    lowest, highest = indicator.lowest, indicator.highest  # the rule validate applies to the plan's files
+    if value < lowest:
         raise RecordError(f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value")
-    if indicator.is_percent and value > 100:
+    if value > highest:
         raise RecordError(f"{indicator.key} is a share in %; {format_flow(value)} is over 100", param="value")
 
 
