@@ -57,6 +57,34 @@ method_option = click.option(
     "eurostat: actual against required growth rate (method 2).",
 )
 year_option = click.option("--year", type=int, help="Use observations up to this year [default: all there are].")
+REPORT_FORMATS = ("markdown", "html", "docx", "pdf")
+REPORT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def _chart_size(ctx, param, value):
+    from .show.chart import DEFAULT_SIZE_CM, parse_size
+
+    if value is None:
+        return DEFAULT_SIZE_CM
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+chart_size_option = click.option(
+    "--chart-size",
+    metavar="WxH",
+    callback=_chart_size,
+    help="Chart width and height in centimetres [default: 16x9]; PNG charts have 300 pixels an inch.",
+)
 
 
 _LANGUAGE = {"current": "en"}  # for messages printed outside a command: Click's errors, DataError
@@ -435,14 +463,16 @@ def metrics(fmt, lang, data_dir, output):
 
 @cli.command(
     epilog="Examples:\n\n  jmplan report --year 2018 -o report.html\n\n"
-    "  jmplan report --year 2018 --lang en --format markdown -o report.md"
+    "  jmplan report --year 2018 --lang en --format markdown -o report.md\n\n"
+    "  jmplan report --year 2018 --lang zh -o 2018年度报告.docx\n\n"
+    "  jmplan report --year 2018 -o report.pdf --chart-size 15x8"
 )
 @year_option
 @method_option
 @format_option(
-    ("markdown", "html"),
+    REPORT_FORMATS,
     default=None,
-    help_text="Report format [default: html for an -o FILE ending in .html, else markdown].",
+    help_text="Report format [default: from the -o FILE's extension (.html, .docx, .pdf), else markdown].",
 )
 @lang_option
 @data_dir_option
@@ -460,7 +490,8 @@ def metrics(fmt, lang, data_dir, output):
     metavar="DIR",
     help="Add a section comparing the plan with the plan in DIR (repeat for several).",
 )
-def report(year, method, fmt, lang, data_dir, output, compare_with):
+@chart_size_option
+def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
     """The year's progress report: counts by status, every indicator, a
     paragraph and a chart for each indicator with data, the goals and tasks,
     the sources and the method."""
@@ -469,12 +500,14 @@ def report(year, method, fmt, lang, data_dir, output, compare_with):
     from .show.report import report_blocks, report_title
 
     suffix = output.suffix.lower() if output is not None else ""
+    implied = REPORT_SUFFIXES.get(suffix)
     if fmt is None:
-        fmt = "html" if suffix in (".html", ".htm") else "markdown"
-    elif suffix in {"markdown": (".html", ".htm"), "html": (".md", ".markdown")}[fmt]:
+        fmt = implied or "markdown"
+    elif implied is not None and implied != fmt:
+        ending = next(s for s, f in REPORT_SUFFIXES.items() if f == fmt)
         raise click.UsageError(
             f"--format {fmt} conflicts with -o {output.name}: give the file a name "
-            f"ending in {'.md' if fmt == 'markdown' else '.html'}, or leave out --format."
+            f"ending in {ending}, or leave out --format."
         )
     plan = _load(data_dir)
     _check_year(plan, year)
@@ -485,8 +518,17 @@ def report(year, method, fmt, lang, data_dir, output, compare_with):
 
         comparison = compare_plans([plan, *_load_many(compare_with)], year, method)
     # Markdown on standard output has nowhere to put chart files
-    want_charts = fmt == "html" or output is not None
-    blocks, notes = report_blocks(result, lang, method, charts=want_charts, version=__version__, comparison=comparison)
+    want_charts = fmt != "markdown" or output is not None
+    blocks, notes = report_blocks(
+        result,
+        lang,
+        method,
+        charts=want_charts,
+        version=__version__,
+        comparison=comparison,
+        chart_format="png" if fmt == "docx" else "svg",
+        chart_size=chart_size,
+    )
     if comparison is not None:
         from .show.compare_view import notice_text
 
@@ -496,12 +538,43 @@ def report(year, method, fmt, lang, data_dir, output, compare_with):
             blocks = _write_charts(output.with_name(output.stem + "_charts"), blocks)
         elif not want_charts:
             notes.append("charts are written as files beside the report: give -o FILE")
-        text = to_markdown(blocks)
+        _emit(to_markdown(blocks), fmt, output)
+    elif fmt == "html":
+        _emit(to_html(blocks, report_title(result, lang), lang), fmt, output)
     else:
-        text = to_html(blocks, report_title(result, lang), lang)
-    _emit(text, fmt, output)
+        _write_bytes(_office_report(blocks, report_title(result, lang), lang, fmt, chart_size), output)
     for note in dict.fromkeys(notes):
         click.echo(f"jmplan: note: {note}", err=True)
+
+
+def _office_report(blocks, title: str, lang: str, fmt: str, chart_size) -> bytes:
+    """The report as a Word document or a PDF, or a clear error when the extra is missing."""
+    from .show.pdf import PdfUnavailable, html_to_pdf
+    from .show.render import to_html
+    from .show.word import to_docx
+    from .show.workbook import OfficeUnavailable
+
+    try:
+        if fmt == "docx":
+            return to_docx(blocks, title, lang, chart_width_cm=chart_size[0])
+        return html_to_pdf(to_html(blocks, title, lang))
+    except (OfficeUnavailable, PdfUnavailable) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    """Binary output, to the file whole or to standard output."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from .write.atomic import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 def _write_charts(folder: Path, blocks: list) -> list:
@@ -538,7 +611,8 @@ def _write_charts(folder: Path, blocks: list) -> list:
     type=PathArg(dir_okay=False, path_type=Path),
     help="The image file to write: .svg or .png.",
 )
-def chart(metric, year, lang, data_dir, output):
+@chart_size_option
+def chart(metric, year, lang, data_dir, output, chart_size):
     """Draw one indicator: baseline, required trajectory, actual values,
     projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
     from .show.chart import ChartsUnavailable, chartable, draw
@@ -552,7 +626,7 @@ def chart(metric, year, lang, data_dir, output):
             f"{row.key} has nothing to draw yet: it needs a baseline and a target, or two values over time."
         )
     try:
-        image, note = draw(row, lang, image_format)
+        image, note = draw(row, lang, image_format, chart_size)
     except ChartsUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     from .write.atomic import write_atomic

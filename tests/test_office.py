@@ -209,3 +209,126 @@ def test_provenance_in_json(run, office_plan):
     ]
     sales = json.loads(run("gap", "-m", "sales", "-f", "json", "--data-dir", office_plan).stdout)
     assert sales["latest"]["data_status"] == "preliminary"
+
+
+@pytest.fixture
+def recorded_jiangmen(run, shipped_copy):
+    """The Jiangmen plan with e-commerce on its path, fibre to the home behind,
+    and a preliminary figure for online services."""
+    for args in (
+        ["ecommerce", "2016", "835.93", "--source", "2016年统计公报"],
+        ["ecommerce", "2018", "1192.09"],
+        ["fibre_to_home", "2018", "50"],
+        ["fibre_to_home", "2019", "60"],
+        ["online_services", "2017", "40"],
+        ["online_services", "2019", "70"],
+    ):
+        assert run("record", *args, "--data-dir", shipped_copy).exit_code == 0
+    actuals = shipped_copy / "actuals.yaml"
+    text = actuals.read_text(encoding="utf-8").replace("2019: 70", "2019: {value: 70, data_status: preliminary}")
+    actuals.write_text(text, encoding="utf-8")
+    return shipped_copy
+
+
+def test_word_report(run, recorded_jiangmen, tmp_path):
+    docx = pytest.importorskip("docx")
+    target = tmp_path / "报告.docx"
+    result = run("report", "--lang", "zh", "--data-dir", recorded_jiangmen, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(target))
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Title", "Heading"))]
+    # real Word heading styles: the title, sections in Heading 1, indicators in Heading 2 (names, not keys)
+    assert styles[0][0] == "Title" and "2019年度实施进展报告" in styles[0][1]
+    assert ("Heading 1", "主要指标完成情况") in styles and ("Heading 1", "状态汇总") in styles
+    assert ("Heading 2", "光纤入户率") in styles
+    assert not any("fibre_to_home" in text for _, text in styles)
+    # indicators with a target come before those without one
+    names = [text for style, text in styles if style == "Heading 2"]
+    assert names.index("电子商务交易额") < names.index("光缆线路长度")
+    summary, completion = document.tables[0], document.tables[1]
+    assert [c.text for c in summary.rows[1].cells] == ["▼ 滞后于预期", "1"]  # the worst first, with its mark
+    header = [c.text for c in completion.rows[0].cells]
+    assert header[:3] == ["指标", "单位", "属性"] and header[-4:] == ["完成进度", "时间进度", "预期进度", "评价"]
+    fibre = next(r for r in completion.rows if r.cells[0].text == "光纤入户率")
+    assert fibre.cells[-1].text == "▼ 滞后于预期"
+    assert fibre.cells[-1].paragraphs[0].runs[0].font.color.rgb == docx.shared.RGBColor.from_string("B42318")
+    online = next(r for r in completion.rows if r.cells[0].text == "基本公共服务事项网上办理率")
+    assert online.cells[5].text == "70%（初步）"
+    # a chart per indicator with something to draw, as PNG at print resolution
+    assert len(document.inline_shapes) == 3
+    from PIL import Image
+
+    blob = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    image = Image.open(io.BytesIO(document.part.related_parts[blob].blob))
+    assert image.format == "PNG" and image.info["dpi"][0] == pytest.approx(300, abs=1)
+    # no "[定性]" after every goal: the section heading says they are qualitative
+    assert not any("[定性]" in p.text for p in document.paragraphs)
+    # headings keep with what follows them
+    assert all(p.paragraph_format.keep_with_next for p in document.paragraphs if p.style.name == "Heading 2")
+
+
+def test_pdf_report(run, recorded_jiangmen, tmp_path):
+    pytest.importorskip("weasyprint")
+    target = tmp_path / "report.pdf"
+    result = run("report", "--lang", "zh", "--data-dir", recorded_jiangmen, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_report_format_conflicts_with_the_file(run, recorded_jiangmen, tmp_path):
+    result = run("report", "--format", "html", "--data-dir", recorded_jiangmen, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 2 and "ending in .html" in result.stderr
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_html_report_marks_statuses_and_keeps_headings_with_their_text(run, recorded_jiangmen, tmp_path):
+    target = tmp_path / "r.html"
+    assert run("report", "--lang", "zh", "--data-dir", recorded_jiangmen, "-o", target).exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    assert '<td class="left status bad"><span class="mark">▼</span> 滞后于预期</td>' in html
+    assert '<section class="keep">\n<h3>光纤入户率</h3>' in html
+    assert "h1, h2, h3 { break-after: avoid" in html
+    assert "(fibre_to_home)" not in html and "[定性]" not in html
+
+
+@pytest.mark.parametrize("size, pixels", [("16x9", (1890, 1063)), ("10x6", (1181, 709))])
+def test_chart_size_and_print_resolution(run, recorded_jiangmen, tmp_path, size, pixels):
+    from PIL import Image
+
+    target = tmp_path / "c.png"
+    result = run("chart", "-m", "ecommerce", "--chart-size", size, "--data-dir", recorded_jiangmen, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    image = Image.open(target)
+    # 16 cm at 300 pixels an inch: 16 / 2.54 * 300 = 1890
+    assert image.size == pytest.approx(pixels, abs=2)
+
+
+@pytest.mark.parametrize("size", ["16", "axb", "1x1", "100x9"])
+def test_chart_size_refused(run, recorded_jiangmen, tmp_path, size):
+    result = run(
+        "chart", "-m", "ecommerce", "--chart-size", size, "--data-dir", recorded_jiangmen, "-o", tmp_path / "c.png"
+    )
+    assert result.exit_code == 2 and "--chart-size" in result.stderr
+
+
+def test_chart_legend_sits_below_the_plot_and_the_unit_on_the_axis(recorded_jiangmen):
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from jmplan import assess_plan, load_plan
+    from jmplan.show import chart
+
+    row = next(r for r in assess_plan(load_plan(recorded_jiangmen)).rows if r.key == "ecommerce")
+    figure = Figure(figsize=(16 / 2.54, 9 / 2.54), layout="constrained")
+    ax = figure.subplots()
+    chart._plot(ax, row, "en")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    plot = ax.get_window_extent(renderer)
+    assert legend.y1 <= plot.y0  # wholly below the plotting area: it hides no point
+    assert ax.get_ylabel() == "100 million yuan"
+    online = next(r for r in assess_plan(load_plan(recorded_jiangmen)).rows if r.key == "online_services")
+    svg = chart.draw(online, "en", "svg")[0].decode("utf-8")
+    assert "preliminary" in svg  # the open circle of a preliminary figure has its legend entry

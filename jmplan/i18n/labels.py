@@ -87,6 +87,9 @@ _TEXT = {
     # sections and sentences
     "goals": ("定性目标（状态：定性）", "Qualitative goals (status: qualitative)"),
     "actual": ("实际值", "Actual"),
+    "preliminary": ("初步核算", "preliminary"),
+    "completion_table": ("主要指标完成情况", "Main indicators: completion"),
+    "attention": ("需关注", "Needs attention"),
     "tasks": ("主要任务", "Main tasks"),
     "summary": ("状态汇总", "Summary"),
     "plan_period": ("基期 {base} 年，目标 {target} 年", "base year {base}, target year {target}"),

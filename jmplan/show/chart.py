@@ -54,8 +54,30 @@ def chartable(row: Assessment) -> bool:
     return (row.baseline is not None and row.target is not None) or points >= 2
 
 
-def draw(row: Assessment, lang: str, image_format: str = "svg") -> tuple[bytes, str | None]:
+# A chart's size in centimetres: the width of an A4 page's text, a little over half as high
+DEFAULT_SIZE_CM = (16.0, 9.0)
+PRINT_DPI = 300  # PNG for print: 300 pixels per inch, as printers and Word expect
+
+
+def parse_size(text: str) -> tuple[float, float]:
+    """'16x9' (centimetres, width x height) -> (16.0, 9.0); ValueError if not one."""
+    parts = text.lower().replace("×", "x").replace("cm", "").split("x")
+    if len(parts) != 2:
+        raise ValueError(f"{text!r} is not WIDTHxHEIGHT in centimetres, such as 16x9")
+    try:
+        width, height = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"{text!r} is not WIDTHxHEIGHT in centimetres, such as 16x9") from None
+    if not (4 <= width <= 60 and 3 <= height <= 60):
+        raise ValueError(f"{text!r}: width and height must lie between 4 x 3 and 60 x 60 centimetres")
+    return width, height
+
+
+def draw(
+    row: Assessment, lang: str, image_format: str = "svg", size_cm: tuple[float, float] = DEFAULT_SIZE_CM
+) -> tuple[bytes, str | None]:
     """The chart as SVG or PNG bytes, and a note for the user (or None).
+    `size_cm` is its width and height in centimetres; a PNG has 300 pixels an inch.
 
     SVG keeps its text as text, so a browser draws the Chinese with its own
     fonts. PNG needs a Chinese font here; without one, the labels fall back
@@ -89,12 +111,12 @@ def draw(row: Assessment, lang: str, image_format: str = "svg") -> tuple[bytes, 
         # Laying out Chinese text without a Chinese font warns about each glyph;
         # in SVG the browser draws it, so the warnings say nothing useful.
         warnings.simplefilter("ignore", UserWarning)
-        figure = Figure(figsize=(6.4, 3.4), dpi=100)
+        figure = Figure(figsize=(size_cm[0] / 2.54, size_cm[1] / 2.54), dpi=100, layout="constrained")
         _plot(figure.subplots(), row, lang)
-        figure.tight_layout()
         buffer = io.BytesIO()
         metadata = {"Date": None} if image_format == "svg" else {}
-        figure.savefig(buffer, format=image_format, metadata=metadata)
+        dpi = PRINT_DPI if image_format == "png" else 100
+        figure.savefig(buffer, format=image_format, metadata=metadata, dpi=dpi)
     return buffer.getvalue(), note
 
 
@@ -110,6 +132,18 @@ def _plot(ax, row: Assessment, lang: str) -> None:
     if actual:
         years, values = zip(*actual)
         ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang), clip_on=False)
+    preliminary = [(f.year, f.value) for f in row.observations if f.is_preliminary]
+    if preliminary:  # open circles: a figure not yet final
+        years, values = zip(*preliminary)
+        ax.plot(
+            years,
+            values,
+            marker="o",
+            markerfacecolor="white",
+            color="#1f5fa8",
+            linestyle="none",
+            label=text("preliminary", lang),
+        )
     if row.projection is not None and row.latest is not None and row.target is not None:
         pr = row.projection
         path = [(row.latest.year, row.latest.value)]
@@ -139,4 +173,6 @@ def _plot(ax, row: Assessment, lang: str) -> None:
     ax.set_ylabel(ind.unit_label(lang))
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(True, linewidth=0.3)
-    ax.legend(fontsize="small", loc="best")
+    # below the plot, outside it: a legend inside the axes can hide a point
+    entries = len(ax.get_legend_handles_labels()[1])
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(entries, 5), frameon=False)

@@ -17,6 +17,10 @@ class Table(NamedTuple):
     rows: list[list[str]]
     # "left" or "right" per column; numbers read best right-aligned
     align: list[str] | tuple[str, ...] = ()
+    # for print formats: the column that holds each row's status, and the
+    # status slug of each row, so that the cell can be marked by its tone
+    status_column: int | None = None
+    statuses: tuple[str, ...] = ()
 
 
 class Heading(NamedTuple):
@@ -35,12 +39,52 @@ class Paragraph(NamedTuple):
 
 class Chart(NamedTuple):
     """An SVG chart. Markdown links to `href` (a file written beside the
-    report); HTML embeds the SVG itself."""
+    report); HTML embeds the SVG itself. A Word document needs `png`."""
 
     svg: str
     alt: str
     name: str = "chart"  # a file name for it, without extension
     href: str | None = None
+    png: bytes = b""
+
+
+# How a status reads in print: a tone for its colour and a mark that still
+# tells them apart on a black-and-white printer.
+TONES = {
+    "not_achieved": "bad",
+    "moving_away": "bad",
+    "movement_away": "bad",
+    "significant_movement_away": "bad",
+    "moderate_movement_away": "bad",
+    "behind": "bad",
+    "insufficient": "bad",
+    "on_track": "ok",
+    "moderate": "ok",
+    "moderate_progress": "ok",
+    "ahead": "good",
+    "significant": "good",
+    "significant_progress": "good",
+    "achieved": "good",
+}
+MARKS = {"bad": "▼", "ok": "●", "good": "▲", "none": "○"}
+# text colour per tone (dark enough to read on white), and a light background
+COLOURS = {
+    "bad": ("B42318", "FDE8E7"),
+    "ok": ("8A5A00", "FFF4D6"),
+    "good": ("1E6B34", "E5F4EA"),
+    "none": ("555555", ""),
+}
+
+
+def tone(status: str) -> str:
+    return TONES.get(status, "none")
+
+
+def cell_tone(table: Table, row: int, column: int) -> str | None:
+    """The tone of a status cell, or None for any other cell."""
+    if table.status_column is None or column != table.status_column % len(table.headers) or row >= len(table.statuses):
+        return None
+    return tone(table.statuses[row])
 
 
 Block = Table | Heading | Lines | Paragraph | Chart
@@ -88,27 +132,48 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
     from html import escape
 
     body = []
+    # A level-3 heading opens a section kept on one page with its paragraph
+    # and chart, so that no heading is left alone at the foot of a page.
+    open_section = False
     for block in blocks:
+        if isinstance(block, Heading) and open_section:
+            body.append("</section>")
+            open_section = False
         if isinstance(block, Table):
             head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
             align = block.align or ["left"] * len(block.headers)
             rows = "".join(
-                "<tr>" + "".join(f'<td class="{a}">{escape(c)}</td>' for c, a in zip(row, align)) + "</tr>"
-                for row in block.rows
+                "<tr>"
+                + "".join(_html_cell(block, r, c, text, a, escape) for c, (text, a) in enumerate(zip(row, align)))
+                + "</tr>"
+                for r, row in enumerate(block.rows)
             )
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            columns = len(block.headers)
+            wide = ' class="wide"' if columns > 9 else ' class="narrow"' if columns <= 3 else ""
+            body.append(f"<table{wide}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
+            if block.level >= 3:
+                body.append('<section class="keep">')
+                open_section = True
             body.append(f"<h{block.level}>{escape(first)}</h{block.level}>")
             body.extend(f'<p class="subtitle">{escape(line)}</p>' for line in rest)
         elif isinstance(block, Paragraph):
             body.append(f"<p>{escape(block.text)}</p>")
         elif isinstance(block, Chart):
-            body.append(f'<figure role="img" aria-label="{escape(block.alt)}">{_svg_element(block.svg)}</figure>')
+            if block.svg:
+                image = _svg_element(block.svg)
+            else:  # a PNG chart, embedded so that the page fetches nothing
+                import base64
+
+                image = f'<img alt="" src="data:image/png;base64,{base64.b64encode(block.png).decode("ascii")}">'
+            body.append(f'<figure role="img" aria-label="{escape(block.alt)}">{image}</figure>')
         else:
             tag = "ol" if block.numbered else "ul"
             items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
             body.append(f"<{tag}>{items}</{tag}>")
+    if open_section:
+        body.append("</section>")
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -132,15 +197,38 @@ th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
 th { background: #eee; }
 td.right { text-align: right; white-space: nowrap; }
 td:last-child { white-space: nowrap; }
+table.wide { font-size: 8pt; table-layout: fixed; }
+table.wide th:first-child { width: 14%; }
+table.wide th:last-child { width: 11%; }
+table.wide td, table.wide td.right, table.wide td.status { white-space: normal; overflow-wrap: anywhere; }
+table.wide th { hyphens: auto; overflow-wrap: break-word; }
+table.narrow { width: auto; min-width: 40%; }
+table.wide th { font-weight: bold; vertical-align: bottom; }
+thead { display: table-header-group; }
+td.status { white-space: nowrap; }
+td.status.bad { color: #b42318; background: #fde8e7; font-weight: bold; }
+td.status.ok { color: #8a5a00; background: #fff4d6; }
+td.status.good { color: #1e6b34; background: #e5f4ea; }
+td.status.none { color: #555; }
+.mark { font-size: 0.85em; }
 figure { margin: 0.5em 0 1em; }
-figure svg { max-width: 100%; height: auto; }
+figure svg, figure img { max-width: 100%; height: auto; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+section.keep { break-inside: avoid; page-break-inside: avoid; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
   tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  td.status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+
+
+def _html_cell(table: Table, r: int, c: int, text: str, align: str, escape) -> str:
+    shade = cell_tone(table, r, c)
+    if shade is None:
+        return f'<td class="{align}">{escape(text)}</td>'
+    return f'<td class="{align} status {shade}"><span class="mark">{MARKS[shade]}</span> {escape(text)}</td>'
 
 
 def _svg_element(svg: str) -> str:

@@ -9,9 +9,10 @@ from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.model import Goal
 from . import fmt
-from .chart import ChartsUnavailable, chartable, draw
-from .render import Chart, Heading, Lines, Paragraph, Table
-from .views import needed_per_year, projection_limit, status_table, summary_line
+from .chart import DEFAULT_SIZE_CM, ChartsUnavailable, chartable, draw
+from .render import TONES, Chart, Heading, Lines, Paragraph, Table
+from .review import ordered, preliminary_mark, review_notes, review_table
+from .views import needed_per_year, projection_limit
 
 
 def report_title(result: PlanAssessment, lang: str) -> str:
@@ -33,10 +34,13 @@ def report_blocks(
     charts: bool = True,
     version: str = "",
     comparison=None,
+    chart_format: str = "svg",
+    chart_size: tuple[float, float] = DEFAULT_SIZE_CM,
 ) -> tuple[list, list[str]]:
     """(blocks, notes for the user). With `charts`, each indicator with data
-    gets an SVG chart when matplotlib is installed; without it, the report
-    says how to get them. With a `comparison` (measure.compare) of this plan
+    gets a chart (SVG, or PNG at print resolution for a Word document) when
+    matplotlib is installed; without it, the report says how to get them.
+    Indicators come binding first and those without a target last. With a `comparison` (measure.compare) of this plan
     and others, the report gets a section comparing them."""
     info = result.plan.info
     zh = lang == "zh"
@@ -53,30 +57,37 @@ def report_blocks(
     )
 
     blocks.append(Heading(text("summary", lang)))
-    counts = result.counts(method)
+    counts = result.counts(method)  # most severe first: one summary, read from the top
     blocks.append(
         Table(
             [text("status", lang), text("count", lang)],
             [[text(status, lang), str(n)] for status, n in counts.items()],
             ["left", "right"],
+            status_column=0,
+            statuses=tuple(counts),
         )
     )
+    attention = _attention(result, lang, method)
+    if attention:
+        blocks.append(Lines(attention))
 
-    blocks.append(Heading(text("all_indicators", lang)))
-    blocks.append(status_table(result, lang, method))
-    blocks.append(Paragraph(summary_line(result, lang, method)))
+    blocks.append(Heading(text("completion_table", lang)))
+    blocks.append(review_table(result, lang, method))
+    notes_below = review_notes(result, lang)
+    if notes_below:
+        blocks.append(Lines(notes_below))
 
     blocks.append(Heading(text("by_indicator", lang)))
     can_draw = charts
-    for row in result.rows:
+    for row in ordered(result.rows):
         paragraph = indicator_paragraph(row, lang, method)
         if paragraph is None:
             continue
-        blocks.append(Heading(f"{row.indicator.name(lang)} ({row.key})", level=3))
+        blocks.append(Heading(row.indicator.name(lang), level=3))
         blocks.append(Paragraph(paragraph))
         if can_draw and chartable(row):
             try:
-                svg, note = draw(row, lang, "svg")
+                image, note = draw(row, lang, chart_format, chart_size)
             except ChartsUnavailable:
                 can_draw = False
                 notes.append(text("no_charts", lang))
@@ -84,7 +95,11 @@ def report_blocks(
                 continue
             if note:
                 notes.append(note)
-            blocks.append(Chart(svg.decode("utf-8"), row.indicator.name(lang), name=row.key))
+            name = row.indicator.name(lang)
+            if chart_format == "png":
+                blocks.append(Chart("", name, name=row.key, png=image))
+            else:
+                blocks.append(Chart(image.decode("utf-8"), name, name=row.key))
 
     if comparison is not None:
         from .compare_view import compare_blocks
@@ -101,6 +116,21 @@ def report_blocks(
     return blocks, notes
 
 
+def _attention(result: PlanAssessment, lang: str, method: str) -> list[str]:
+    """For each status off course, the indicators that have it, by name:
+    '滞后于预期：光纤入户率、...'."""
+    lines = []
+    for status in result.counts(method):
+        if TONES.get(status) != "bad":
+            continue
+        names = [row.indicator.name(lang) for row in ordered(result.rows) if row.status_for(method) == status]
+        if lang == "zh":
+            lines.append(f"{text(status, lang)}：{'、'.join(names)}")
+        else:
+            lines.append(f"{text(status, lang).capitalize()}: {', '.join(names)}")
+    return lines
+
+
 def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str | None:
     """Where the indicator stands, in plain words; None when there is no data."""
     ind = row.indicator
@@ -108,6 +138,8 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
         return None
     zh = lang == "zh"
     value = fmt.figure(row.latest, ind, lang, with_unit=True)
+    if row.has_observation and row.latest.is_preliminary:
+        value += preliminary_mark(lang)
     parts = []
     if row.has_observation and row.baseline is not None:  # an observation is later than a baseline
         base = fmt.figure(row.baseline, ind, lang, with_unit=True)
@@ -171,6 +203,9 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
             value = fmt.quantity(row.projection.value, ind, lang)
             parts.append(text("report_projected", lang, value=value, year=row.target.year, verdict=verdict))
     sentence = "；".join(parts) + "。" if zh else "; ".join(parts) + "."
+    if ind.responsible:
+        who = ind.responsible_label(lang)
+        sentence += f"（{text('responsible', lang)}：{who}）" if zh else f" ({text('responsible', lang)}: {who}.)"
     return sentence if zh else sentence[0].upper() + sentence[1:]
 
 
@@ -191,7 +226,7 @@ def _needed_words(row: Assessment, lang: str) -> str:
 
 def _goal_line(goal: Goal, result: PlanAssessment, lang: str) -> str:
     notes = [n for n in result.plan.notes.get(goal.key, {}).values() if result.year is None or n.year <= result.year]
-    line = f"{goal.text(lang)} [{text('qualitative', lang)}]"
+    line = goal.text(lang)  # the section's heading says they are qualitative
     for note in notes:
         line += f" — {note.year}: {note.text}"
     return line

@@ -151,7 +151,8 @@ def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
     """The completion table in display strings, rounded half up."""
     year = current_year(result)
     rows = []
-    for row in ordered(result.rows):
+    chosen = ordered(result.rows)
+    for row in chosen:
         ind = row.indicator
         rows.append(
             [
@@ -169,7 +170,13 @@ def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 text(row.status_for(method), lang),
             ]
         )
-    return Table(review_headers(result, lang), rows, [L, L, L, R, R, R, R, R, R, R, R, L])
+    return Table(
+        review_headers(result, lang),
+        rows,
+        [L, L, L, R, R, R, R, R, R, R, R, L],
+        status_column=11,
+        statuses=tuple(row.status_for(method) for row in chosen),
+    )
 
 
 def _baseline(row: Assessment, lang: str, base_year: int) -> str:

@@ -96,6 +96,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 text(row.status_for(method), lang),
             ]
         )
+    table = table._replace(status_column=8, statuses=tuple(row.status_for(method) for row in result.rows))
     if any(row.indicator.responsible for row in result.rows):
         # a column only for plans that name departments: the others keep their width
         table.headers.append(text("responsible", lang))
