@@ -102,12 +102,24 @@ def _growth_cell(growth: Growth, row: Assessment, lang: str) -> str:
     return ""
 
 
+# Verbs that open a stated target once the indicator's name is taken off
+# ("固定宽带家庭普及率达到70%" -> "70%"); 超过, 以上 and the like stay: they are the bound
+_LEADING_VERBS = ("达到", "达", "为", "实现")
+
+
 def target_as_stated(row: Assessment, lang: str) -> str:
-    """The target as the plan writes it (Chinese), else as jmplan shows it."""
+    """The target as the plan writes it (Chinese), without the indicator's
+    name where the plan's sentence repeats it; as jmplan shows it when that
+    is still a sentence rather than a figure, and in English."""
     if row.target is None:
         return ""
-    if lang == "zh" and row.target.stated:
-        return row.target.stated
+    stated = row.target.stated.replace(row.indicator.name_zh, "", 1).strip() if lang == "zh" else ""
+    for verb in _LEADING_VERBS:
+        if stated.startswith(verb) and len(stated) > len(verb):
+            stated = stated[len(verb) :]
+            break
+    if stated and len(stated) <= 12:
+        return stated
     return fmt.figure(row.target, row.indicator, lang)
 
 
@@ -162,7 +174,12 @@ def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 _baseline(row, lang, result.plan.info.base_year),
                 target_as_stated(row, lang),
                 current_value(row, lang, year),
-                _growth_cell(required_growth(row), row, lang),
+                # from a baseline stated as a lower bound ("over 700"), the rate is an upper bound
+                fmt.bounded(
+                    row.from_baseline.bound if row.from_baseline else None,
+                    _growth_cell(required_growth(row), row, lang),
+                    lang,
+                ),
                 _growth_cell(actual_growth(row), row, lang),
                 fmt.percent(row.progress.completion) if row.has_observation else "",
                 fmt.percent(time_elapsed(row)),

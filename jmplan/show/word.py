@@ -26,7 +26,7 @@ LATIN_FONT = "Arial"
 def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -> bytes:
     try:
         import docx
-        from docx.enum.section import WD_ORIENT  # noqa: F401  (part of the check that python-docx is whole)
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm, Pt
     except ImportError:
         raise OfficeUnavailable("Word documents need python-docx: pip install 'jmplan[office]'") from None
@@ -63,7 +63,7 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
             _table(document, block, Pt)
         elif isinstance(block, Chart) and block.png:
             document.add_picture(io.BytesIO(block.png), width=Cm(chart_width_cm))
-            document.paragraphs[-1].alignment = 1  # centred
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -85,6 +85,7 @@ def _fonts(document, lang: str) -> None:
 
 
 def _table(document, block: Table, Pt) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
@@ -109,7 +110,7 @@ def _table(document, block: Table, Pt) -> None:
         for c, (cell, text) in enumerate(zip(row.cells, values)):
             paragraph = cell.paragraphs[0]
             if align[c] == "right":
-                paragraph.alignment = 2
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             shade = cell_tone(block, r, c)
             if shade is None:
                 paragraph.add_run(text).font.size = size
