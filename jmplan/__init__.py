@@ -21,6 +21,8 @@ _EXPORTS = {
     "PlanAssessment": "jmplan.measure.assess",
     "assess_indicator": "jmplan.measure.assess",
     "assess_plan": "jmplan.measure.assess",
+    "Comparison": "jmplan.measure.compare",
+    "compare_plans": "jmplan.measure.compare",
     "default_data_dir": "jmplan.plan.loader",
     "load_plan": "jmplan.plan.loader",
     "read_plan": "jmplan.plan.loader",
@@ -38,6 +40,7 @@ _EXPORTS = {
 
 __all__ = [
     "Assessment",
+    "Comparison",
     "Figure",
     "Goal",
     "Indicator",
@@ -51,6 +54,7 @@ __all__ = [
     "__version__",
     "assess_indicator",
     "assess_plan",
+    "compare_plans",
     "default_data_dir",
     "find_indicator",
     "load_plan",
@@ -59,6 +63,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # what type checkers and editors see
     from .measure.assess import Assessment, PlanAssessment, assess_indicator, assess_plan
+    from .measure.compare import Comparison, compare_plans
     from .plan.loader import default_data_dir, load_plan, read_plan
     from .plan.lookup import UnknownIndicator, find_indicator
     from .plan.model import Figure, Goal, Indicator, Plan, PlanInfo

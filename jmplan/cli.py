@@ -709,9 +709,9 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
 
 
 @cli.command(
-    epilog="Examples:\n\n  jmplan compare data examples/zhongshan\n\n"
+    epilog="Examples:\n\n  jmplan compare data examples/hunan-broadband-2014\n\n"
     "  jmplan compare examples --lang en\n\n"
-    "  jmplan compare data examples/* --metric fibre_to_home --format json"
+    "  jmplan compare data examples/* --metric broadband_penetration --format json"
 )
 @click.argument("folders", nargs=-1, required=True, type=PathArg(path_type=Path), metavar="DIR [DIR ...]")
 @click.option(

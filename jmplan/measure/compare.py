@@ -150,7 +150,16 @@ def plan_labels(plans: list[Plan] | tuple[Plan, ...], lang: str) -> tuple[str, .
 
 
 def compare_plans(plans: list[Plan] | tuple[Plan, ...], year: int | None = None, method: str = TIME) -> Comparison:
-    """Compare the plans on every indicator two or more of them share."""
+    """Compare the plans on every indicator two or more of them share.
+
+    >>> from jmplan import compare_plans, load_plan
+    >>> jiangmen = load_plan()
+    >>> twin = jiangmen._replace(info=jiangmen.info._replace(region_zh="孪生市", region_en="Twin"))
+    >>> result = compare_plans([jiangmen, twin])
+    >>> metric = result.metrics[0]
+    >>> metric.key, metric.rank_year, [(result.labels_en[r.plan], r.rank) for r in metric.rows]
+    ('fibre_length', 2015, [('Jiangmen', 1), ('Twin', 1)])
+    """
     plans = tuple(plans)
     notices: list[Notice] = []
     # compare key -> [(plan index, indicator)], in the order first seen
