@@ -175,3 +175,125 @@ def test_w5_final_verdict(tmp_path, observed, verdict):
     row = row_of(plan, "share")
     assert row.status == verdict
     assert row.status_for(EUROSTAT) == verdict
+
+
+# --- the same cases written only as the plan writes them (`stated:`), read by jmplan.plan.stated
+
+
+def test_w2_from_stated_text(tmp_path):
+    plan = load(make(tmp_path, "  share: 60\n", "  share: {stated: 〔15〕}\n", "  share:\n    2023: 70\n"))
+    row = row_of(plan, "share")
+    assert (row.target.form, row.target.value, row.target.bound) == ("change", 75, "at_least")
+    assert round(row.progress.ratio, 4) == 1.1111
+
+
+def test_w3_from_stated_text(tmp_path):
+    plan = load(make(tmp_path, "  level: 200\n", "  level: {stated: 年均增长8%}\n", "  level:\n    2023: 245\n"))
+    row = row_of(plan, "level")
+    assert row.target.form == "annual_growth_percent"
+    assert round(row.target.value, 4) == 293.8656
+    assert round(row.growth_ratio.ratio, 4) == 0.8748
+
+
+def test_w4_from_stated_text(tmp_path):
+    plan = load(
+        make(
+            tmp_path,
+            "  intensity: 0.50\n",
+            "  intensity: {stated: 累计下降18%}\n",
+            "  intensity:\n    2021: -4.0\n    2022: -3.5\n    2023: -4.2\n",
+        )
+    )
+    row = row_of(plan, "intensity")
+    assert row.target.value == pytest.approx(0.41)
+    assert round(row.progress.ratio, 4) == 1.0023
+
+
+@pytest.mark.parametrize(("observed", "verdict"), [(89.9, "not_achieved"), (90, "achieved")])
+def test_w5_from_stated_text(tmp_path, observed, verdict):
+    plan = load(make(tmp_path, "  share: 80\n", '  share: {stated: "90%以上"}\n', f"  share:\n    2025: {observed}\n"))
+    row = row_of(plan, "share")
+    assert row.target.bound == "at_least"
+    assert row.status == row.status_for(EUROSTAT) == verdict
+
+
+def test_stated_and_explicit_form_agree(tmp_path):
+    plan = load(make(tmp_path, "  share: 60\n", "  share: {change: 15, stated: 〔>15〕}\n"))
+    assert plan.targets["share"].bound == "at_least"
+    assert plan.targets["share"].bound_stated
+
+
+def test_a_ceiling_the_baseline_meets_is_a_real_target(tmp_path):
+    """控制在5.5%以内 above a baseline of 4 % for a less-is-better rate: met while at or below 5.5."""
+    plan_text = (
+        PLAN
+        + "  unemployment:\n    name_zh: 失业率\n    unit: '%'\n    growth_model: linear\n    direction: decrease\n"
+    )
+    plan = load(
+        make(
+            tmp_path,
+            "  unemployment: 4.0\n",
+            "  unemployment: {stated: 控制在5.5%以内}\n",
+            "  unemployment:\n    2025: 5.5\n",
+            plan=plan_text,
+        )
+    )
+    row = row_of(plan, "unemployment")
+    assert row.target.bound == "at_most"
+    assert row.status == "achieved"  # 以内 includes the number
+
+
+def test_about_is_met_within_the_tolerance(tmp_path):
+    plan_text = PLAN.replace("  target_year: 2025\n", "  target_year: 2025\n  thresholds:\n    about: 0.02\n")
+    folder = make(
+        tmp_path, "  share: 60\n", "  share: {stated: 70%左右}\n", "  share:\n    2025: 68.6\n", plan=plan_text
+    )
+    assert row_of(load(folder), "share").status == "achieved"  # |68.6 - 70| = 1.4 <= 0.02 * 70
+    (folder / "actuals.yaml").write_text("observations:\n  share:\n    2025: 68.5\n", encoding="utf-8")
+    assert row_of(load(folder), "share").status == "not_achieved"
+
+
+def test_keep_is_met_while_the_level_holds(tmp_path):
+    plan = load(make(tmp_path, "  share: 100\n", "  share: {stated: 保持100%}\n", "  share:\n    2023: 100\n"))
+    row = row_of(plan, "share")
+    assert row.target.keep and row.target.value == 100
+    assert row.status == "achieved"
+
+
+def test_verdict_awaits_the_target_year(tmp_path):
+    """--year 2025 with data only to 2023: a progress status, and the verdict waits for 2025."""
+    plan = load(make(tmp_path, "  share: 60\n", "  share: {change: 15}\n", "  share:\n    2023: 70\n"))
+    row = row_of(plan, "share", year=2025)
+    assert row.status == "ahead"
+    assert row.verdict_awaits == 2025
+
+
+def test_previous_version_applies_before_its_until(tmp_path):
+    targets = "  level:\n    value: 100\n    previous:\n      - {value: 90, until: 2023, source: 草案}\n"
+    plan = load(make(tmp_path, "  level: 50\n", targets, "  level:\n    2022: 60\n    2024: 80\n"))
+    early = row_of(plan, "level", year=2022)
+    assert early.target.value == 90 and early.replaced == ()
+    late = row_of(plan, "level", year=2024)
+    assert late.target.value == 100 and [v.value for v in late.replaced] == [90]
+
+
+def test_index_of_100_for_a_relative_target_without_a_level(tmp_path):
+    """GDP observed only as 增长x%: a 年均增长 target runs on an index of 100."""
+    plan_text = PLAN + (
+        "  gdp:\n    name_zh: 地区生产总值\n    unit: 亿元\n    growth_model: compound\n"
+        "    observed_as: annual_change_percent\n"
+    )
+    plan = load(
+        make(
+            tmp_path,
+            "  level: 1\n",
+            "  gdp: {stated: 年均增长6%}\n",
+            "  gdp:\n    2021: 6.0\n    2022: 6.0\n",
+            plan=plan_text,
+        )
+    )
+    row = row_of(plan, "gdp")
+    assert row.baseline.value == 100
+    assert row.latest.value == pytest.approx(100 * 1.06**2)
+    assert row.growth_ratio.ratio == pytest.approx(1.0)
+    assert row.status == "on_track"

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from .fields import Fields, parse_number, read_number, require_mapping
 from .model import BOUNDS, Figure, Indicator, Target
 from .problems import Problem
+from .stated import StatedTarget, StatedTextError, read_stated
 from .yamlfile import Node
 
 # The fields that state a target's figure, one per form (a range is `value` with `upper`)
@@ -59,12 +60,17 @@ def resolve_level(
 
 
 def meets_bound(x: float, target: float, bound: str, tolerance: float) -> bool:
-    """Whether `x` meets `target` under `bound`. 以上/以下/以内 include the number itself."""
+    """Whether `x` meets `target` under `bound`. 以上/以下/以内 include the number itself.
+
+    Equal to nine digits counts as equal: a resolved target (0.5 × 0.82) or a
+    tolerance (0.02 × 70) carries a float's rounding error, which must not
+    decide a verdict."""
+    slack = 1e-9 * max(1.0, abs(target))
     if bound == "at_least":
-        return x >= target
+        return x >= target - slack
     if bound == "at_most":
-        return x <= target
-    return abs(x - target) <= tolerance * abs(target)
+        return x <= target + slack
+    return abs(x - target) <= tolerance * abs(target) + slack
 
 
 def baseline_for(ctx: TargetContext, form: str) -> float | None:
@@ -121,19 +127,33 @@ def _read_mapping(
             )
         )
         ok = False
-    if not given:
+    read = None
+    if stated and ctx.indicator is not None:
+        try:
+            read = read_stated(stated, ctx.indicator.unit, (ctx.indicator.unit_zh, ctx.indicator.unit_en))
+        except StatedTextError as exc:
+            problems.append(Problem(f.where("stated"), f"{what}: 'stated': {exc.message}", exc.hint))
+            return None
+    if not given and read is None:
         problems.append(
             Problem(
                 key_node.where,
                 f"{what} has no 'value'",
-                "add `value:` (a level), or state it as `change:`, `change_percent:` or `annual_growth_percent:`",
+                "add `value:` (a level), state it as `change:`, `change_percent:` or `annual_growth_percent:`, "
+                "or write it as the plan does in `stated:` (≥90%, 〔30〕, 年均增长7%, ...)",
             )
         )
         return None
-    form = given[0]
-    amount = amounts[form]
-    if amount is None:  # reported by Fields
-        return None
+    keep = False
+    if given:
+        form = given[0]
+        amount = amounts[form]
+        if amount is None:  # reported by Fields
+            return None
+    else:  # read from `stated` alone
+        assert read is not None
+        form, amount, upper, keep = read.form, read.amount, read.upper, read.keep
+        form = "value" if form == "range" else form  # a range is a level with an upper end, as written in full
     if qualifier in ("over", "about") and qualifier_node is not None:
         replacement = "at_least" if qualifier == "over" else "about"
         problems.append(
@@ -168,6 +188,32 @@ def _read_mapping(
             )
         )
         ok = False
+    if read is not None and given and ok:
+        disagreement = _disagreement(read, form, amount, upper, bound)
+        if disagreement:
+            problems.append(
+                Problem(
+                    f.where("stated"),
+                    f"{what}: 'stated' {stated!r} reads as {_describe(read)}, but {disagreement}",
+                    "make them agree, or leave out the explicit form and let `stated` say it",
+                )
+            )
+            ok = False
+    if read is not None and bound is None:
+        bound = read.bound
+        keep = keep or read.keep
+    if ok and ctx.indicator is not None and form == "change" and _is_flow_total(stated, ctx.indicator):
+        problems.append(
+            Problem(
+                f.where("stated"),
+                f"{what}: {stated!r} on an indicator in {ctx.indicator.unit!r} is a total of yearly flows over the "
+                "plan's years (〔〕, 累计), not a change in a level",
+                "jmplan assesses levels: track the yearly flow with a yearly target instead; if the level really "
+                "changes by this much, write `change:` and drop the 〔〕 from `stated` (a relative fall is "
+                "`change_percent:`)",
+            )
+        )
+        ok = False
     previous = _previous(previous_node, what, key_node, year, ctx, problems) if previous_node is not None else ()
     if not ok or previous is None:
         return None
@@ -187,7 +233,56 @@ def _read_mapping(
         node,
         ctx,
         problems,
+        keep,
     )
+
+
+def _disagreement(read: StatedTarget, form: str, amount: float, upper: float | None, bound: str | None) -> str | None:
+    """How the explicit form differs from what `stated` says, or None when they agree."""
+    read_form = read.form
+    if form != read_form:
+        return f"the target is written as {_FORM_WORDS[form]}"
+    if not _same(amount, read.amount) or (read.upper is not None and (upper is None or not _same(upper, read.upper))):
+        shown = f"{amount:g}" if upper is None else f"{amount:g}–{upper:g}"
+        return f"the figure written is {shown}"
+    if bound is not None and read.bound is not None and bound != read.bound:
+        return f"`bound: {bound}` is written"
+    return None
+
+
+_FORM_WORDS = {
+    "value": "a level (`value:`)",
+    "range": "a range (`value:` and `upper:`)",
+    "change": "a change (`change:`)",
+    "change_percent": "a change in percent (`change_percent:`)",
+    "annual_growth_percent": "a growth a year (`annual_growth_percent:`)",
+}
+
+
+def _describe(read: StatedTarget) -> str:
+    amount = f"{read.amount:g}"
+    if read.form == "range" and read.upper is not None:
+        text = f"a range of {amount}–{read.upper:g}"
+    elif read.form == "change":
+        text = f"a change of {amount}"
+    elif read.form == "change_percent":
+        text = f"a change of {amount} %"
+    elif read.form == "annual_growth_percent":
+        text = f"an average growth of {amount} % a year"
+    else:
+        text = f"a level of {amount}"
+    return text + (f", {read.bound.replace('_', ' ')}" if read.bound else "")
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _is_flow_total(stated: str, indicator: Indicator) -> bool:
+    """〔x〕 on an indicator that is not a share: in a plan table that is a total
+    over the plan's years of a yearly flow (〔>5000〕万人 new urban jobs), which
+    as `b + x` would be misread as a level."""
+    return not indicator.is_percent and any(mark in stated for mark in ("〔", "["))
 
 
 def _previous(
@@ -251,6 +346,7 @@ def _resolved(
     node: Node,
     ctx: TargetContext,
     problems: list[Problem],
+    keep: bool = False,
 ) -> Target | None:
     """The target resolved to a level, or None after saying why it cannot be."""
     indicator = ctx.indicator
@@ -284,6 +380,7 @@ def _resolved(
         bound=effective_bound,
         bound_stated=bound_stated,
         upper=upper,
+        keep=keep,
         unit=unit,
         stated=stated,
         quote=quote,
