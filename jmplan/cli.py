@@ -7,11 +7,12 @@ line, 3 `status --check` found indicators off course, 70 a bug in jmplan.
 
 from __future__ import annotations
 
+import errno
 import functools
-import gc
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -269,10 +270,17 @@ def _emit(text: str, fmt: str, output: Path | None):
     so an interrupted run never leaves half a report behind."""
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     if output is None:
-        # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(encoding))
-        sys.stdout.buffer.flush()
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            raise click.ClickException("standard output is closed: cannot write; give -o FILE, or redirect it")
+        try:
+            # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(encoding))
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk or /dev/full, a closed descriptor
+            raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
         return
     from .write.atomic import write_atomic
 
@@ -528,6 +536,7 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
         comparison=comparison,
         chart_format="png" if fmt == "docx" else "svg",
         chart_size=chart_size,
+        progress=_progress_line("report") if want_charts and len(result.rows) >= PROGRESS_FROM else None,
     )
     if comparison is not None:
         from .show.compare_view import notice_text
@@ -577,19 +586,49 @@ def _write_bytes(data: bytes, output: Path | None) -> None:
         raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
+PROGRESS_FROM = 50  # indicators: below this a report takes a few seconds, and says nothing along the way
+
+
+def _progress_line(what: str):
+    """A progress callback (done, total) writing to stderr: one line updated
+    in place on a terminal, else a line at each tenth (a log stays short)."""
+    terminal = sys.stderr is not None and sys.stderr.isatty()
+    shown = {"tenth": -1}
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr is None or total == 0:
+            return
+        if terminal:
+            if done == total or done % 10 == 0:
+                end = "\n" if done == total else ""
+                click.echo(f"\rjmplan: {what}: {done:,} of {total:,} indicators", err=True, nl=False)
+                click.echo(end, err=True, nl=False)
+            return
+        tenth = done * 10 // total
+        if tenth > shown["tenth"]:
+            shown["tenth"] = tenth
+            click.echo(f"jmplan: {what}: {done:,} of {total:,} indicators", err=True)
+
+    return progress
+
+
 def _write_charts(folder: Path, blocks: list) -> list:
     """Write each chart of the report to `folder`; the blocks with each
     chart pointing at its file."""
+    from urllib.parse import quote
+
     from .show.render import Chart
-    from .write.atomic import write_atomic
+    from .write.atomic import file_stem, write_atomic
 
     try:
         folder.mkdir(exist_ok=True)
         linked = []
+        used: set[str] = set()
         for block in blocks:
             if isinstance(block, Chart):
-                write_atomic(folder / f"{block.name}.svg", block.svg.encode("utf-8"))
-                block = block._replace(href=f"{folder.name}/{block.name}.svg")
+                stem = file_stem(block.name, len(used) + 1, used)  # never a name taken from the data as it is
+                write_atomic(folder / f"{stem}.svg", block.svg.encode("utf-8"))
+                block = block._replace(href=quote(f"{folder.name}/{stem}.svg"))
             linked.append(block)
         return linked
     except OSError as exc:
@@ -696,7 +735,8 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
     except RecordError as exc:
         message = exc.message + (f"\n  hint: {exc.hint}" if exc.hint else "")
         if exc.param:
-            raise click.BadParameter(message, param_hint=f"'{exc.param.upper()}'") from None
+            hint = exc.param if exc.param.startswith("--") else exc.param.upper()
+            raise click.BadParameter(message, param_hint=f"'{hint}'") from None
         raise click.ClickException(message + "\nNothing was written.") from None
     ind = done.indicator
     new = fmt.quantity(done.value, ind, lang)
@@ -864,12 +904,10 @@ def main(argv=None):
     """Entry point: runs the CLI and turns an unexpected exception into one
     line that says it is a bug, unless --debug or JMPLAN_DEBUG asks for more."""
     args = sys.argv[1:] if argv is None else argv
-    # One command, then the process ends. jmplan's data holds no reference
-    # cycles, so the cyclic collector would only rescan the plan's objects
-    # again and again while the command computes: 6% of the time at 10,000
-    # indicators, 10% at 50,000. Reference counting still frees everything.
-    collecting = gc.isenabled()
-    gc.disable()
+    # The cyclic garbage collector runs as usual: it is paused only while a
+    # plan loads (plan.loader), where it pays. Paused for a whole command it
+    # would never free what does hold cycles, such as a report's charts
+    # (matplotlib figures: about 1 MB each, kept until the process ends).
     try:
         cli.main(args=args, prog_name="jmplan", standalone_mode=True)
     except SystemExit:
@@ -878,20 +916,32 @@ def main(argv=None):
         # the reader went away (`jmplan status | head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except OSError as exc:
+        if exc.errno not in _STREAM_ERRORS:
+            _internal_error(exc, args)
+        # a message printed on a full or closed standard output (record's "Recorded ...")
+        click.echo(f"jmplan: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_DATA)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        debug = "--debug" in args or os.environ.get("JMPLAN_DEBUG", "") not in ("", "0")
-        if debug:
-            import traceback  # only here: a bug is the one time it is needed
+        _internal_error(exc, args)
 
-            traceback.print_exc()
-        command = next((a for a in args if not a.startswith("-")), "jmplan")
-        what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
-        click.echo(
-            f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
-            f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.",
-            err=True,
-        )
-        sys.exit(EXIT_BUG)
-    finally:
-        if collecting:  # as it was, for a caller in the same process (the tests)
-            gc.enable()
+
+# errors of writing to a stream, not bugs: a full disk (or /dev/full), a closed descriptor, an I/O error
+_STREAM_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def _internal_error(exc: BaseException, args) -> NoReturn:
+    """One line that says it is a bug (the traceback too with --debug), exit 70."""
+    debug = "--debug" in args or os.environ.get("JMPLAN_DEBUG", "") not in ("", "0")
+    if debug:
+        import traceback  # only here: a bug is the one time it is needed
+
+        traceback.print_exc()
+    command = next((a for a in args if not a.startswith("-")), "jmplan")
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
+    click.echo(
+        f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
+        f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.",
+        err=True,
+    )
+    sys.exit(EXIT_BUG)

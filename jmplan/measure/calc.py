@@ -310,7 +310,10 @@ def projection(
         def years_to(level: float) -> int | None:
             return _years_to_reach_compound(x, level, g, 1 if level >= x else -1)
 
-        value = x * (1 + g) ** (T - t)
+        try:
+            value = x * (1 + g) ** (T - t)
+        except OverflowError:  # steep growth carried over many years: beyond any float
+            value = math.inf
         step_years = _years_to_reach_compound(x, target, g, sign)
     else:
         slope = least_squares_slope(points)

@@ -45,18 +45,40 @@ def number_problem(text: str) -> tuple[str, str | None]:
         return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
     if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
         return f"{stripped!r} is not a finite number", "write the figure itself"
+    if _NUMBER.fullmatch(stripped) and math.isfinite(float(stripped)):  # finite, but outside jmplan's range
+        return range_problem(stripped)
     if _NUMBER.fullmatch(stripped):  # a number, but beyond what a float holds (1e400)
         return f"{stripped!r} is not a finite number: it is too large", "write the figure itself"
     return f"expected a number, found {stripped!r}", None
 
 
+# The values jmplan accepts: 0, or a size from MIN_VALUE to MAX_VALUE. A
+# quadrillion holds any real figure (China's GDP in yuan is about 1.3e14);
+# what lies beyond is a typing mistake, and bounds on the inputs keep every
+# ratio, rate and projection computed from them within what a float holds.
+MAX_VALUE = 1e15
+MIN_VALUE = 1e-9
+
+
+def in_range(value: float) -> bool:
+    return value == 0 or MIN_VALUE <= abs(value) <= MAX_VALUE
+
+
+def range_problem(text: str) -> tuple[str, str]:
+    """The message and hint for a number outside what jmplan accepts."""
+    return (
+        f"{text!r} is outside the range jmplan accepts: 0, or a size from {MIN_VALUE:g} to {MAX_VALUE:g}",
+        "check the number of digits; a very large or very small figure reads better in another unit (亿元, 万人)",
+    )
+
+
 def parse_number(text: str) -> float | None:
     """The value of a plain decimal number, or None (also for one too large
-    for a float, like 1e999)."""
+    for a float, like 1e999, or outside the range jmplan accepts)."""
     if not _NUMBER.fullmatch(text):
         return None
     value = float(text)
-    return value if math.isfinite(value) else None
+    return value if value == 0 or MIN_VALUE <= abs(value) <= MAX_VALUE else None
 
 
 class Fields:
@@ -165,6 +187,31 @@ class Fields:
                         did_you_mean(name, known) or f"known fields: {', '.join(known)}",
                     )
                 )
+
+
+# A key names an indicator, goal or task in commands, in JSON and in the file
+# names of a report's charts, so it is a plain name: a Unicode identifier
+# (letters of any script, digits, `_`; not starting with a digit), which
+# cannot hold a path separator, a dot, a space or a control character.
+MAX_KEY_CHARS = 64
+
+
+def check_key(node: Node, what: str, problems: list[Problem]) -> bool:
+    """Whether `node`, the key of a definition, is a plain name; says why not."""
+    key = node.text
+    if key.isidentifier() and len(key) <= MAX_KEY_CHARS:
+        return True
+    shown = key if key.isprintable() else key.encode("unicode_escape").decode("ascii")
+    why = f"over {MAX_KEY_CHARS} characters" if key.isidentifier() else "not a plain name"
+    problems.append(
+        Problem(
+            node.where,
+            f"the {what} key {shown!r} is {why}",
+            "a key is letters (any script, Chinese too), digits and _, not starting with a digit, "
+            f"at most {MAX_KEY_CHARS} characters: no spaces, dots, slashes or dashes (e.g. fibre_length)",
+        )
+    )
+    return False
 
 
 def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:

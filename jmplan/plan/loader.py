@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from .common import CommonIndicator
-from .fields import Fields, parse_number, read_number, require_mapping, year_value
+from .fields import Fields, check_key, parse_number, read_number, require_mapping, year_value
 from .model import (
     ATTRIBUTES,
     DATA_STATUSES,
@@ -111,13 +112,22 @@ def read_plan(folder: str | Path | None = None, actuals: Path | None = None) -> 
     `actuals`, if given, is read in place of the folder's actuals.yaml (and
     named as it in messages): a writer checks its new file this way before
     it replaces the old one."""
-    # Loading allocates hundreds of thousands of small objects and no cycles;
-    # the cyclic collector would rescan them again and again (two thirds of
-    # the time on a 10,000-indicator plan, and growing faster than linearly).
+    with collector_paused():
+        return _read_plan(folder, actuals)
+
+
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector paused inside the block (and restored as
+    it was after). For loading only: loading allocates hundreds of thousands
+    of small objects and no cycles, and the collector would rescan them
+    again and again (two thirds of the time on a 10,000-indicator plan, and
+    growing faster than linearly). Elsewhere it must run: a report's charts
+    hold cycles that only it frees."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_plan(folder, actuals)
+        yield
     finally:
         if was_enabled:
             gc.enable()
@@ -242,6 +252,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
 
     indicators: dict[str, Indicator] = {}
     for key_node, node in indicators_node.items if indicators_node else []:
+        check_key(key_node, "indicator", problems)
         what = f"indicator {key_node.text!r}"
         if not require_mapping(node, what, problems):
             continue
@@ -274,6 +285,7 @@ def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndic
     """The plan's additions to the common list: key -> names, unit, direction."""
     common: dict[str, CommonIndicator] = {}
     for key_node, entry in node.items if node else []:
+        check_key(key_node, "common indicator", problems)
         what = f"common indicator {key_node.text!r}"
         if not require_mapping(entry, what, problems):
             continue
@@ -336,6 +348,7 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
 def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal, ...]:
     goals = []
     for key_node, value in node.items if node else []:
+        check_key(key_node, kind, problems)
         what = f"{kind} {key_node.text!r}"
         if not require_mapping(value, what, problems):
             continue

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .fields import in_range, range_problem
 from .model import Indicator
 
 MULTIPLIERS = {"万": 10**4, "亿": 10**8}
@@ -45,9 +46,15 @@ def parse_quantity(text: str, indicator: Indicator) -> float:
 def parse_in_unit(text: str, unit: str, aliases: Iterable[str] = ()) -> float:
     """The value of `text` in `unit` (also written as any of `aliases`, e.g. 公里 for km)."""
     names = list(dict.fromkeys(n for n in (unit, *aliases) if n))
-    value = _parse(text, names)
+    try:
+        value = _parse(text, names)
+    except ArithmeticError:  # decimal's Overflow: 1e999999万 is beyond even Decimal's exponents
+        value = math.inf
     if not math.isfinite(value):
         raise QuantityError(f"{text!r} is too large to be a figure", "check the number of digits")
+    if not in_range(value):
+        message, hint = range_problem(text)
+        raise QuantityError(message, hint)
     return value
 
 

@@ -16,7 +16,10 @@ quarter of the memory.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from types import MappingProxyType
 from typing import cast
@@ -173,20 +176,61 @@ def _line(text: str, line: int | None) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+def read_limited(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_FILE_BYTES + 1 of them.
+    Raises FileTooLarge, NotARegularFile, or the OSError of opening it. A
+    FIFO is not waited on, and a device such as /dev/zero is not read."""
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(str(path))
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileTooLarge(info.st_size)
+        raw = handle.read(MAX_FILE_BYTES + 1)  # the size on record may be wrong (a file still growing)
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileTooLarge(len(raw))
+    return raw
+
+
+class NotARegularFile(OSError):
+    pass
+
+
+class FileTooLarge(OSError):
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     where = Source(shown)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    where,
-                    f"the file is {size // (1024 * 1024)} MB, over jmplan's limit of "
-                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB for a data file",
-                    "a plan file holds hand-written figures; check that this is the right file",
+        raw = read_limited(path)
+    except FileTooLarge as exc:
+        return None, [
+            Problem(
+                where,
+                (
+                    f"the file is {exc.size // (1024 * 1024)} MB, over jmplan's limit of "
+                    if exc.size != MAX_FILE_BYTES + 1
+                    else "the file is larger than jmplan's limit of "  # read up to the limit, never further
                 )
-            ]
-        raw = path.read_bytes()
+                + f"{MAX_FILE_BYTES // (1024 * 1024)} MB for a data file",
+                "a plan file holds hand-written figures; check that this is the right file",
+            )
+        ]
+    except NotARegularFile:
+        return None, [
+            Problem(
+                where,
+                "is not a regular file (a device, FIFO or socket), so it is not read",
+                "a plan file is a text file: check the name, or where its link leads",
+            )
+        ]
     except FileNotFoundError:
         return None, [Problem(where, "file not found")]
     except IsADirectoryError:
@@ -236,7 +280,44 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 "a plan file holds hand-written figures and sentences; check that this is the right file",
             )
         ]
+    hidden = FORBIDDEN_CHARACTERS.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + 1
+        return None, [character_problem(hidden.group(), Source(shown, line), escaped=False)]
     return text, []
+
+
+# Characters refused anywhere in a plan's text, written or escaped ("\e"):
+# C0 controls other than tab and line ends, DEL, C1 controls (ESC [ and
+# CSI drive a terminal: colours, titles, hidden text), and the bidi
+# overrides and isolates, which make text show in another order than it
+# is written. U+200B and a BOM, common in pasted Chinese text, are fine.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def character_problem(character: str, where: Source, escaped: bool) -> Problem:
+    """Why a control or bidi character is refused, and what to do."""
+    import unicodedata
+
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
+        return Problem(
+            where,
+            f"a bidirectional control character ({code} {name}) in the text",
+            "delete it: it changes the order in which text is shown, so what a reader sees is not what is written",
+        )
+    if escaped:
+        return Problem(
+            where,
+            f"an escape in quoted text writes a control character ({code}) into it",
+            "write the text without it: a control character would reach the terminal of whoever reads the output",
+        )
+    return Problem(
+        where,
+        f"a control character ({code}) that YAML does not allow",
+        "delete it: most editors do not show it; it comes with text copied from another program",
+    )
 
 
 def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
@@ -265,6 +346,11 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
         opens = False
         if kind is scalar_event:
             node = Node(SCALAR, shown, event.start_mark.line + 1, event.value, event.style in _QUOTED_STYLES)
+            if event.style == '"':  # the one style with escapes, which can write any character
+                hidden = FORBIDDEN_CHARACTERS.search(event.value)
+                if hidden:
+                    problems.append(character_problem(hidden.group(), node.where, escaped=True))
+                    node.kind = REFUSED
         elif kind in collection_ends:
             parent, entries, key = enclosing.pop()
             continue

@@ -8,6 +8,7 @@ only here and only when a chart is drawn.
 from __future__ import annotations
 
 import io
+import math
 import warnings
 
 from ..i18n import text
@@ -144,7 +145,8 @@ def _plot(ax, row: Assessment, lang: str) -> None:
             linestyle="none",
             label=text("preliminary", lang),
         )
-    if row.projection is not None and row.latest is not None and row.target is not None:
+    projected = row.projection is not None and math.isfinite(row.projection.value)
+    if projected and row.projection is not None and row.latest is not None and row.target is not None:
         pr = row.projection
         path = [(row.latest.year, row.latest.value)]
         if pr.limit is not None and pr.limit_year is not None and pr.limit_year < row.target.year:

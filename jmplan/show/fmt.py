@@ -7,20 +7,35 @@ rounding for display goes through `decimal` with ROUND_HALF_UP.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ..i18n import text
 from ..plan.model import Figure, Indicator, Target
+
+# Beyond this size a number is shown in scientific notation (1.23e+20):
+# values jmplan accepts stay below it (see fields.MAX_VALUE), but what is
+# computed from them (a projection of steep growth) need not.
+LARGEST_PLAIN = 1e15
 
 
 def round_half_up(value: float, places: int) -> Decimal:
     # str() first: Decimal(2.675) is 2.67499999..., the float's exact value,
     # while the user wrote (and means) 2.675.
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    exact = Decimal(str(value))
+    with localcontext() as context:  # the default 28 digits cannot quantize 1e26 to 2 places
+        context.prec = max(28, exact.adjusted() + places + 2)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def number(value: float, places: int = 2, sign: bool = False) -> str:
-    """Grouped thousands; whole numbers without decimals, others with `places`."""
+    """Grouped thousands; whole numbers without decimals, others with `places`.
+    Beyond 10^15, three significant digits in scientific notation; an
+    infinite result (an overflow) as ∞."""
+    if not math.isfinite(value):
+        return "-∞" if value < 0 else "∞" if not sign else "+∞"
+    if abs(value) >= LARGEST_PLAIN:
+        return f"{value:+.2e}" if sign else f"{value:.2e}"
     rounded = round_half_up(value, places)
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
@@ -33,6 +48,8 @@ def percent(fraction: float | None, places: int = 1, sign: bool = False) -> str:
     """A fraction as a percentage: 0.19418 -> '19.4%'."""
     if fraction is None:
         return ""
+    if not math.isfinite(fraction) or abs(fraction * 100) >= LARGEST_PLAIN:
+        return number(fraction * 100, places, sign) + "%"
     rounded = round_half_up(fraction * 100, places)
     if rounded == 0:
         rounded = abs(rounded)

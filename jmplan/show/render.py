@@ -120,7 +120,7 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append(_md_line(block.text))
         elif isinstance(block, Chart):
             if block.href:
-                out.append(f"![{_md_line(block.alt).replace(']', '')}]({block.href})")
+                out.append(f"![{_md_line(block.alt)}]({block.href})")
         else:
             out.append("\n".join(_md_line(item) for item in _items(block, markdown=True)))
     return "\n\n".join(part for part in out if part) + "\n"
@@ -268,13 +268,35 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CSV_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
+# Excel splits a .csv at the locale's list separator, which is `;` in much
+# of Europe (and LibreOffice offers `;` and tab): there, a cell `x;=cmd()`
+# is two cells, the second a formula. So a formula start after one of these
+# gets its `'` too.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([;\t])(?=[=+\-@\t\r])")
+
+
 def _csv_cell(text: str) -> str:
     """A cell as Excel will read it as text: one that would start a formula
-    gets a leading `'` (OWASP's advice), except a number such as -3.5, which
-    must stay a number."""
-    if text.startswith(_FORMULA_START) and not _CSV_NUMBER.fullmatch(text):
+    gets a leading `'` (OWASP's advice), and so does a part of it that would
+    start one after a `;` or tab; except a number such as -3.5, which must
+    stay a number."""
+    if _CSV_NUMBER.fullmatch(text):
+        return text
+    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", text)
+    if text.startswith(_FORMULA_START):
         return "'" + text
     return text
+
+
+def _finite(value):
+    """`value` with every infinite or NaN float replaced by None."""
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 def to_json(data) -> str:
@@ -287,7 +309,13 @@ def to_json(data) -> str:
     """
     import json
 
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    strict = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+    def encode(value) -> str:
+        try:
+            return strict(value)
+        except ValueError:  # an overflow somewhere inside: JSON has no Infinity or NaN, so null
+            return strict(_finite(value))
 
     def pieces(value, indent: str):
         # pieces joined once at the end: a large plan's JSON is tens of MB,
@@ -327,9 +355,22 @@ def _tabulate(table: Table, style: str) -> str:
     return tabulate(table.rows, headers=table.headers, tablefmt=style, colalign=align, disable_numparse=True)
 
 
+# Characters that start Markdown markup (emphasis, code, links, images, raw
+# HTML, tables, headings): backslash-escaped, so that text from the data is
+# text (a name `<img src=x>` or `[x](http://...)` shows as written).
+# An `_` between two letters or digits (fibre_length) cannot start emphasis
+# (CommonMark's flanking rules), so it is left as written.
+_MD_MARKUP = re.compile(r"([\\`*\[\]<>|#!]|(?<![^\W_])_|_(?![^\W_]))")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # a lone \r too: some renderers start a new block at it
+
+
+def md_escape(text: str) -> str:
+    return _MD_MARKUP.sub(r"\\\1", text)
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    return _LINE_BREAK.sub("<br>", md_escape(text))  # <br>: a line break inside a table cell
 
 
 def _md_line(text: str) -> str:
-    return text.replace("\r\n", " ").replace("\n", " ")
+    return _LINE_BREAK.sub(" ", md_escape(text))

@@ -5,6 +5,8 @@ and main tasks with their notes, and the sources and method."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.model import Goal
@@ -36,12 +38,15 @@ def report_blocks(
     comparison=None,
     chart_format: str = "svg",
     chart_size: tuple[float, float] = DEFAULT_SIZE_CM,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list, list[str]]:
     """(blocks, notes for the user). With `charts`, each indicator with data
     gets a chart (SVG, or PNG at print resolution for a Word document) when
     matplotlib is installed; without it, the report says how to get them.
     Indicators come binding first and those without a target last. With a `comparison` (measure.compare) of this plan
-    and others, the report gets a section comparing them."""
+    and others, the report gets a section comparing them. `progress`, if
+    given, is called as (indicators done, indicators in all) along the way:
+    a chart takes a few hundredths of a second, a report of thousands minutes."""
     info = result.plan.info
     zh = lang == "zh"
     notes: list[str] = []
@@ -79,7 +84,10 @@ def report_blocks(
 
     blocks.append(Heading(text("by_indicator", lang)))
     can_draw = charts
-    for row in ordered(result.rows):
+    rows = ordered(result.rows)
+    for done, row in enumerate(rows):
+        if progress is not None:
+            progress(done, len(rows))
         paragraph = indicator_paragraph(row, lang, method)
         if paragraph is None:
             continue
@@ -101,6 +109,8 @@ def report_blocks(
             else:
                 blocks.append(Chart(image.decode("utf-8"), name, name=row.key))
 
+    if progress is not None:
+        progress(len(result.rows), len(result.rows))
     if comparison is not None:
         from .compare_view import compare_blocks
 

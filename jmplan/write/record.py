@@ -70,11 +70,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
+from ..plan.fields import in_range, range_problem
 from ..plan.loader import ACTUALS_FILE, read_plan
 from ..plan.lookup import find_indicator
 from ..plan.model import FINAL, Figure, Indicator, Plan
 from ..plan.problems import PlanError, Problem, Source, display_path
 from ..plan.quantity import QuantityError, parse_quantity
+from ..plan.yamlfile import FORBIDDEN_CHARACTERS, character_problem
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .lock import DEFAULT_WAIT, LockError, folder_lock
 from .splice import REMOVE, Merge, SpliceError, edit, format_flow
@@ -282,6 +284,30 @@ def _check_shapes(changes: tuple[Change, ...]) -> None:
                 format_flow(field)
             except SpliceError as exc:
                 raise RecordError(f"{change.key} {change.year}: {name}: {exc}", param="value") from None
+            hidden = next(filter(None, (FORBIDDEN_CHARACTERS.search(text) for text in _texts(field))), None)
+            if hidden:
+                problem = character_problem(hidden.group(), Source(""), escaped=True)
+                what = (
+                    "a bidirectional control character" if "bidirectional" in problem.message else "a control character"
+                )
+                raise RecordError(
+                    f"the {name} holds {what} (U+{ord(hidden.group()):04X}), which jmplan refuses in any text",
+                    problem.hint,
+                    param="--source" if name == "source" else name,
+                )
+
+
+def _texts(value) -> Iterable[str]:
+    """Every string in a field's value, nested ones included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
 
 
 def _checked(plan: Plan, change: Change) -> Applied:
@@ -311,6 +337,9 @@ def _check_year(plan: Plan, year: int) -> None:
 def _check_possible(value: float, indicator: Indicator) -> None:
     if not math.isfinite(value):
         raise RecordError(f"{value!r} is not a finite number", param="value")
+    if not in_range(value):
+        message, hint = range_problem(format_flow(value))
+        raise RecordError(message, hint, param="value")
     if indicator.observed_as == "annual_change_percent":  # the year's change in percent, not a level
         if value <= -100:
             raise RecordError(
