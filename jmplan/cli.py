@@ -270,17 +270,8 @@ def _emit(text: str, fmt: str, output: Path | None):
     so an interrupted run never leaves half a report behind."""
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     if output is None:
-        if sys.stdout is None:  # started with standard output closed (`>&-`)
-            raise click.ClickException("standard output is closed: cannot write; give -o FILE, or redirect it")
-        try:
-            # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode(encoding))
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:  # a full disk or /dev/full, a closed descriptor
-            raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
+        # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
+        _to_stdout(text.encode(encoding))
         return
     from .write.atomic import write_atomic
 
@@ -288,6 +279,19 @@ def _emit(text: str, fmt: str, output: Path | None):
         write_atomic(output, text.encode(encoding))
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _to_stdout(data: bytes) -> None:
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise click.ClickException("standard output is closed: cannot write; give -o FILE, or redirect it")
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk or /dev/full, a closed descriptor
+        raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
 
 
 def _render(blocks, table_for_csv, data, fmt):
@@ -574,9 +578,7 @@ def _office_report(blocks, title: str, lang: str, fmt: str, chart_size) -> bytes
 def _write_bytes(data: bytes, output: Path | None) -> None:
     """Binary output, to the file whole or to standard output."""
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _to_stdout(data)
         return
     from .write.atomic import write_atomic
 
