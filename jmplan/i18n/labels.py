@@ -80,6 +80,8 @@ _TEXT = {
     "qualifier": ("限定", "Qualifier"),
     "upper": ("上限", "Upper"),
     "stated": ("原文", "As stated"),
+    "note": ("说明", "Note"),
+    "notes": ("备注", "Notes"),
     "source": ("出处", "Source"),
     "responsible": ("责任部门", "Responsible"),
     "increase": ("越大越好", "more is better"),

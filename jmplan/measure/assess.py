@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..plan.model import Figure, Goal, Indicator, Plan, Target
+from ..plan.model import Figure, Goal, Indicator, Note, Plan, Target
 from ..plan.targets import meets_bound
 from . import calc
 
@@ -100,6 +100,7 @@ class Assessment(NamedTuple):
     replaced: tuple[Target, ...] = ()  # the earlier versions of the target that the one in force replaced
     # the target year, when it has been asked for (--year) but has no observation yet: the final verdict waits for it
     verdict_awaits: int | None = None
+    notes: tuple[Note, ...] = ()  # the indicator's notes up to the year asked for (notes_up_to)
 
     @property
     def next_milestone(self) -> Target | None:
@@ -148,6 +149,10 @@ class PlanAssessment(NamedTuple):
     goals: tuple[Goal, ...]
     tasks: tuple[Goal, ...]
 
+    def notes_for(self, key: str) -> tuple[Note, ...]:
+        """The notes of a goal, task or indicator up to the year asked for."""
+        return notes_up_to(self.plan, key, self.year)
+
     def only(self, keys: Iterable[str]) -> PlanAssessment:
         """The assessment of the indicators in `keys` alone, without the
         goals and tasks (which no department owns)."""
@@ -161,6 +166,13 @@ class PlanAssessment(NamedTuple):
             status = row.status_for(method)
             counts[status] = counts.get(status, 0) + 1
         return {status: counts[status] for status in sorted(counts, key=lambda s: _RANK.get(s, len(SEVERITY)))}
+
+
+def notes_up_to(plan: Plan, key: str, year: int | None) -> tuple[Note, ...]:
+    """The notes recorded for `key` (a goal, task or indicator) up to `year`,
+    years ascending: the one place `--year` filters notes, so that every
+    output shows the same ones."""
+    return tuple(note for y, note in plan.notes.get(key, {}).items() if year is None or y <= year)
 
 
 def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:
@@ -279,6 +291,7 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
         milestones,
         replaced,
         awaits,
+        notes_up_to(plan, key, year),
     )
 
 

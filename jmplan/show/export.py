@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
-from ..plan.model import Figure, Goal, Plan, Target
+from ..plan.model import Figure, Goal, Note, Plan, Target
 
 # 2: a status at or after the target year is the final verdict (achieved or
 # not_achieved); targets gain form, bound and previous; metrics gain attribute,
@@ -119,6 +119,7 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         "actual_growth": row.growth_ratio.actual if row.growth_ratio else None,
         "ratio": row.ratio_for(method),
         "status": row.status_for(method),
+        "notes": notes_list(row.notes),  # the indicator's notes up to the year asked for
         "projection": None
         if row.projection is None
         else {
@@ -143,14 +144,19 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
     return out
 
 
-def goal_dict(goal: Goal, notes: dict | None = None) -> dict:
+def notes_list(notes: tuple[Note, ...]) -> list[dict]:
+    return [{"year": n.year, "text": n.text} for n in notes]
+
+
+def goal_dict(goal: Goal, notes: tuple[Note, ...] = ()) -> dict:
+    """A goal or task; `notes` as PlanAssessment.notes_for gives them (up to the year asked for)."""
     return {
         "key": goal.key,
         "text_zh": goal.text_zh,
         "text_en": goal.text_en,
         "status": "qualitative",
         "source": goal.quote,
-        "notes": [{"year": n.year, "text": n.text} for n in (notes or {}).get(goal.key, {}).values()],
+        "notes": notes_list(notes),
     }
 
 
@@ -162,8 +168,8 @@ def status_dict(result: PlanAssessment, method: str = TIME) -> dict:
         "method": method,
         "counts": result.counts(method),
         "metrics": [metric_dict(row, method=method) for row in result.rows],
-        "goals": [goal_dict(g, result.plan.notes) for g in result.goals],
-        "tasks": [goal_dict(t, result.plan.notes) for t in result.tasks],
+        "goals": [goal_dict(g, result.notes_for(g.key)) for g in result.goals],
+        "tasks": [goal_dict(t, result.notes_for(t.key)) for t in result.tasks],
     }
 
 

@@ -14,7 +14,7 @@ from . import fmt
 from .chart import DEFAULT_SIZE_CM, ChartsUnavailable, chartable, draw
 from .render import TONES, Chart, Heading, Lines, Paragraph, Table
 from .review import ordered, preliminary_mark, review_notes, review_table
-from .views import needed_per_year, projection_limit
+from .views import figure_remarks, needed_per_year, projection_limit, with_notes
 
 
 def report_title(result: PlanAssessment, lang: str) -> str:
@@ -93,6 +93,9 @@ def report_blocks(
             continue
         blocks.append(Heading(row.indicator.name(lang), level=3))
         blocks.append(Paragraph(paragraph))
+        remarks = figure_remarks(row, lang)
+        if remarks:
+            blocks.append(Lines(remarks))
         if can_draw and chartable(row):
             try:
                 image, note = draw(row, lang, chart_format, chart_size)
@@ -235,11 +238,7 @@ def _needed_words(row: Assessment, lang: str) -> str:
 
 
 def _goal_line(goal: Goal, result: PlanAssessment, lang: str) -> str:
-    notes = [n for n in result.plan.notes.get(goal.key, {}).values() if result.year is None or n.year <= result.year]
-    line = goal.text(lang)  # the section's heading says they are qualitative
-    for note in notes:
-        line += f" — {note.year}: {note.text}"
-    return line
+    return with_notes(goal.text(lang), result.notes_for(goal.key))  # the section's heading says they are qualitative
 
 
 def _sources(result: PlanAssessment, lang: str, method: str, version: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import reason, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
-from ..plan.model import Figure, Plan, Target
+from ..plan.model import Figure, Note, Plan, Target
 from . import fmt
 from .render import Heading, Lines, Table
 
@@ -119,11 +119,46 @@ def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list
     blocks.extend(_notes(result, lang))
     if result.goals:
         blocks.append(Heading(text("goals", lang)))
-        blocks.append(Lines([g.text(lang) for g in result.goals]))
+        blocks.append(Lines([with_notes(g.text(lang), result.notes_for(g.key)) for g in result.goals]))
     if result.tasks:
         blocks.append(Heading(text("tasks", lang)))
-        blocks.append(Lines([t.text(lang) for t in result.tasks], numbered=True))
+        blocks.append(Lines([with_notes(t.text(lang), result.notes_for(t.key)) for t in result.tasks], numbered=True))
     return blocks
+
+
+def with_notes(line: str, notes: tuple[Note, ...]) -> str:
+    """A goal, task or indicator with its notes: 'text — 2019: note — 2020: note',
+    the same in every output that shows them."""
+    return line + "".join(f" — {note.year}: {note.text}" for note in notes)
+
+
+def notes_cell(notes: tuple[Note, ...]) -> str:
+    """Notes in one cell (CSV): '2019: note; 2020: note'."""
+    return "; ".join(f"{note.year}: {note.text}" for note in notes)
+
+
+def figure_remarks(row: Assessment, lang: str) -> list[str]:
+    """What the data says about the figures beyond their values: each one's
+    `stated` text and `note`, and the indicator's notes up to the year."""
+    sep = "：" if lang == "zh" else ": "
+    join = "；" if lang == "zh" else "; "
+    figures: list[tuple[str, Figure | Target | None]] = [
+        ("baseline", row.baseline),
+        ("latest", row.latest if row.has_observation else None),
+        ("target", row.target),
+    ]
+    lines = []
+    for label, fig in figures:
+        if fig is None:
+            continue
+        said = [
+            f"{text(name, lang)}{sep}{value}" for name, value in (("stated", fig.stated), ("note", fig.note)) if value
+        ]
+        if said:
+            lines.append(f"{text(label, lang)} ({fig.year}) — {join.join(said)}")
+    if row.notes:
+        lines.append(f"{text('notes', lang)}{sep}{notes_cell(row.notes)}")
+    return lines
 
 
 def review_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
@@ -151,6 +186,8 @@ def _notes(result: PlanAssessment, lang: str) -> list:
             notes.append(f"{name}: {text('observed_baseline', lang, year=row.baseline.year)}")
         if row.from_latest and row.from_latest.bound:
             notes.append(f"{name}: {text('lower_bound_note', lang)}")
+        if row.notes:
+            notes.append(with_notes(name, row.notes))
     return [Lines(notes)] if notes else []
 
 
@@ -178,6 +215,7 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             "status",
             "status_slug",
             "responsible",
+            "notes",
         )
     ]
     # years sit in their own columns so that every value cell is a bare number
@@ -214,6 +252,7 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
                 text(row.status_for(method), lang),
                 row.status_for(method),
                 ind.responsible_label(lang),
+                notes_cell(row.notes),
             ]
         )
     return Table(headers, rows)
@@ -250,6 +289,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     if row.has_observation:
         point("latest", row.latest)
     point("target", row.target)
+    lines += figure_remarks(row, lang)
     blocks: list = [Heading("\n".join(head)), Lines(lines)]
 
     for label, leg in (
