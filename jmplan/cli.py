@@ -52,7 +52,7 @@ class OutputArg(PathArg):
 method_option = click.option(
     "--method",
     type=click.Choice(METHODS),
-    default="time",
+    default=METHODS[0],
     show_default=True,
     help="time: completion against time elapsed (method 1, as Chinese plan reviews do); "
     "eurostat: actual against required growth rate (method 2).",

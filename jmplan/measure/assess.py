@@ -8,15 +8,18 @@ target, and computes everything the reports show. Nothing here formats.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
+from ..plan.kinds import GrowthModel
 from ..plan.model import Figure, Goal, Indicator, Note, Plan, Target
 from ..plan.targets import meets_bound
 from . import calc
+from .calc import Status
 
-TIME = "time"  # method 1: completion against time progress
-EUROSTAT = "eurostat"  # method 2: actual against required growth rate
-METHODS = (TIME, EUROSTAT)
+Method = Literal["time", "eurostat"]
+TIME: Final = "time"  # method 1: completion against time progress
+EUROSTAT: Final = "eurostat"  # method 2: actual against required growth rate
+METHODS: tuple[Method, ...] = (TIME, EUROSTAT)
 OFF_COURSE = {
     calc.NOT_ACHIEVED,
     calc.BEHIND,
@@ -66,7 +69,7 @@ class Leg(NamedTuple):
     # increase needs at most the computed growth, a decrease at least it.
     bound: str | None
     target: Target
-    growth_model: str
+    growth_model: GrowthModel
     milestones: tuple[Target, ...] = ()  # the milestones after the start, years ascending
 
     def trajectory(self) -> list[tuple[int, float]]:
@@ -112,10 +115,10 @@ class Assessment(NamedTuple):
         return None
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         return self.progress.status
 
-    def status_for(self, method: str) -> str:
+    def status_for(self, method: str) -> Status:
         """The status under method 1 ("time") or method 2 ("eurostat").
         Method 2 needs an observation after the baseline; until then both
         methods agree (achieved, no_target, no_data)."""

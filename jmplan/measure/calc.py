@@ -9,32 +9,54 @@ n = T - t0, d = +1 (more is better) or -1 (less is better).
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
-COMPOUND = "compound"
-LINEAR = "linear"
+from ..plan.kinds import COMPOUND, GrowthModel
+from ..plan.kinds import LINEAR as LINEAR  # re-exported: the formulas are read with both models in view
+
+# Every status an indicator can have, by either method. Code compares with
+# the constants below, never with the words typed again.
+Status = Literal[
+    "achieved",
+    "ahead",
+    "on_track",
+    "behind",
+    "moving_away",
+    "not_achieved",
+    "no_target",
+    "no_data",
+    "qualitative",
+    "significant",
+    "moderate",
+    "insufficient",
+    "movement_away",
+    "significant_progress",
+    "moderate_progress",
+    "moderate_movement_away",
+    "significant_movement_away",
+]
 
 # Method 1 statuses (time progress)
-ACHIEVED = "achieved"
-AHEAD = "ahead"
-ON_TRACK = "on_track"
-BEHIND = "behind"
-MOVING_AWAY = "moving_away"
+ACHIEVED: Final = "achieved"
+AHEAD: Final = "ahead"
+ON_TRACK: Final = "on_track"
+BEHIND: Final = "behind"
+MOVING_AWAY: Final = "moving_away"
 # the final verdict, at or after the target year (both methods): ACHIEVED or
-NOT_ACHIEVED = "not_achieved"
-NO_TARGET = "no_target"
-NO_DATA = "no_data"
-QUALITATIVE = "qualitative"
+NOT_ACHIEVED: Final = "not_achieved"
+NO_TARGET: Final = "no_target"
+NO_DATA: Final = "no_data"
+QUALITATIVE: Final = "qualitative"
 
 # Method 2 classes (Eurostat)
-SIGNIFICANT = "significant"
-MODERATE = "moderate"
-INSUFFICIENT = "insufficient"
-MOVEMENT_AWAY = "movement_away"
-SIGNIFICANT_PROGRESS = "significant_progress"
-MODERATE_PROGRESS = "moderate_progress"
-MODERATE_MOVEMENT_AWAY = "moderate_movement_away"
-SIGNIFICANT_MOVEMENT_AWAY = "significant_movement_away"
+SIGNIFICANT: Final = "significant"
+MODERATE: Final = "moderate"
+INSUFFICIENT: Final = "insufficient"
+MOVEMENT_AWAY: Final = "movement_away"
+SIGNIFICANT_PROGRESS: Final = "significant_progress"
+MODERATE_PROGRESS: Final = "moderate_progress"
+MODERATE_MOVEMENT_AWAY: Final = "moderate_movement_away"
+SIGNIFICANT_MOVEMENT_AWAY: Final = "significant_movement_away"
 
 
 # Ratios and rates are compared with their bounds after rounding to this many
@@ -87,7 +109,7 @@ def required_change(x: float, target: float, years: int) -> float | None:
     return None if years <= 0 else (target - x) / years
 
 
-def trajectory(x: float, t: int, target: float, T: int, model: str) -> list[tuple[int, float]]:
+def trajectory(x: float, t: int, target: float, T: int, model: GrowthModel) -> list[tuple[int, float]]:
     """The required path from (t, x) to (T, target), one point a year, both
     ends included. It ends exactly on the target. Compound paths that are
     undefined (non-positive ends) fall back to linear."""
@@ -103,7 +125,7 @@ def trajectory(x: float, t: int, target: float, T: int, model: str) -> list[tupl
     return points
 
 
-def path_trajectory(points: list[tuple[int, float]], model: str) -> list[tuple[int, float]]:
+def path_trajectory(points: list[tuple[int, float]], model: GrowthModel) -> list[tuple[int, float]]:
     """The required path through `points` ((year, value), years ascending: the
     start, each milestone, the target), one point a year, on the growth model
     within each segment. It passes exactly through every point."""
@@ -113,7 +135,7 @@ def path_trajectory(points: list[tuple[int, float]], model: str) -> list[tuple[i
     return path
 
 
-def path_value(points: list[tuple[int, float]], model: str, year: int) -> float:
+def path_value(points: list[tuple[int, float]], model: GrowthModel, year: int) -> float:
     """path(t): the required path's value in `year` (the last point's value after it)."""
     if year <= points[0][0]:
         return points[0][1]
@@ -133,7 +155,7 @@ def completion(x: float, b: float, target: float) -> float | None:
     return None if target == b else (x - b) / (target - b)
 
 
-def expected_share(k: int, n: int, model: str, b: float, target: float) -> float:
+def expected_share(k: int, n: int, model: GrowthModel, b: float, target: float) -> float:
     """e: the share of (target - b) the required path from b covers after k years.
 
     Linear: k / n, the plain time progress. Compound: ((1+g)**k - 1) / ((1+g)**n - 1),
@@ -150,7 +172,7 @@ def expected_share(k: int, n: int, model: str, b: float, target: float) -> float
 class TimeProgress(NamedTuple):
     """Method 1: completion c, expected share e, r = c / e and the status."""
 
-    status: str
+    status: Status
     completion: float | None = None
     expected: float | None = None
     ratio: float | None = None
@@ -162,7 +184,7 @@ def time_progress(
     k: int,
     target: float,
     n: int,
-    model: str,
+    model: GrowthModel,
     sign: int,
     ahead: float = 1.10,
     on_track: float = 0.90,
@@ -188,11 +210,11 @@ def time_progress(
         return TimeProgress(MOVING_AWAY, c, e, c / e)
     r = c / e
     compared = settled(r)
-    status = AHEAD if compared >= ahead else ON_TRACK if compared >= on_track else BEHIND
+    status: Status = AHEAD if compared >= ahead else ON_TRACK if compared >= on_track else BEHIND
     return TimeProgress(status, c, e, r)
 
 
-def verdict(met: bool) -> str:
+def verdict(met: bool) -> Status:
     """At or after the target year, with an observation from then: only whether the target was met."""
     return ACHIEVED if met else NOT_ACHIEVED
 
@@ -207,7 +229,7 @@ def actual_growth(b: float, x: float, k: int) -> float | None:
 class GrowthRatio(NamedTuple):
     """Method 2: R = g_act / g_req and its class."""
 
-    status: str
+    status: Status
     ratio: float | None = None
     actual: float | None = None
     required: float | None = None
@@ -230,7 +252,7 @@ def eurostat(
         if g_act is None:
             return GrowthRatio(NO_DATA)
         growth = settled(sign * g_act)
-        status = (
+        status: Status = (
             SIGNIFICANT_PROGRESS
             if growth > 0.01
             else MODERATE_PROGRESS
@@ -288,7 +310,7 @@ def projection(
     points: list[tuple[int, float]],
     target: float,
     T: int,
-    model: str,
+    model: GrowthModel,
     sign: int,
     lowest: float = -math.inf,
     highest: float = math.inf,

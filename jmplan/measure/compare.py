@@ -14,9 +14,11 @@ from decimal import Decimal
 from typing import Any, NamedTuple, overload
 
 from ..plan.common import COMMON
+from ..plan.kinds import INCREASE, Direction, GrowthModel
 from ..plan.model import Figure, Indicator, Plan, Target
 from ..plan.units import convert, unit_factor
 from .assess import TIME, Assessment, assess_indicator
+from .calc import NO_DATA
 
 # Two figures for the same year are taken to agree when they differ by no
 # more than this share of the larger: the rounding of a figure stated in 万
@@ -62,8 +64,8 @@ class Metric(NamedTuple):
     name_zh: str
     name_en: str
     unit: str
-    direction: str
-    growth_model: str
+    direction: Direction
+    growth_model: GrowthModel
     rank_year: int | None
     rank_reason: str | None  # why no plan is ranked, when none is
     rows: tuple[Row, ...]
@@ -126,7 +128,7 @@ class Comparison(NamedTuple):
 
 
 def _status(assessment: Assessment | None, method: str) -> str:
-    return assessment.status_for(method) if assessment else "no_data"
+    return assessment.status_for(method) if assessment else NO_DATA
 
 
 def plan_labels(plans: list[Plan] | tuple[Plan, ...], lang: str) -> tuple[str, ...]:
@@ -185,7 +187,9 @@ def compare_plans(plans: list[Plan] | tuple[Plan, ...], year: int | None = None,
     )
 
 
-def _definition(key: str, members: list[tuple[int, Indicator]], plans: tuple[Plan, ...]) -> tuple[str, str, str, str]:
+def _definition(
+    key: str, members: list[tuple[int, Indicator]], plans: tuple[Plan, ...]
+) -> tuple[str, str, str, Direction]:
     """(name_zh, name_en, unit, direction) of a compared indicator: the
     common list's, a plan's own addition to it, else the first plan's."""
     entry = COMMON.get(key)
@@ -238,7 +242,7 @@ def _row(
             _converted(plan.baselines.get(indicator.key), factor),
             None,
             _converted(_level(plan.targets.get(indicator.key)), factor),
-            "no_data",
+            NO_DATA,
             None,
             None,
             None,
@@ -294,7 +298,7 @@ def _values_by_year(row: Row, plan: Plan) -> dict[int, Figure]:
 
 
 def _ranked(
-    rows: list[Row], plans: tuple[Plan, ...], year: int | None, direction: str, unit: str
+    rows: list[Row], plans: tuple[Plan, ...], year: int | None, direction: Direction, unit: str
 ) -> tuple[tuple[Row, ...], int | None, str | None]:
     """The rows with their ranks, the year ranked, and why nothing is ranked
     when nothing is. Ranks compare values of one year: `year`, or else the
@@ -318,7 +322,7 @@ def _ranked(
     ranked: list[tuple[int, Figure]] = []
     if rank_year is not None and years.get(rank_year, 0) >= 2:
         ranked = [(i, values[rank_year]) for i, values in enumerate(by_row) if rank_year in values]
-    sign = 1 if direction == "increase" else -1
+    sign = 1 if direction == INCREASE else -1
     order = sorted(ranked, key=lambda item: -sign * item[1].value)
     ranks: dict[int, tuple[int, Figure]] = {}
     for position, (i, fig) in enumerate(order):
@@ -406,7 +410,7 @@ def _handover(metric: Metric, before: Row, after: Row, plan_before: Plan, plan_a
         mismatch = not _agree(final, baseline)
     target_met = None
     if target is not None and baseline is not None:
-        sign = 1 if metric.direction == "increase" else -1
+        sign = 1 if metric.direction == INCREASE else -1
         target_met = sign * (baseline.value - target.value) >= 0
     return Handover(metric.key, year, final, target, baseline, difference, relative, mismatch, target_met)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .kinds import INCREASE, Direction
 from .problems import Source
 
 
@@ -19,7 +20,7 @@ class CommonIndicator(NamedTuple):
     name_zh: str
     name_en: str
     unit: str  # the unit comparisons convert every plan's values to
-    direction: str = "increase"
+    direction: Direction = INCREASE
     where: Source = Source("")  # where a plan folder defined it; empty for jmplan's own
 
 

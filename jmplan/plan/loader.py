@@ -21,11 +21,10 @@ from pathlib import Path
 
 from .common import CommonIndicator
 from .fields import Fields, check_key, parse_number, read_number, require_mapping, year_value
+from .kinds import COMPOUND, DIRECTIONS, GROWTH_MODELS, INCREASE
 from .model import (
     ATTRIBUTES,
     DATA_STATUSES,
-    DIRECTIONS,
-    GROWTH_MODELS,
     OBSERVED_AS,
     QUALIFIERS,
     Figure,
@@ -265,8 +264,8 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
             unit=normal_unit(f.text("unit", required=True)),
             unit_zh=normal_unit(f.text("unit_zh")),
             unit_en=normal_unit(f.text("unit_en")),
-            growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default="compound"),
-            direction=f.choice("direction", DIRECTIONS, default="increase"),
+            growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default=COMPOUND),
+            direction=f.choice("direction", DIRECTIONS, default=INCREASE),
             responsible=f.text("responsible"),
             responsible_en=f.text("responsible_en"),
             where=key_node.where,
@@ -295,7 +294,7 @@ def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndic
             name_zh=f.text("name_zh", required=True),
             name_en=f.text("name_en", required=True),
             unit=f.text("unit", required=True),
-            direction=f.choice("direction", DIRECTIONS, default="increase"),
+            direction=f.choice("direction", DIRECTIONS, default=INCREASE),
             where=key_node.where,
         )
         f.finish()

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .common import CommonIndicator
+from .kinds import COMPOUND, INCREASE, Direction, GrowthModel
 from .problems import Source
 
-GROWTH_MODELS = ("compound", "linear")
-DIRECTIONS = ("increase", "decrease")
 # How the text qualifies a figure: 超过 "over" (a lower bound), 约 "about",
 # or a range "3–5" (value is the low end, `upper` the high end).
 QUALIFIERS = ("over", "about", "range")
@@ -67,8 +66,8 @@ class Indicator(NamedTuple):
     name_zh: str
     name_en: str
     unit: str
-    growth_model: str  # one of GROWTH_MODELS
-    direction: str = "increase"  # one of DIRECTIONS
+    growth_model: GrowthModel
+    direction: Direction = INCREASE
     unit_zh: str = ""
     unit_en: str = ""
     # the department that supplies the indicator's figures (责任部门), in each language
@@ -90,7 +89,7 @@ class Indicator(NamedTuple):
     @property
     def sign(self) -> int:
         """d in methods.md: +1 when more is better, -1 when less is better."""
-        return 1 if self.direction == "increase" else -1
+        return 1 if self.direction == INCREASE else -1
 
     @property
     def is_percent(self) -> bool:
@@ -100,7 +99,7 @@ class Indicator(NamedTuple):
     def lowest(self) -> float:
         """The smallest value the indicator can take: 0 for a share or a
         compound level (its growth rate compares levels), else unbounded."""
-        return 0.0 if self.is_percent or self.growth_model == "compound" else -math.inf
+        return 0.0 if self.is_percent or self.growth_model == COMPOUND else -math.inf
 
     @property
     def highest(self) -> float:
@@ -113,7 +112,7 @@ class Indicator(NamedTuple):
     @property
     def default_bound(self) -> str:
         """How a target is met when the plan states no bound: reached in the indicator's direction."""
-        return "at_least" if self.direction == "increase" else "at_most"
+        return "at_least" if self.direction == INCREASE else "at_most"
 
     def unit_label(self, lang: str) -> str:
         label = self.unit_zh if lang == "zh" else self.unit_en

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .fields import Fields, parse_number, read_number, require_mapping
+from .kinds import COMPOUND, DECREASE, INCREASE
 from .model import BOUNDS, Figure, Indicator, Target
 from .problems import Problem
 from .stated import StatedTarget, StatedTextError, read_stated
@@ -407,7 +408,7 @@ def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: 
     b = ctx.baseline.value if ctx.baseline else None
     if b is None or indicator.sign * (target.value - b) >= 0 or target.bound == "about":
         return None
-    if target.value < 0 and (indicator.growth_model == "compound" or indicator.is_percent):
+    if target.value < 0 and (indicator.growth_model == COMPOUND or indicator.is_percent):
         return None  # an impossible level: validate says why
     if target.bound_stated and meets_bound(b, target.value, target.bound, ctx.tolerance):
         return None
@@ -416,7 +417,7 @@ def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: 
     if target.form == "value":
         fix = (
             f"did you mean `change: {target.amount:g}` (a change from the baseline), or `direction: "
-            f"{'decrease' if indicator.sign > 0 else 'increase'}` in plan.yaml? A ceiling or floor the baseline "
+            f"{DECREASE if indicator.sign > 0 else INCREASE}` in plan.yaml? A ceiling or floor the baseline "
             "already meets is written with `bound:`"
         )
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..i18n import text
 from ..measure.compare import Comparison, Metric, Notice, Row
+from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Indicator
 from . import fmt
 from .render import Heading, Lines, Table
@@ -128,9 +129,9 @@ def notice_text(notice: Notice, comparison: Comparison, lang: str) -> str:
 
 def _needed(row: Row, ind: Indicator, lang: str) -> str:
     per_year = text("per_year", lang)
-    if ind.growth_model == "compound" and row.required_growth is not None:
+    if ind.growth_model == COMPOUND and row.required_growth is not None:
         return fmt.bounded(row.required_bound, fmt.percent(row.required_growth) + per_year, lang)
-    if ind.growth_model == "linear" and row.required_change is not None:
+    if ind.growth_model == LINEAR and row.required_change is not None:
         return fmt.difference(row.required_change, ind, lang, sign=True, with_unit=False) + per_year
     return ""
 

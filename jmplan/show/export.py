@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
+from ..measure.calc import QUALITATIVE
 from ..plan.model import Figure, Goal, Note, Plan, Target
 
 # 2: a status at or after the target year is the final verdict (achieved or
@@ -154,7 +155,7 @@ def goal_dict(goal: Goal, notes: tuple[Note, ...] = ()) -> dict:
         "key": goal.key,
         "text_zh": goal.text_zh,
         "text_en": goal.text_en,
-        "status": "qualitative",
+        "status": QUALITATIVE,
         "source": goal.quote,
         "notes": notes_list(notes),
     }

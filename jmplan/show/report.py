@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
+from ..measure.calc import ACHIEVED, NO_TARGET
+from ..plan.kinds import COMPOUND
 from ..plan.model import Goal
 from . import fmt
 from .chart import DEFAULT_SIZE_CM, ChartsUnavailable, chartable, draw
@@ -187,7 +189,7 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     elif leg is not None:
         target = fmt.figure(row.target, ind, lang, with_unit=True)
         status = row.status_for(method)
-        if status == "achieved":
+        if status == ACHIEVED:
             parts.append(
                 f"已达到{row.target.year}年目标{target}"
                 if zh
@@ -201,9 +203,9 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
                 else f"{gap} short of the {row.target.year} target of {target}, {_needed_words(row, lang)}"
             )
     status = row.status_for(method)
-    if status not in ("no_target", "achieved"):
+    if status not in (NO_TARGET, ACHIEVED):
         parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
-    if row.projection is not None and row.target is not None and status != "achieved":
+    if row.projection is not None and row.target is not None and status != ACHIEVED:
         verdict = text("meeting" if row.projection.meets_target else "falling_short", lang)
         limited = projection_limit(row)
         if limited is not None:  # never "107 % by 2020": the year it would reach 100 % instead
@@ -226,7 +228,7 @@ def _needed_words(row: Assessment, lang: str) -> str:
     """'今后需年均增长19.4%' / 'it needs growth of 19.4% a year from now'."""
     leg, ind = row.from_latest, row.indicator
     assert leg is not None, "only called for an indicator with a target and a latest value"
-    if ind.growth_model == "compound" and leg.required_growth is not None:
+    if ind.growth_model == COMPOUND and leg.required_growth is not None:
         rate = fmt.bounded(leg.bound, fmt.percent(leg.required_growth), lang)
         return f"今后需年均增长{rate}" if lang == "zh" else f"it needs growth of {rate} a year from now"
     if leg.required_change is None:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..i18n import text
 from ..measure.assess import TIME, Assessment, PlanAssessment
+from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
 from . import fmt
 from .render import Table
@@ -54,7 +55,7 @@ def required_growth(row: Assessment) -> Growth:
     leg = row.from_baseline
     if leg is None:
         return Growth()
-    if row.indicator.growth_model == "compound":
+    if row.indicator.growth_model == COMPOUND:
         return Growth(rate=leg.required_growth)
     return Growth(change=leg.required_change)
 
@@ -65,7 +66,7 @@ def actual_growth(row: Assessment) -> Growth:
     latest, baseline = _observed(row), row.baseline
     if latest is None or baseline is None or latest.year <= baseline.year:
         return Growth()
-    if row.indicator.growth_model == "compound":
+    if row.indicator.growth_model == COMPOUND:
         return Growth(rate=row.growth_ratio.actual if row.growth_ratio else None)
     return Growth(change=(latest.value - baseline.value) / (latest.year - baseline.year))
 
@@ -221,7 +222,7 @@ def review_notes(result: PlanAssessment, lang: str) -> list[str]:
             if lang == "zh"
             else "Figures marked (prelim.) are preliminary estimates, not yet final."
         )
-    if any(row.indicator.growth_model == "linear" and row.target is not None for row in result.rows):
+    if any(row.indicator.growth_model == LINEAR and row.target is not None for row in result.rows):
         notes.append(
             "比率类指标的年均增长以百分点计。"
             if lang == "zh"

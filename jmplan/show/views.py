@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..i18n import reason, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
+from ..plan.kinds import COMPOUND
 from ..plan.model import Figure, Note, Plan, Target
 from . import fmt
 from .render import Heading, Lines, Table
@@ -39,7 +40,7 @@ def needed_per_year(leg: Leg | None, row: Assessment, lang: str) -> str:
     if leg is None:
         return ""
     per_year = text("per_year", lang)
-    if row.indicator.growth_model == "compound":
+    if row.indicator.growth_model == COMPOUND:
         if leg.required_growth is None:
             return f"{text('undefined', lang)}: {reason(leg.undefined_reason, lang)}"
         return fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + per_year, lang)
@@ -428,6 +429,8 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
     for ind in plan.indicators.values():
         base, target = plan.baselines.get(ind.key), plan.targets.get(ind.key)
         years = sorted(plan.observations_of(ind.key))
+        model: str  # the word, or its label in the language
+        direction: str
         if raw:
             known = [_cell(base and base.value), _cell(target and target.value), " ".join(map(str, years))]
             unit, model, direction = ind.unit, ind.growth_model, ind.direction
