@@ -282,7 +282,20 @@ def test_cli_json_contract(run, tmp_path):
     row = metric["rows"][1]
     assert (row["plan"], row["indicator"], row["unit"], row["unit_factor"]) == (1, "fibre_wan", "万户", 10000.0)
     assert row["latest"] == {"year": 2015, "value": 3000000.0, "qualifier": None}
-    assert row["target"] == {"year": 2020, "value": 4000000.0, "qualifier": None}
+    assert row["target"] == {
+        "year": 2020,
+        "value": 4000000.0,
+        "qualifier": None,
+        "form": "value",
+        "bound": "at_least",
+        "previous": [],
+    }
+    # the same object shape as in `status` JSON (there in the plan's own unit, 400 万户)
+    status = json.loads(run("status", "--data-dir", a.parent / "b", "--format", "json").stdout)
+    own = status["metrics"][0]
+    assert set(own["target"]) == set(row["target"]) and own["target"]["value"] == 400
+    assert set(own["latest"]) == set(row["latest"])
+    assert row["milestones"] == []
     assert (row["status"], row["rank"], row["rank_value"]) == ("no_data", 1, 3000000.0)
 
 

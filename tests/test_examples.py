@@ -22,6 +22,7 @@ def test_every_figure_quotes_its_source(folder):
     assert plan.info.source_file, "an example keeps its source text beside its data"
     source = (folder / plan.info.source_file).read_text(encoding="utf-8")
     figures = [*plan.baselines.values(), *plan.targets.values()]
+    figures += [m for by_year in plan.milestones.values() for m in by_year.values()]
     figures += [f for by_year in plan.observations.values() for f in by_year.values()]
     assert figures
     for figure in figures:
@@ -49,6 +50,9 @@ def test_jiangmen_and_hunan_share_ecommerce_in_one_unit():
     (metric,) = [m for m in result.metrics if m.key == "ecommerce"]
     assert metric.unit == "亿元"
     assert [r.target.value for r in metric.rows] == [1700, 10_000]
+    # and its 2015 milestone, 超过3000亿元 written as 0.3 万亿元
+    (milestone,) = metric.rows[1].milestones
+    assert (milestone.year, milestone.value, milestone.stated) == (2015, 3000, "超过3000亿元")
     # no year in which both plans have a value: no rank, and the reason
     assert metric.rank_reason == "no_shared_year"
 

@@ -36,7 +36,7 @@ class Row(NamedTuple):
     assessment: Assessment | None  # None when the year asked for is outside the plan's years
     baseline: Figure | None
     latest: Figure | None
-    target: Figure | None
+    target: Target | None  # as the plan states it; value (and upper) in the metric's unit
     status: str
     required_growth: float | None
     required_change: float | None
@@ -44,12 +44,22 @@ class Row(NamedTuple):
     rank: int | None
     rank_value: Figure | None  # the figure the rank compares (the rank year's)
     rank_reason: str | None  # why rank is None (a slug with details, see i18n)
+    # the plan's interim targets, years ascending, in the metric's unit (a
+    # plan without a baseline has them too: comparisons set targets side by side)
+    milestones: tuple[Target, ...] = ()
 
     @property
     def observations(self) -> tuple[Figure, ...]:
         if self.assessment is None or self.factor is None:  # no values for a unit that cannot be converted
             return ()
         return tuple(_converted(f, self.factor) for f in self.assessment.observations)
+
+    @property
+    def replaced(self) -> tuple[Target, ...]:
+        """The earlier versions of the target in force, in the metric's unit."""
+        if self.assessment is None or self.factor is None:
+            return ()
+        return tuple(_converted_target(t, self.factor) for t in self.assessment.replaced)
 
     def trajectory(self) -> list[tuple[int, float]]:
         """The required path from the baseline, in the metric's unit."""
@@ -81,7 +91,7 @@ class Handover(NamedTuple):
     key: str
     year: int
     final: Figure | None  # the predecessor's value in its target year, if observed
-    target: Figure | None  # the predecessor's target
+    target: Target | None  # the predecessor's target
     baseline: Figure | None  # the successor's baseline
     difference: float | None  # baseline - final
     relative_difference: float | None  # difference / final
@@ -224,12 +234,32 @@ def _metric(
             assessment = None
         else:
             assessment = assess_indicator(plan, indicator, year)
-        rows.append(_row(index, indicator, factor, assessment, plan, method))
+        rows.append(_row(index, indicator, factor, assessment, plan, method, year))
     ranked, rank_year, reason = _ranked(rows, plans, year, direction, unit)
     return Metric(key, name_zh, name_en, unit, direction, max(set(models), key=models.count), rank_year, reason, ranked)
 
 
 def _row(
+    index: int,
+    indicator: Indicator,
+    factor: Decimal | None,
+    assessment: Assessment | None,
+    plan: Plan,
+    method: str,
+    year: int | None = None,
+) -> Row:
+    row = _figures_row(index, indicator, factor, assessment, plan, method)
+    # the year whose version of a revised milestone applies, as assess decides it for the target
+    assessed = year
+    if assessed is None and assessment is not None and assessment.has_observation and assessment.latest:
+        assessed = assessment.latest.year
+    milestones = tuple(
+        _converted_target(m.in_force(assessed), factor) for m in plan.milestones_of(indicator.key).values()
+    )
+    return row._replace(milestones=tuple(m for m in milestones if m is not None))
+
+
+def _figures_row(
     index: int, indicator: Indicator, factor: Decimal | None, assessment: Assessment | None, plan: Plan, method: str
 ) -> Row:
     if assessment is None:
@@ -241,7 +271,7 @@ def _row(
             None,
             _converted(plan.baselines.get(indicator.key), factor),
             None,
-            _converted(_level(plan.targets.get(indicator.key)), factor),
+            _converted_target(plan.targets.get(indicator.key), factor),
             NO_DATA,
             None,
             None,
@@ -259,7 +289,7 @@ def _row(
         assessment,
         _converted(assessment.baseline, factor),
         _converted(assessment.latest, factor),
-        _converted(_level(assessment.target), factor),
+        _converted_target(assessment.target, factor),
         assessment.status_for(method),
         leg.required_growth if leg else None,
         convert(change, factor) if factor is not None else None,
@@ -280,9 +310,28 @@ def _converted(figure: Figure | None, factor: Decimal | None) -> Figure | None:
     return figure._replace(value=convert(figure.value, factor), upper=convert(figure.upper, factor))
 
 
-def _level(target: Target | None) -> Figure | None:
-    """A target as the level it resolves to (a comparison sets levels side by side)."""
-    return target.as_figure() if target is not None else None
+# the forms whose `amount` is in the indicator's unit (a level, a change); a
+# percentage (年均增长7%, 提高10%) stays what it is in any unit
+_AMOUNT_IN_UNIT = ("value", "change", "range")
+
+
+@overload
+def _converted_target(target: Target, factor: Decimal) -> Target: ...
+@overload
+def _converted_target(target: Target | None, factor: Decimal | None) -> Target | None: ...
+def _converted_target(target: Target | None, factor: Decimal | None) -> Target | None:
+    """The target with its level (and a level or change it is stated as) in the metric's unit."""
+    if target is None or factor is None:
+        return None
+    if factor == 1:
+        return target
+    amount = convert(target.amount, factor) if target.form in _AMOUNT_IN_UNIT else target.amount
+    return target._replace(
+        value=convert(target.value, factor),
+        upper=convert(target.upper, factor),
+        amount=target.amount if amount is None else amount,
+        previous=tuple(_converted_target(t, factor) for t in target.previous),
+    )
 
 
 def _values_by_year(row: Row, plan: Plan) -> dict[int, Figure]:

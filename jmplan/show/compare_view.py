@@ -23,6 +23,7 @@ _WORDS = {
     "folder": ("目录", "Folder"),
     "rank": ("排名", "Rank"),
     "rank_year": ("排名年份", "Rank year"),
+    "milestones": ("阶段目标", "Interim targets"),
     "ranks": ("排名一览", "Ranks at a glance"),
     "rank_value": ("排名所用值", "Value ranked"),
     "rank_reason": ("未排名原因", "Why not ranked"),
@@ -165,6 +166,10 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
         align=[L, R, R, R, R, L, R],
     )
     ranked = _ranked_count(metric)
+    interim = any(row.milestones for row in metric.rows)
+    if interim:  # the plans' interim targets, beside the final ones
+        table.headers.insert(4, word("milestones", lang))
+        table = table._replace(align=[L, R, R, R, R, R, L, R])
     for row in metric.rows:
         if row.factor is None:
             cells = ["", "", "", "", word("unit_refused", lang)]
@@ -177,6 +182,9 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
                 _needed(row, ind, lang),
                 text(row.status, lang),
             ]
+        if interim:
+            sep = "；" if lang == "zh" else "; "
+            cells.insert(3, sep.join(_with_year(m, ind, lang) for m in row.milestones))
         table.rows.append([comparison.labels(lang)[row.plan], *cells, _rank_cell(row, ranked)])
     return table
 
