@@ -878,6 +878,164 @@ def _narrow(comparison, query):
         raise click.BadParameter(f"{exc}.{hint} The plans share: {shared}.", param_hint="'--metric'") from None
 
 
+@cli.command(
+    epilog="Examples:\n\n  jmplan template --year 2019 -o 2019年填报表.xlsx --lang zh\n\n"
+    "  jmplan template --year 2019 --by-department -o 2019.xlsx\n\n"
+    "  jmplan template --year 2019 -o 2019.csv"
+)
+@click.option("--year", type=int, required=True, help="The year whose figures the sheet collects.")
+@click.option(
+    "--by-department",
+    is_flag=True,
+    help="One sheet per responsible department (责任部门), for an .xlsx file.",
+)
+@lang_option
+@data_dir_option
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=PathArg(dir_okay=False, path_type=Path),
+    help="The sheet to write: .xlsx (a workbook, the office extra) or .csv.",
+)
+def template(year, by_department, lang, data_dir, output):
+    """A fill-in sheet for the year's figures: one row per indicator with its
+    key, name, unit, responsible department, last year's value and target,
+    and empty cells for the value, the status of the figure (初步核算 or
+    最终核实) and its source. Departments fill it in; `jmplan import` reads it.
+    In a workbook only those cells can be edited (the sheet is protected,
+    without a password)."""
+    suffix = output.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise click.BadParameter(f"{output.name}: the file must end in .xlsx or .csv.", param_hint="'--output'")
+    if by_department and suffix != ".xlsx":
+        raise click.UsageError("--by-department writes one sheet per department: it needs an .xlsx file.")
+    plan = _load(data_dir)
+    _check_year(plan, year)
+    from .show.template import template_csv, template_xlsx
+    from .show.workbook import OfficeUnavailable
+
+    try:
+        data = (
+            template_xlsx(plan, year, lang, split=by_department)
+            if suffix == ".xlsx"
+            else template_csv(plan, year, lang)
+        )
+    except OfficeUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    _write_bytes(data, output)
+    count = len(plan.indicators)
+    click.echo(
+        f"已写入 {output}：{year} 年填报表，{count} 个指标。"
+        if lang == "zh"
+        else f"Wrote {output}: the {year} sheet, {count} indicators."
+    )
+
+
+@cli.command(
+    "import",
+    epilog="Examples:\n\n  jmplan import 工信局.xlsx 商务局.xlsx --data-dir jiangmen --dry-run\n\n"
+    "  jmplan import 2019.csv --data-dir jiangmen\n\n"
+    "  jmplan import 2019-final.xlsx --replace --data-dir jiangmen",
+)
+@click.argument("files", nargs=-1, required=True, type=PathArg(dir_okay=False, path_type=Path), metavar="FILE...")
+@click.option("--dry-run", is_flag=True, help="Check everything and show what would be recorded; write nothing.")
+@click.option(
+    "--replace", is_flag=True, help="Overwrite figures already recorded (each keeps the old one in its history)."
+)
+@click.option("--year", type=int, help="The year of rows whose 年份/Year cell is empty.")
+@data_dir_option
+@lang_option
+def import_(files, dry_run, replace, year, data_dir, lang):
+    """Record the figures of filled-in sheets (.xlsx or .csv, as `jmplan
+    template` writes them; several at once). Values are read as staff type
+    them (850, 7.9万, 850亿元, 82%). Every file is checked first and every
+    problem reported as FILE:SHEET!CELL; then all values are written in one
+    step, or none."""
+    from .plan.problems import PlanError
+    from .write.importer import SheetUnavailable, collect
+    from .write.record import RecordError, apply_changes
+
+    if data_dir is None:
+        raise click.UsageError(
+            "import needs the plan folder to write to: give --data-dir DIR or set JMPLAN_DATA_DIR. "
+            "To start from the embedded Jiangmen plan, run `jmplan init DIR` first."
+        )
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise click.BadParameter(f"{missing[0]}: no such file.", param_hint="'FILE'")
+    plan = _load(data_dir)
+    if year is not None:
+        _check_year(plan, year)
+    from .plan.problems import display_path
+
+    try:
+        found = collect(plan, list(files), [display_path(f) for f in files], replace=replace, year=year)
+    except SheetUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    zh = lang == "zh"
+    if found.problems:
+        for problem in found.problems:
+            click.echo(problem.render(lang), err=True)
+        count = len(found.problems)
+        click.echo(
+            f"jmplan：表格中有 {count} 个问题，未写入任何数值。"
+            if zh
+            else f"jmplan: {count} problem{'s' if count != 1 else ''} in the sheets; nothing was recorded.",
+            err=True,
+        )
+        sys.exit(EXIT_DATA)
+    _show_incoming(found, plan, lang, dry_run)
+    if dry_run or not found.incoming:
+        return
+    try:
+        done = apply_changes(data_dir, [item.change for item in found.incoming])
+    except PlanError as exc:
+        raise DataError(exc.problems) from None
+    except RecordError as exc:
+        message = exc.message + (f"\n  hint: {exc.hint}" if exc.hint else "")
+        raise click.ClickException(message + "\n" + say(Msg("nothing_written"), lang)) from None
+    count = len(done.applied)
+    click.echo(
+        f"已导入 {count} 个数值（{done.path}）。"
+        if zh
+        else f"Recorded {count} figure{'s' if count != 1 else ''} ({done.path})."
+    )
+
+
+def _show_incoming(found, plan, lang: str, dry_run: bool) -> None:
+    """What the import records (or would record), one line per figure."""
+    from .show import fmt
+
+    zh = lang == "zh"
+    for item in found.incoming:
+        ind, change = item.indicator, item.change
+        new = fmt.quantity(change.value or 0.0, ind, lang)
+        if change.fields.get("data_status") == "preliminary":
+            new += "（初步核算）" if zh else " (preliminary)"
+        name = ind.name(lang)
+        if item.previous is not None:
+            old = fmt.quantity(item.previous.value, ind, lang)
+            line = f"{name} {change.year} 年：{old} → {new}" if zh else f"{name} {change.year}: {old} → {new}"
+        else:
+            line = f"{name} {change.year} 年：{new}" if zh else f"{name} {change.year}: {new}"
+        click.echo(("  " if dry_run else "  ") + line)
+    if found.unchanged:
+        click.echo(
+            f"  另有 {found.unchanged} 个数值与已记录的相同，未改动。"
+            if zh
+            else f"  {found.unchanged} more already recorded as given: left as they are."
+        )
+    if dry_run:
+        click.echo(
+            f"试运行：将导入 {len(found.incoming)} 个数值；未写入任何内容。"
+            if zh
+            else f"Dry run: {len(found.incoming)} figure(s) would be recorded; nothing was written."
+        )
+    elif not found.incoming:
+        click.echo("没有需要导入的新数值。" if zh else "No new figures to record.")
+
+
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")
 @click.argument("folder", type=PathArg(path_type=Path))
 @lang_option

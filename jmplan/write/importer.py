@@ -1,0 +1,653 @@
+"""Read the sheets departments filled in (`jmplan import`) into one batch
+of changes to actuals.yaml, with every problem found, each placed at its
+cell as `FILE:SHEET!CELL` (`FILE:CELL` for a CSV file).
+
+Workbooks (.xlsx) are read with openpyxl, the optional `office` extra,
+imported only here and only for a workbook. A workbook is a zip of XML
+files from outside the office, so it is read only within limits (file
+size, unpacked size, rows, cells) and with defusedxml in place, which
+refuses the XML tricks (entity expansion, external entities) that could
+make a small file take all memory or read other files.
+
+CSV files are read as Excel writes them: UTF-8 with or without a
+byte-order mark, GBK (older Excel on Chinese Windows), separated by
+commas, semicolons or tabs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ..plan.lookup import UnknownIndicator, find_indicator
+from ..plan.model import PRELIMINARY, Figure, Indicator, Plan
+from ..plan.quantity import QuantityError, parse_quantity
+from ..plan.sheet import column_of, status_of
+from .record import Change
+
+MAX_FILE_BYTES = 20 * 2**20  # a year's sheet of a few hundred indicators is tens of kilobytes
+MAX_UNPACKED_BYTES = 200 * 2**20  # all the XML inside a workbook, unpacked
+MAX_ROWS = 20_000  # per sheet
+MAX_CELLS = 1_000_000  # in all the files of one import
+HEADER_ROWS = 10  # the header row is looked for among the first rows
+
+
+class SheetProblem(NamedTuple):
+    """A problem at a cell, in English and Chinese: the sheets come from
+    people who may read either."""
+
+    where: str  # FILE:SHEET!CELL, FILE:CELL or FILE
+    message: str
+    hint: str | None = None
+    message_zh: str = ""
+    hint_zh: str | None = None
+
+    def render(self, lang: str = "en") -> str:
+        if lang == "zh" and self.message_zh:
+            return f"{self.where}：{self.message_zh}" + (f"\n  提示：{self.hint_zh}" if self.hint_zh else "")
+        return f"{self.where}: {self.message}" + (f"\n  hint: {self.hint}" if self.hint else "")
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class Cell(NamedTuple):
+    where: str
+    value: object  # str, int, float, datetime or None, as the file holds it
+    percent: bool = False  # a workbook cell formatted as a percentage: 82% is stored as 0.82
+
+
+class Row(NamedTuple):
+    cells: dict[str, Cell]  # column -> cell
+
+
+class Incoming(NamedTuple):
+    """One figure read from a sheet, checked, and what it changes."""
+
+    change: Change
+    indicator: Indicator
+    previous: Figure | None
+    where: str  # its value's cell
+
+
+class Collected(NamedTuple):
+    incoming: list[Incoming]
+    unchanged: int  # rows whose figure is already recorded exactly so
+    problems: list[SheetProblem]
+
+
+class SheetUnavailable(RuntimeError):
+    """openpyxl or defusedxml is missing."""
+
+
+def collect(
+    plan: Plan,
+    paths: Sequence[Path],
+    shown: Sequence[str],
+    replace: bool = False,
+    year: int | None = None,
+    today: datetime.date | None = None,
+) -> Collected:
+    """Every filled row of every file, checked against the plan: the changes
+    to make, and every problem (then nothing may be written)."""
+    today = today or datetime.date.today()
+    problems: list[SheetProblem] = []
+    incoming: list[Incoming] = []
+    unchanged = 0
+    seen: dict[tuple[str, int], str] = {}
+    budget = [MAX_CELLS]
+    for path, name in zip(paths, shown):
+        for sheet_rows in _read(path, name, problems, budget):
+            for row in _rows(sheet_rows, name, problems):
+                result = _figure(plan, row, replace, year, today, problems)
+                if result is None:
+                    continue
+                if isinstance(result, str):  # "unchanged"
+                    unchanged += 1
+                    continue
+                key = (result.change.key, result.change.year)
+                if key in seen:
+                    problems.append(
+                        SheetProblem(
+                            result.where,
+                            f"{result.change.key} {result.change.year} is given twice (first at {seen[key]})",
+                            "keep one of the two rows",
+                            f"{result.indicator.name_zh} {result.change.year} 年的值填了两次（第一次在 {seen[key]}）",
+                            "只保留其中一行",
+                        )
+                    )
+                    continue
+                seen[key] = result.where
+                incoming.append(result)
+    return Collected(incoming, unchanged, problems)
+
+
+# --- reading files -----------------------------------------------------------
+
+
+def _read(path: Path, shown: str, problems: list[SheetProblem], budget: list[int]) -> Iterable[list[list[Cell]]]:
+    """The rows of each sheet of the file, as cells that know where they are."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append(
+            SheetProblem(shown, f"cannot read: {exc.strerror or exc}", None, f"无法读取：{exc.strerror or exc}")
+        )
+        return []
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            SheetProblem(
+                shown,
+                f"the file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB a sheet may have",
+                "a year's fill-in sheet is far smaller: check that this is the right file",
+                f"文件有 {size / 2**20:.0f} MB，超过填报表允许的 {MAX_FILE_BYTES // 2**20} MB",
+                "一年的填报表远小于此，请确认文件是否正确",
+            )
+        )
+        return []
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(path, shown, problems, budget)
+    if suffix == ".csv":
+        return _read_csv(path, shown, problems, budget)
+    hint, hint_zh = "save it from Excel as .xlsx (or CSV)", "请在 Excel 中另存为 .xlsx（或 CSV）"
+    if suffix == ".xls":
+        problems.append(
+            SheetProblem(
+                shown,
+                "an .xls file (Excel 97-2003) cannot be read",
+                hint,
+                "无法读取 .xls 文件（Excel 97-2003 格式）",
+                hint_zh,
+            )
+        )
+    else:
+        what = suffix or "no extension"
+        problems.append(
+            SheetProblem(
+                shown, f"not a sheet jmplan reads ({what})", hint, f"不是 jmplan 可读取的表格（{what}）", hint_zh
+            )
+        )
+    return []
+
+
+def _openpyxl():
+    # openpyxl parses with defusedxml when it is installed, unless told not to
+    # by this variable; it reads it once, at import
+    os.environ["OPENPYXL_DEFUSEDXML"] = "True"
+    try:
+        import defusedxml  # noqa: F401
+        import openpyxl
+    except ImportError:
+        raise SheetUnavailable(
+            "reading .xlsx files needs openpyxl and defusedxml: pip install 'jmplan[office]'"
+        ) from None
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:  # imported earlier in this process with the variable set otherwise
+        raise SheetUnavailable("openpyxl was loaded without defusedxml; refusing to read a workbook with it")
+    return openpyxl
+
+
+def _read_xlsx(path: Path, shown: str, problems: list[SheetProblem], budget: list[int]) -> list[list[list[Cell]]]:
+    openpyxl = _openpyxl()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        problems.append(
+            SheetProblem(
+                shown,
+                "not an .xlsx workbook (not a zip file)",
+                "open it in Excel and save it as .xlsx",
+                "不是 .xlsx 工作簿（不是 zip 文件）",
+                "请用 Excel 打开并另存为 .xlsx",
+            )
+        )
+        return []
+    if unpacked > MAX_UNPACKED_BYTES:
+        problems.append(
+            SheetProblem(
+                shown,
+                f"the workbook unpacks to {unpacked / 2**20:.0f} MB, over the {MAX_UNPACKED_BYTES // 2**20} MB allowed",
+                "a fill-in sheet is far smaller: check that this is the right file",
+                f"工作簿解压后有 {unpacked / 2**20:.0f} MB，超过允许的 {MAX_UNPACKED_BYTES // 2**20} MB",
+                "填报表远小于此，请确认文件是否正确",
+            )
+        )
+        return []
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file  # noqa: BLE001
+        problems.append(_unreadable(shown, exc))
+        return []
+    sheets: list[list[list[Cell]]] = []
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_ROWS:
+                    problems.append(
+                        SheetProblem(
+                            f"{shown}:{sheet.title}",
+                            f"more than {MAX_ROWS:,} rows",
+                            "one row per indicator",
+                            f"超过 {MAX_ROWS:,} 行",
+                            "每个指标一行",
+                        )
+                    )
+                    break
+                budget[0] -= len(row)
+                if budget[0] < 0:
+                    problems.append(_too_many_cells(shown))
+                    return sheets
+                rows.append(
+                    [
+                        Cell(
+                            f"{shown}:{sheet.title}!{letter(column)}{number}",
+                            getattr(cell, "value", None),
+                            "%" in str(getattr(cell, "number_format", "") or ""),
+                        )
+                        # a read-only sheet gives empty cells without a place: count them
+                        for column, cell in enumerate(row, start=1)
+                    ]
+                )
+            sheets.append(rows)
+    finally:
+        book.close()
+    return sheets
+
+
+def _read_csv(path: Path, shown: str, problems: list[SheetProblem], budget: list[int]) -> list[list[list[Cell]]]:
+    import csv
+    import io
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(
+            SheetProblem(shown, f"cannot read: {exc.strerror or exc}", None, f"无法读取：{exc.strerror or exc}")
+        )
+        return []
+    text = _decode(data, shown, problems)
+    if text is None:
+        return []
+    if "\x00" in text:
+        problems.append(
+            SheetProblem(
+                shown,
+                "the file holds NUL characters: it is not text",
+                "save it as CSV or .xlsx",
+                "文件含有 NUL 字符，不是文本文件",
+                "请另存为 CSV 或 .xlsx",
+            )
+        )
+        return []
+    first = text.split("\n", 1)[0]
+    # Excel writes ';' where the decimal comma is the custom, tabs for "Text (Tab delimited)"
+    delimiter = max((",", ";", "\t"), key=first.count)
+    rows = []
+    for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+        if number > MAX_ROWS:
+            problems.append(
+                SheetProblem(
+                    shown,
+                    f"more than {MAX_ROWS:,} rows",
+                    "one row per indicator",
+                    f"超过 {MAX_ROWS:,} 行",
+                    "每个指标一行",
+                )
+            )
+            break
+        budget[0] -= len(values)
+        if budget[0] < 0:
+            problems.append(_too_many_cells(shown))
+            break
+        rows.append([Cell(f"{shown}:{letter(i)}{number}", value) for i, value in enumerate(values, start=1)])
+    return [rows]
+
+
+def _decode(data: bytes, shown: str, problems: list[SheetProblem]) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(
+            SheetProblem(
+                shown,
+                "the file is UTF-16 (Excel's 'Unicode Text')",
+                "save it from Excel as 'CSV UTF-8 (Comma delimited)' or as .xlsx",
+                "文件为 UTF-16 编码（Excel 的“Unicode 文本”）",
+                "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+            )
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")  # GBK, as older Excel on Chinese Windows saves CSV
+    except UnicodeDecodeError:
+        problems.append(
+            SheetProblem(
+                shown,
+                "the file is neither UTF-8 nor GBK text",
+                "save it from Excel as 'CSV UTF-8 (Comma delimited)' or as .xlsx",
+                "文件既不是 UTF-8 也不是 GBK 编码的文本",
+                "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+            )
+        )
+        return None
+
+
+def _unreadable(shown: str, exc: BaseException) -> SheetProblem:
+    """Why openpyxl could not read a workbook: the first cause, which names it."""
+    root = exc
+    while root.__cause__ is not None or root.__context__ is not None:
+        root = root.__cause__ or root.__context__  # type: ignore[assignment]
+    if type(root).__name__.endswith("Forbidden"):  # defusedxml: EntitiesForbidden, DTDForbidden, ...
+        return SheetProblem(
+            shown,
+            f"the workbook's XML declares entities ({type(root).__name__}), which jmplan refuses",
+            "entities can make a small file fill the memory or read other files; save the sheet again from Excel",
+            f"工作簿的 XML 含有实体声明（{type(root).__name__}），jmplan 拒绝读取",
+            "实体可使小文件耗尽内存或读取其他文件；请用 Excel 重新保存该表格",
+        )
+    return SheetProblem(
+        shown,
+        f"cannot read the workbook: {type(root).__name__}: {root}",
+        "open and save it in Excel",
+        f"无法读取工作簿：{type(root).__name__}: {root}",
+        "请用 Excel 打开后重新保存",
+    )
+
+
+def _too_many_cells(shown: str) -> SheetProblem:
+    return SheetProblem(
+        shown,
+        f"more than {MAX_CELLS:,} cells in the files of one import",
+        "import the sheets of each department separately",
+        f"一次导入的文件共超过 {MAX_CELLS:,} 个单元格",
+        "请按部门分别导入",
+    )
+
+
+def letter(column: int) -> str:
+    """1 -> A, 27 -> AA: a column as a spreadsheet names it."""
+    name = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+# --- reading rows ------------------------------------------------------------
+
+
+def _rows(rows: list[list[Cell]], shown: str, problems: list[SheetProblem]) -> Iterable[Row]:
+    """The data rows under the header row, each as column -> cell."""
+    header_at = None
+    columns: dict[int, str] = {}
+    for number, cells in enumerate(rows[:HEADER_ROWS]):
+        named_as = {i: column_of(cell.value) for i, cell in enumerate(cells) if isinstance(cell.value, str)}
+        found = {i: column for i, column in named_as.items() if column is not None}
+        named = set(found.values())
+        if "value" in named and named & {"key", "name"}:
+            header_at, columns = number, found
+            break
+    if header_at is None:
+        if any(cell.value not in (None, "") for cells in rows for cell in cells):
+            first = rows[0][0].where if rows and rows[0] else shown
+            where = first.rsplit("!", 1)[0] if "!" in first else shown
+            problems.append(
+                SheetProblem(
+                    where,
+                    "no header row with the columns 代码/Key (or 指标/Indicator) and 本年值/Value",
+                    "fill in a sheet made by `jmplan template`, keeping its header row",
+                    "找不到含“代码”（或“指标”）和“本年值”列的表头行",
+                    "请填写由 `jmplan template` 生成的表格，并保留表头行",
+                )
+            )
+        return
+    for cells in rows[header_at + 1 :]:
+        row = {columns[i]: cell for i, cell in enumerate(cells) if i in columns}
+        if any(not _blank(cell.value) for cell in row.values()):
+            yield Row(row)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(cell: Cell | None) -> str:
+    if cell is None or cell.value is None:
+        return ""
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _figure(
+    plan: Plan,
+    row: Row,
+    replace: bool,
+    year: int | None,
+    today: datetime.date,
+    problems: list[SheetProblem],
+) -> Incoming | str | None:
+    cells = row.cells
+    value_cell = cells.get("value")
+    if value_cell is None or _blank(value_cell.value):
+        return None  # not filled in: nothing to record
+    indicator = _indicator(plan, cells, problems)
+    if indicator is None:
+        return None
+    figure_year = _year(plan, cells, year, value_cell, problems)
+    value = _value(value_cell, indicator, problems)
+    status_cell = cells.get("data_status")
+    data_status = "final"
+    if status_cell is not None and not _blank(status_cell.value):
+        found = status_of(_text(status_cell))
+        if found is None:
+            problems.append(
+                SheetProblem(
+                    status_cell.where,
+                    f"{_text(status_cell)!r} is not a status of a figure",
+                    "write 初步核算 (preliminary) or 最终核实 (final), or leave it empty for final",
+                    f"{_text(status_cell)!r} 不是数据状态",
+                    "请填“初步核算”或“最终核实”，留空即为最终核实",
+                )
+            )
+            return None
+        data_status = found
+    if figure_year is None or value is None:
+        return None
+    source = _text(cells.get("source"))
+    previous = plan.observations_of(indicator.key).get(figure_year)
+    if previous is not None:
+        if previous.value == value and previous.data_status == data_status and (not source or source == previous.quote):
+            return "unchanged"
+        if not replace:
+            problems.append(
+                SheetProblem(
+                    value_cell.where,
+                    f"{indicator.key} already has {_plain(previous.value)} for {figure_year} ({previous.where})",
+                    "add --replace to overwrite it (the old figure is kept in its history)",
+                    f"{indicator.name_zh} {figure_year} 年已有数值 {_plain(previous.value)}（{previous.where}）",
+                    "加 --replace 可覆盖（原数值保留在 history 中）",
+                )
+            )
+            return None
+    fields: dict[str, object] = {}
+    if source:
+        fields["source"] = source
+    if data_status == PRELIMINARY or previous is not None:
+        fields["data_status"] = data_status
+    fields["recorded"] = today.isoformat()
+    if previous is not None:
+        fields["history"] = [*map(history_entry, previous.history), history_entry(previous)]
+        change = Change.replace(indicator.key, figure_year, _plain(value), **fields)
+    else:
+        change = Change.add(indicator.key, figure_year, _plain(value), **fields)
+    return Incoming(change, indicator, previous, value_cell.where)
+
+
+def history_entry(figure: Figure) -> dict[str, object]:
+    """A replaced figure as it is kept in the `history:` of the one replacing it."""
+    entry: dict[str, object] = {"value": _plain(figure.value)}
+    if figure.quote:
+        entry["source"] = figure.quote
+    entry["data_status"] = figure.data_status
+    if figure.recorded:
+        entry["recorded"] = figure.recorded
+    return entry
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _indicator(plan: Plan, cells: dict[str, Cell], problems: list[SheetProblem]) -> Indicator | None:
+    key_cell = cells.get("key")
+    if key_cell is not None and not _blank(key_cell.value):
+        key = _text(key_cell)
+        indicator = plan.indicators.get(key)
+        if indicator is None:
+            problems.append(
+                SheetProblem(
+                    key_cell.where,
+                    f"{key!r} is not an indicator of this plan",
+                    "the key column comes from `jmplan template`: do not change it",
+                    f"{key!r} 不是本规划的指标",
+                    "代码列由 `jmplan template` 生成，请勿修改",
+                )
+            )
+        return indicator
+    name_cell = cells.get("name")
+    if name_cell is None or _blank(name_cell.value):
+        where = next(iter(cells.values())).where
+        problems.append(
+            SheetProblem(
+                where,
+                "the row names no indicator",
+                "keep the key (代码/Key) of each row",
+                "该行未写明指标",
+                "请保留每行的代码",
+            )
+        )
+        return None
+    try:
+        return find_indicator(plan, _text(name_cell))
+    except UnknownIndicator as exc:
+        problems.append(
+            SheetProblem(
+                name_cell.where,
+                str(exc),
+                "keep the key (代码/Key) of each row",
+                f"{_text(name_cell)!r} 不是本规划的指标，或对应多个指标",
+                "请保留每行的代码",
+            )
+        )
+        return None
+
+
+def _year(plan: Plan, cells: dict[str, Cell], year: int | None, value_cell: Cell, problems) -> int | None:
+    info = plan.info
+    year_cell = cells.get("year")
+    if year_cell is not None and not _blank(year_cell.value):
+        text = _text(year_cell).removesuffix("年")
+        if not (text.isdigit() and len(text) == 4):
+            problems.append(
+                SheetProblem(
+                    year_cell.where,
+                    f"{_text(year_cell)!r} is not a year",
+                    "write it as 2019",
+                    f"{_text(year_cell)!r} 不是年份",
+                    "请写成 2019",
+                )
+            )
+            return None
+        found, where = int(text), year_cell.where
+    elif year is not None:
+        found, where = year, value_cell.where
+    else:
+        problems.append(
+            SheetProblem(
+                value_cell.where,
+                "the row has no year",
+                "fill in the 年份/Year column, or give --year",
+                "该行没有年份",
+                "请填写“年份”列，或加 --year",
+            )
+        )
+        return None
+    if not info.base_year <= found <= info.target_year:
+        problems.append(
+            SheetProblem(
+                where,
+                f"{found} is outside the plan's years {info.base_year}–{info.target_year}",
+                None,
+                f"{found} 年不在规划期 {info.base_year}—{info.target_year} 年内",
+            )
+        )
+        return None
+    return found
+
+
+def _value(cell: Cell, indicator: Indicator, problems: list[SheetProblem]) -> float | None:
+    value = cell.value
+    if isinstance(value, bool) or isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        problems.append(
+            SheetProblem(
+                cell.where,
+                f"{value!s} is not a number",
+                "type the figure: 850, 7.9万, 82%",
+                f"{value!s} 不是数值",
+                "请填写数值，如 850、7.9万、82%",
+            )
+        )
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if cell.percent and indicator.is_percent:  # 82% in Excel is the number 0.82
+            number *= 100
+    else:
+        try:
+            number = parse_quantity(str(value), indicator)
+        except QuantityError as exc:
+            problems.append(
+                SheetProblem(
+                    cell.where,
+                    exc.message,
+                    exc.hint,
+                    f"{str(value)!r} 无法读作{indicator.name_zh}的数值（单位：{indicator.unit_label('zh')}）",
+                    "请填写数值，可带万、亿和单位，如 850、7.9万、82%",
+                )
+            )
+            return None
+    if number < indicator.lowest:
+        problems.append(
+            SheetProblem(
+                cell.where,
+                f"{indicator.key} cannot be negative ({_plain(number)})",
+                None,
+                f"{indicator.name_zh}不能为负数（{_plain(number)}）",
+            )
+        )
+        return None
+    if number > indicator.highest:
+        problems.append(
+            SheetProblem(
+                cell.where,
+                f"{indicator.key} is a share in %; {_plain(number)} is over 100",
+                None,
+                f"{indicator.name_zh}是百分比，{_plain(number)} 超过了 100",
+            )
+        )
+        return None
+    return number
