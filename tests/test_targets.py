@@ -297,3 +297,89 @@ def test_index_of_100_for_a_relative_target_without_a_level(tmp_path):
     assert row.latest.value == pytest.approx(100 * 1.06**2)
     assert row.growth_ratio.ratio == pytest.approx(1.0)
     assert row.status == "on_track"
+
+
+# --- what the outputs show
+
+
+def _outputs_plan(tmp_path):
+    """level (binding) 50 -> 100 via the 2022 milestone 60, behind at 54 in 2021; share 60 + 〔>15〕, missed in 2025."""
+    return make(
+        tmp_path / "out",
+        "  level: 50\n  share: 60\n",
+        "  level: 100\n  share: {stated: 〔>15〕}\n",
+        "  level:\n    2021: 54\n  share:\n    2025: 74\n",
+        milestones=W1_MILESTONE,
+    )
+
+
+def test_status_shows_attribute_and_the_target_as_stated(run, tmp_path):
+    out = run("status", "--lang", "zh", "--data-dir", str(_outputs_plan(tmp_path))).stdout
+    header = next(line for line in out.splitlines() if line.startswith("指标"))
+    assert "属性" in header
+    level = next(line for line in out.splitlines() if line.startswith("水平"))
+    share = next(line for line in out.splitlines() if line.startswith("比率"))
+    assert "约束性" in level and "预期性" in share
+    assert "75% (〔>15〕)" in share and "未完成" in share
+
+
+def test_check_fails_on_not_achieved(run, tmp_path):
+    result = run("status", "--check", "--data-dir", str(_outputs_plan(tmp_path)))
+    assert result.exit_code == 3
+    assert "not achieved" in result.stderr and "share" in result.stderr
+
+
+def test_gap_shows_the_next_milestone_and_what_it_needs(run, tmp_path):
+    out = run("gap", "-m", "level", "--lang", "en", "--data-dir", str(_outputs_plan(tmp_path))).stdout
+    # from 54 in 2021 to 60 in 2022: 60 / 54 - 1 = 11.1 % in one year
+    assert "Next milestone (2022): 60 亿元; needed per year 11.1%/yr" in out
+    assert "Milestone (2022): 60 亿元" in out
+
+
+def test_json_carries_the_new_keys(run, tmp_path):
+    import json
+
+    data = json.loads(run("status", "-f", "json", "--data-dir", str(_outputs_plan(tmp_path))).stdout)
+    assert data["schema_version"] == 2
+    level, share = (m for m in data["metrics"] if m["key"] in ("level", "share"))
+    assert level["attribute"] == "binding" and level["observed_as"] == "level"
+    assert level["milestones"] == [{"year": 2022, "value": 60.0, "stated": "", "source": ""}]
+    assert (share["target"]["form"], share["target"]["bound"], share["target"]["previous"]) == (
+        "change",
+        "at_least",
+        [],
+    )
+    assert share["target"]["value"] == 75 and share["target"]["stated"] == "〔>15〕"
+    assert share["status"] == "not_achieved"
+    gap = json.loads(run("gap", "-m", "level", "-f", "json", "--data-dir", str(_outputs_plan(tmp_path))).stdout)
+    assert next(iter(gap)) == "schema_version"
+
+
+def test_csv_has_attribute_form_bound_and_stated(run, tmp_path):
+    import csv
+    import io
+
+    text = run("status", "-f", "csv", "--lang", "en", "--data-dir", str(_outputs_plan(tmp_path))).stdout
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    share = dict(zip(rows[0], rows[2]))
+    assert (share["Attribute"], share["Target form"], share["Bound"], share["As stated"]) == (
+        "expected",
+        "change",
+        "at_least",
+        "〔>15〕",
+    )
+
+
+def test_report_lists_binding_indicators_off_course_first(run, tmp_path):
+    folder = _outputs_plan(tmp_path)
+    out = tmp_path / "report.md"
+    run("report", "--lang", "en", "--data-dir", str(folder), "-o", str(out))
+    summary = out.read_text(encoding="utf-8").split("\n## ")[1]
+    lines = [line for line in summary.splitlines() if line.startswith("- ")]
+    assert lines[0] == "- Binding indicators behind or not achieved: 水平 (behind)"
+
+
+def test_chinese_only_plan_falls_back_to_chinese_names(run, tmp_path):
+    out = run("status", "--lang", "en", "--data-dir", str(_outputs_plan(tmp_path))).stdout
+    assert out.splitlines()[0] == "测试规划"
+    assert any(line.startswith("水平") for line in out.splitlines())

@@ -40,6 +40,12 @@ _TEXT = {
         "replaces the earlier target {old} (revised from {until})",
     ),
     "milestones": ("阶段目标", "Milestones"),
+    "milestone": ("阶段目标值", "Milestone"),
+    "target_form": ("目标形式", "Target form"),
+    "bound": ("达标规则", "Bound"),
+    "milestone_needs": ("{year}年阶段目标 {value}", "{year} milestone {value}"),
+    "binding_first": ("约束性指标滞后或未完成", "Binding indicators behind or not achieved"),
+    "others_off_course": ("其他滞后、倒退或未完成的指标", "Other indicators behind, moving away or not achieved"),
     # models and qualifiers
     "compound": ("复合增长", "compound"),
     "linear": ("线性", "linear"),

@@ -105,6 +105,13 @@ class Assessment(NamedTuple):
     verdict_awaits: int | None = None
     notes: tuple[Note, ...] = ()  # the indicator's notes up to the year asked for (notes_up_to)
 
+    def to_next_milestone(self) -> Leg | None:
+        """What it takes to go from the latest value to the next milestone (None when none is left)."""
+        milestone = self.next_milestone
+        if milestone is None or self.latest is None:
+            return None
+        return _leg(self.latest, milestone, self.indicator)
+
     @property
     def next_milestone(self) -> Target | None:
         """The first milestone after the latest value (the target when none is left)."""

@@ -13,6 +13,7 @@ import warnings
 
 from ..i18n import text
 from ..measure.assess import Assessment
+from .fmt import as_stated
 
 # Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS
 CJK_FONTS = [
@@ -156,6 +157,7 @@ def _plot(ax, row: Assessment, lang: str) -> None:
         path.append((row.target.year, pr.value))
         ax.plot(*zip(*path), linestyle=":", color="#d9822b", label=text("projection", lang), clip_on=False)
     if row.target is not None:
+        stated = as_stated(row.target, ind, lang)  # the plan's words beside the level: 〔30〕, ≥90%
         ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
         ax.plot(
             [row.target.year],
@@ -164,7 +166,18 @@ def _plot(ax, row: Assessment, lang: str) -> None:
             markersize=12,
             color="#2a9d4a",
             linestyle="none",
-            label=f"{text('target', lang)} ({row.target.year})",
+            label=f"{text('target', lang)} ({row.target.year})" + (f" {stated}" if stated else ""),
+            clip_on=False,
+        )
+    if row.milestones:
+        ax.plot(
+            [m.year for m in row.milestones],
+            [m.value for m in row.milestones],
+            marker="D",
+            markersize=6,
+            color="#2a9d4a",
+            linestyle="none",
+            label=text("milestones", lang),
             clip_on=False,
         )
     # the axis shows only values the indicator can take: no 105 % above a share's
@@ -177,4 +190,4 @@ def _plot(ax, row: Assessment, lang: str) -> None:
     ax.grid(True, linewidth=0.3)
     # below the plot, outside it: a legend inside the axes can hide a point
     entries = len(ax.get_legend_handles_labels()[1])
-    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(entries, 5), frameon=False)
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(entries, 3), frameon=False)

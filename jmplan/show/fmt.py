@@ -99,6 +99,40 @@ def figure(fig: Figure | Target | None, indicator: Indicator, lang: str, with_un
     return shown
 
 
+_BOUND_SIGNS = {"at_least": "≥", "at_most": "≤"}
+
+
+def as_stated(target: Target | None, indicator: Indicator, lang: str) -> str:
+    """The target as the plan states it ("〔30〕", "≥90%", "年均增长7%"), where
+    that says more than its level: a change, a growth rate, a stated bound or
+    保持. The plan's own text (`stated`) when it has one, else written from the form."""
+    if target is None or not (target.form in _CHANGE_FORMS or target.bound_stated or target.keep):
+        return ""
+    if target.stated:
+        return target.stated
+    amount = number(target.amount, places=2, sign=target.form != "annual_growth_percent")
+    if target.form == "change":
+        shown = f"〔{amount}〕" if indicator.is_percent else amount + unit_suffix(indicator, lang)
+    elif target.form == "change_percent":
+        shown = f"累计{amount}%" if lang == "zh" else f"{amount}% in all"
+    elif target.form == "annual_growth_percent":
+        shown = f"年均增长{amount}%" if lang == "zh" else f"{amount}%/yr on average"
+    else:
+        shown = number(target.amount) + ("%" if indicator.is_percent else "")
+    if target.bound == "about":
+        return f"{shown}左右" if lang == "zh" else f"about {shown}"
+    sign = _BOUND_SIGNS.get(target.bound, "") if target.bound_stated else ""
+    return ("保持" if target.keep and lang == "zh" else "keep " if target.keep else "") + sign + shown
+
+
+_CHANGE_FORMS = ("change", "change_percent", "annual_growth_percent")
+
+
+def attribute(indicator: Indicator, lang: str) -> str:
+    """约束性 / 预期性 (binding / expected)."""
+    return text("binding" if indicator.attribute == "binding" else "attribute_expected", lang)
+
+
 def bounded(bound: str | None, shown: str, lang: str) -> str:
     """Prefix 'at most' / 'at least' where the start was a lower bound."""
     if not bound or not shown:

@@ -135,6 +135,17 @@ def _attention(result: PlanAssessment, lang: str, method: str) -> list[str]:
     """For each status off course, the indicators that have it, by name:
     '滞后于预期：光纤入户率、...'."""
     lines = []
+    # binding indicators (约束性) are commitments: those off course are the first thing a review reports
+    binding = [
+        f"{row.indicator.name(lang)}（{text(row.status_for(method), lang)}）"
+        if lang == "zh"
+        else f"{row.indicator.name(lang)} ({text(row.status_for(method), lang)})"
+        for row in result.rows
+        if row.indicator.attribute == "binding" and TONES.get(row.status_for(method)) == "bad"
+    ]
+    if binding:
+        joined = "、".join(binding) if lang == "zh" else ", ".join(binding)
+        lines.append(f"{text('binding_first', lang)}{'：' if lang == 'zh' else ': '}{joined}")
     for status in result.counts(method):
         if TONES.get(status) != "bad":
             continue

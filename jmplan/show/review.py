@@ -114,6 +114,11 @@ def target_as_stated(row: Assessment, lang: str) -> str:
     is still a sentence rather than a figure, and in English."""
     if row.target is None:
         return ""
+    # a change, a growth rate or a bound: the level it resolves to, with the plan's words beside it
+    as_stated = fmt.as_stated(row.target, row.indicator, lang)
+    if as_stated:
+        shown = fmt.figure(row.target, row.indicator, lang)
+        return f"{shown}（{as_stated}）" if lang == "zh" else f"{shown} ({as_stated})"
     stated = row.target.stated.replace(row.indicator.name_zh, "", 1).strip() if lang == "zh" else ""
     for verb in _LEADING_VERBS:
         if stated.startswith(verb) and len(stated) > len(verb):

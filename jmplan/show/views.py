@@ -69,6 +69,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
         headers=[
             text("indicator", lang),
             text("unit", lang),
+            text("attribute", lang),
             f"{text('baseline', lang)} ({info.base_year})",
             text("latest", lang),
             f"{text('target', lang)} ({info.target_year})",
@@ -78,7 +79,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
             text("status", lang),
         ],
         rows=[],
-        align=[L, L, R, R, R, R, R, R, L],
+        align=[L, L, L, R, R, R, R, R, R, L],
     )
     for row in result.rows:
         ind = row.indicator
@@ -88,22 +89,30 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
             [
                 ind.name(lang),
                 ind.unit_label(lang),
+                fmt.attribute(ind, lang),
                 _with_year(row.baseline, row, lang, info.base_year),
                 f"{fmt.figure(observed, ind, lang)} ({observed.year})" if observed is not None else "",
-                _with_year(row.target, row, lang, info.target_year),
+                target_cell(row, lang, info.target_year),
                 fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
                 needed_per_year(leg, row, lang),
                 _progress(row, method),
                 text(row.status_for(method), lang),
             ]
         )
-    table = table._replace(status_column=8, statuses=tuple(row.status_for(method) for row in result.rows))
+    table = table._replace(status_column=9, statuses=tuple(row.status_for(method) for row in result.rows))
     if any(row.indicator.responsible for row in result.rows):
         # a column only for plans that name departments: the others keep their width
         table.headers.append(text("responsible", lang))
         table.rows[:] = [cells + [row.indicator.responsible_label(lang)] for cells, row in zip(table.rows, result.rows)]
         table = table._replace(align=[*table.align, L])
     return table
+
+
+def target_cell(row: Assessment, lang: str, default_year: int) -> str:
+    """The resolved level, with the target as the plan states it beside it: 75% (〔15〕)."""
+    shown = _with_year(row.target, row, lang, default_year)
+    stated = fmt.as_stated(row.target, row.indicator, lang)
+    return f"{shown} ({stated})" if stated and stated != shown else shown
 
 
 def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
@@ -189,7 +198,22 @@ def _notes(result: PlanAssessment, lang: str) -> list:
             notes.append(f"{name}: {text('lower_bound_note', lang)}")
         if row.notes:
             notes.append(with_notes(name, row.notes))
+        notes.extend(f"{name}: {line}" for line in target_notes(row, lang))
     return [Lines(notes)] if notes else []
+
+
+def target_notes(row: Assessment, lang: str) -> list[str]:
+    """What a reader needs to know of the target: a revision, a verdict still to come."""
+    notes = []
+    ind = row.indicator
+    for old in row.replaced:
+        shown = fmt.figure(old, ind, lang, with_unit=True)
+        if old.stated and old.stated != shown:
+            shown += f" ({old.stated})"
+        notes.append(text("replaced_target", lang, old=shown, until=old.until))
+    if row.verdict_awaits is not None:
+        notes.append(text("verdict_awaits", lang, year=row.verdict_awaits))
+    return notes
 
 
 def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
@@ -217,6 +241,10 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             "status_slug",
             "responsible",
             "notes",
+            "attribute",
+            "target_form",
+            "bound",
+            "stated",
         )
     ]
     # years sit in their own columns so that every value cell is a bare number
@@ -254,6 +282,10 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
                 row.status_for(method),
                 ind.responsible_label(lang),
                 notes_cell(row.notes),
+                ind.attribute,
+                row.target.form if row.target else "",
+                row.target.bound if row.target else "",
+                row.target.stated if row.target else "",
             ]
         )
     return Table(headers, rows)
@@ -273,13 +305,17 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     sep = "：" if lang == "zh" else ": "
     head = [
         f"{ind.name(lang)} ({ind.key})",
-        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}",
+        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}"
+        f"; {fmt.attribute(ind, lang)}",
     ]
     lines = []
 
     def point(label: str, fig: Figure | Target | None):
         if fig is not None:
             line = f"{text(label, lang)} ({fig.year}){sep}{fmt.figure(fig, ind, lang, with_unit=True)}"
+            stated = fmt.as_stated(fig, ind, lang) if isinstance(fig, Target) else ""
+            if stated:
+                line += f" ({stated})"
             if fig.quote:
                 line += f"  — {fig.quote}"
             lines.append(line)
@@ -289,8 +325,11 @@ def gap_blocks(row: Assessment, lang: str) -> list:
         lines.append(text("observed_baseline", lang, year=row.baseline.year))
     if row.has_observation:
         point("latest", row.latest)
+    for milestone in row.milestones:
+        point("milestone", milestone)
     point("target", row.target)
     lines += figure_remarks(row, lang)
+    lines.extend(target_notes(row, lang))
     blocks: list = [Heading("\n".join(head)), Lines(lines)]
 
     for label, leg in (
@@ -343,6 +382,14 @@ def gap_blocks(row: Assessment, lang: str) -> list:
         if g.ratio is not None:
             line += f", R {fmt.number(g.ratio)}"
         status_lines.append(line + ")")
+    to_milestone = row.to_next_milestone()
+    if to_milestone is not None:
+        milestone = to_milestone.target
+        needs = needed_per_year(to_milestone, row, lang)
+        status_lines.append(
+            f"{text('next_milestone', lang)} ({milestone.year}){sep}{fmt.figure(milestone, ind, lang, with_unit=True)}"
+            + (f"; {_inline('needed', lang)} {needs}" if needs else "")
+        )
     blocks.append(Lines(status_lines))
     if row.projection is not None and row.target is not None:  # a projection is toward a target
         pr = row.projection
