@@ -17,7 +17,7 @@ from typing import NoReturn
 import click
 
 from . import __version__
-from .i18n import LANGS, Msg, default_lang, say
+from .i18n import LANGS, Msg, Words, default_lang, os_reason, say
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -35,7 +35,7 @@ class PathArg(click.Path):
 
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
-            self.fail("the path is empty.", param, ctx)
+            self.fail(say(Msg("path_empty"), _language()), param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -110,16 +110,10 @@ def _shared(name: str, envvar: str | None = None, default=None):
     return resolve
 
 
-def _resolve_lang(ctx, param, value):
-    value = _shared("lang", "JMPLAN_LANG", default_lang)(ctx, param, value)
-    _LANGUAGE["current"] = value  # the command's, resolved after the group's: its errors are in it
-    return value
-
-
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
-    callback=_resolve_lang,
+    callback=_shared("lang", "JMPLAN_LANG", default_lang),
     help="Language of names, labels and messages [env JMPLAN_LANG; default: from the locale, zh_* is Chinese].",
 )
 data_dir_option = click.option(
@@ -185,6 +179,54 @@ class Jmplan(click.Group):
     def main(self, args=None, *rest, **kwargs):
         _LANGUAGE["current"] = _language_in(sys.argv[1:] if args is None else list(args))
         return super().main(args, *rest, **kwargs)
+
+
+def _click_gettext(message: str) -> str:
+    """Click's gettext: its own messages in the run's language."""
+    if _LANGUAGE["current"] == "zh":
+        from .i18n.usage import CLICK_ZH
+
+        if message == "Error: {message}":
+            return _ChineseSentence(CLICK_ZH[message])
+        return CLICK_ZH.get(message, message)
+    return message
+
+
+class _ChineseSentence(str):
+    """A template whose filled text ends with a Chinese full stop: Click ends
+    some messages with '.' outside any translatable text."""
+
+    def format(self, *args, **kwargs):
+        filled = super().format(*args, **kwargs)
+        return filled[:-1] + "。" if filled.endswith(".") else filled
+
+
+def _click_ngettext(singular: str, plural: str, count: int) -> str:
+    return _click_gettext(singular if count == 1 else plural)
+
+
+def _translate_click() -> None:
+    """Click's modules take `_` and `ngettext` from gettext at import; answer
+    them instead, so that usage errors follow --lang like every other message."""
+    import importlib
+
+    for name in ("core", "exceptions", "types", "parser", "_parser", "formatting", "decorators", "termui"):
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # a module of another Click version
+            continue
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+_translate_click()
+
+
+def _say(key: str, **values) -> str:
+    """Message `key` of the catalogue, in the language of this run."""
+    return say(Msg(key, **values), _language())
 
 
 def _language() -> str:
@@ -261,7 +303,7 @@ def _check_year(plan, year):
     info = plan.info
     if year is not None and not info.base_year <= year <= info.target_year:
         raise click.BadParameter(
-            f"{year} is outside the plan's years {info.base_year}–{info.target_year}.", param_hint="'--year'"
+            _say("year_outside_cli", year=year, first=info.base_year, last=info.target_year), param_hint="'--year'"
         )
 
 
@@ -278,7 +320,7 @@ def _emit(text: str, fmt: str, output: Path | None):
     try:
         write_atomic(output, text.encode(encoding))
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_write", path=output, error=os_reason(exc))) from None
 
 
 def _to_stdout(data: bytes) -> None:
@@ -362,10 +404,9 @@ def status(year, method, check, layout, responsible, fmt, lang, data_dir, output
     if check:
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:
+            plural = len(off) != 1
             click.echo(
-                f"jmplan: {len(off)} indicator{'s are' if len(off) != 1 else ' is'} "
-                f"behind, moving away or not achieved: {', '.join(off)}",
-                err=True,
+                _say("off_course", count=len(off), plural="s are" if plural else " is", keys=Words(off)), err=True
             )
             sys.exit(EXIT_CHECK)
 
@@ -379,18 +420,16 @@ def _only_responsible(result, responsible: str | None):
     chosen = responsible_for(result.plan, responsible)
     if not chosen:
         named = departments(result.plan)
-        known = (
-            f" Departments in this plan: {', '.join(named)}." if named else " No indicator names one (responsible:)."
-        )
+        known = _say("departments", names=Words(named)) if named else _say("no_departments")
         raise click.BadParameter(
-            f"no indicator is the responsibility of {responsible!r}.{known}", param_hint="'--responsible'"
+            _say("no_responsibility", responsible=responsible, known=known), param_hint="'--responsible'"
         )
     return result.only(ind.key for ind in chosen)
 
 
 def _write_status_workbook(result, lang, method, review, fmt, output):
     if fmt != "table":
-        raise click.UsageError(f"--format {fmt} conflicts with -o {output.name}: an .xlsx file is a workbook.")
+        raise click.UsageError(_say("xlsx_format_conflict", fmt=fmt, name=output.name))
     from .show.render import Table
     from .show.review import review_raw
     from .show.views import status_csv
@@ -406,11 +445,11 @@ def _write_status_workbook(result, lang, method, review, fmt, output):
     try:
         data = table_workbook(table, title=output.stem, kinds=kinds)
     except OfficeUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(say(exc.args[0], _language())) from None
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_write", path=output, error=os_reason(exc))) from None
 
 
 @cli.command(
@@ -517,10 +556,7 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
         fmt = implied or "markdown"
     elif implied is not None and implied != fmt:
         ending = next(s for s, f in REPORT_SUFFIXES.items() if f == fmt)
-        raise click.UsageError(
-            f"--format {fmt} conflicts with -o {output.name}: give the file a name "
-            f"ending in {ending}, or leave out --format."
-        )
+        raise click.UsageError(_say("report_format_conflict", fmt=fmt, name=output.name, suffix=ending))
     plan = _load(data_dir)
     _check_year(plan, year)
     result = assess_plan(plan, year)
@@ -550,14 +586,14 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
         if any(isinstance(b, Chart) for b in blocks):
             blocks = _write_charts(output.with_name(output.stem + "_charts"), blocks)
         elif not want_charts:
-            notes.append("charts are written as files beside the report: give -o FILE")
+            notes.append(Msg("charts_need_output"))
         _emit(to_markdown(blocks), fmt, output)
     elif fmt == "html":
         _emit(to_html(blocks, report_title(result, lang), lang), fmt, output)
     else:
         _write_bytes(_office_report(blocks, report_title(result, lang), lang, fmt, chart_size), output)
     for note in dict.fromkeys(notes):
-        click.echo(f"jmplan: note: {note}", err=True)
+        click.echo(_say("note", text=note), err=True)
 
 
 def _office_report(blocks, title: str, lang: str, fmt: str, chart_size) -> bytes:
@@ -572,7 +608,7 @@ def _office_report(blocks, title: str, lang: str, fmt: str, chart_size) -> bytes
             return to_docx(blocks, title, lang, chart_width_cm=chart_size[0])
         return html_to_pdf(to_html(blocks, title, lang))
     except (OfficeUnavailable, PdfUnavailable) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(say(exc.args[0], _language())) from None
 
 
 def _write_bytes(data: bytes, output: Path | None) -> None:
@@ -585,7 +621,7 @@ def _write_bytes(data: bytes, output: Path | None) -> None:
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_write", path=output, error=os_reason(exc))) from None
 
 
 PROGRESS_FROM = 50  # indicators: below this a report takes a few seconds, and says nothing along the way
@@ -634,7 +670,7 @@ def _write_charts(folder: Path, blocks: list) -> list:
             linked.append(block)
         return linked
     except OSError as exc:
-        raise click.ClickException(f"{folder}: cannot write the charts: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_write_charts", path=folder, error=os_reason(exc))) from None
 
 
 @cli.command(
@@ -660,24 +696,22 @@ def chart(metric, year, lang, data_dir, output, chart_size):
 
     image_format = output.suffix.lower().lstrip(".")
     if image_format not in ("svg", "png"):
-        raise click.BadParameter(f"{output.name}: the file must end in .svg or .png.", param_hint="'--output'")
+        raise click.BadParameter(_say("chart_suffix", name=output.name), param_hint="'--output'")
     _plan, row = _assess_one(data_dir, metric, year)
     if not chartable(row):
-        raise click.ClickException(
-            f"{row.key} has nothing to draw yet: it needs a baseline and a target, or two values over time."
-        )
+        raise click.ClickException(_say("nothing_to_draw", name=row.indicator.name(lang)))
     try:
         image, note = draw(row, lang, image_format, chart_size)
     except ChartsUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(say(exc.args[0], _language())) from None
     from .write.atomic import write_atomic
 
     try:
         write_atomic(output, image)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_write", path=output, error=os_reason(exc))) from None
     if note:
-        click.echo(f"jmplan: note: {note}", err=True)
+        click.echo(_say("note", text=note), err=True)
 
 
 @cli.command(
@@ -714,11 +748,7 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
     from .write.record import RecordError, record_observation
 
     if data_dir is None:
-        raise click.UsageError(
-            "record needs the plan folder to write to: give --data-dir DIR or set "
-            "JMPLAN_DATA_DIR. To start from the embedded Jiangmen plan, run "
-            "`jmplan init DIR` first."
-        )
+        raise click.UsageError(_say("record_needs_data_dir"))
     try:
         done = record_observation(
             data_dir,
@@ -728,18 +758,18 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
             source=source,
             replace=replace,
             wait=wait,
-            on_wait=lambda message: click.echo(f"jmplan: {message}", err=True),
+            on_wait=lambda message: click.echo(_say("waiting", text=message), err=True),
         )
     except PlanError as exc:
         raise DataError(exc.problems) from None
     except UnknownIndicator as exc:
         raise _unknown_metric(exc, "'KEY'") from None
     except RecordError as exc:
-        message = exc.message + (f"\n  hint: {exc.hint}" if exc.hint else "")
+        message = say(exc.message, lang) + ("\n  " + _say("hint", hint=exc.hint) if exc.hint else "")
         if exc.param:
             hint = exc.param if exc.param.startswith("--") else exc.param.upper()
             raise click.BadParameter(message, param_hint=f"'{hint}'") from None
-        raise click.ClickException(message + "\nNothing was written.") from None
+        raise click.ClickException(message + "\n" + _say("nothing_written")) from None
     ind = done.indicator
     new = fmt.quantity(done.value, ind, lang)
     where = {"name": ind.name(lang), "year": done.year, "path": done.path}
@@ -798,7 +828,9 @@ def compare(folders, metric, year, method, fmt, lang, output):
     if year is not None and not any(p.info.base_year <= year <= p.info.target_year for p in plans):
         first = min(p.info.base_year for p in plans)
         last = max(p.info.target_year for p in plans)
-        raise click.BadParameter(f"{year} is outside the years of every plan ({first}–{last}).", param_hint="'--year'")
+        raise click.BadParameter(
+            _say("year_outside_every_plan", year=year, first=first, last=last), param_hint="'--year'"
+        )
     comparison = compare_plans(plans, year, method)
     if metric is not None:
         comparison = _narrow(comparison, metric)
@@ -825,7 +857,7 @@ def compare(folders, metric, year, method, fmt, lang, output):
         from .show.compare_view import notice_text
 
         for notice in comparison.notices:
-            click.echo(f"jmplan: warning: {notice_text(notice, comparison, lang)}", err=True)
+            click.echo(_say("warning", text=notice_text(notice, comparison, lang)), err=True)
 
 
 def _plan_folders(folders) -> list[Path]:
@@ -836,18 +868,14 @@ def _plan_folders(folders) -> list[Path]:
     resolved = [p.resolve() for p in folders]
     for i, path in enumerate(resolved):
         if path in resolved[:i]:
-            raise click.BadParameter(f"{folders[i]} is given twice.", param_hint="'DIR'")
+            raise click.BadParameter(_say("given_twice", folder=folders[i]), param_hint="'DIR'")
     if len(folders) == 1 and folders[0].is_dir() and not (folders[0] / PLAN_FILE).exists():
         found = sorted(p for p in folders[0].iterdir() if p.is_dir() and (p / PLAN_FILE).is_file())
         if not found:
-            raise click.BadParameter(
-                f"{folders[0]} holds no plan.yaml and no folder with one: give plan folders, "
-                "or a folder whose sub-folders are plan folders.",
-                param_hint="'DIR'",
-            )
+            raise click.BadParameter(_say("no_plan_folders", folder=folders[0]), param_hint="'DIR'")
         folders = found
     if len(folders) < 2:
-        raise click.UsageError("compare needs two or more plans: give two plan folders, or a folder holding several.")
+        raise click.UsageError(_say("compare_needs_two"))
     return list(folders)
 
 
@@ -873,9 +901,13 @@ def _narrow(comparison, query):
     try:
         return find_metric(comparison, query)
     except UnknownMetric as exc:
-        hint = f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else ""
-        shared = ", ".join(m.key for m in comparison.metrics) or "none"
-        raise click.BadParameter(f"{exc}.{hint} The plans share: {shared}.", param_hint="'--metric'") from None
+        shared = Words(m.key for m in comparison.metrics) or Msg("none_shared")
+        if exc.candidates:
+            candidates = Words(exc.candidates)
+            message = _say("metric_not_shared_close", problem=exc.message, candidates=candidates, shared=shared)
+        else:
+            message = _say("metric_not_shared", problem=exc.message, shared=shared)
+        raise click.BadParameter(message, param_hint="'--metric'") from None
 
 
 @cli.command(
@@ -1047,17 +1079,20 @@ def init(folder, lang):
     from .plan.loader import default_data_dir
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise click.UsageError(f"{folder} already exists and is not an empty folder; choose a new one.")
+        raise click.UsageError(_say("folder_exists", folder=folder))
     try:
         shutil.copytree(default_data_dir(), folder, dirs_exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(f"{folder}: cannot create: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("cannot_create", path=folder, error=os_reason(exc))) from None
     click.echo(say(Msg("created", folder=folder), lang))
 
 
 def _unknown_metric(exc, param_hint: str) -> click.BadParameter:
-    hint = f" Did you mean: {', '.join(exc.candidates)}?" if exc.candidates else ""
-    return click.BadParameter(f"{exc}.{hint} `jmplan metrics` lists them all.", param_hint=param_hint)
+    if exc.candidates:
+        message = _say("unknown_metric_close", problem=exc.message, candidates=Words(exc.candidates))
+    else:
+        message = _say("unknown_metric", problem=exc.message)
+    return click.BadParameter(message, param_hint=param_hint)
 
 
 def main(argv=None):
@@ -1097,11 +1132,7 @@ def _internal_error(exc: BaseException, args) -> NoReturn:
         import traceback  # only here: a bug is the one time it is needed
 
         traceback.print_exc()
-    command = next((a for a in args if not a.startswith("-")), "jmplan")
+    command = next((a for a in args if a in cli.commands), "jmplan")
     what = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, even if the message has several
-    click.echo(
-        f"jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
-        f"Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.",
-        err=True,
-    )
+    click.echo(_say("internal_error", command=command, what=what), err=True)
     sys.exit(EXIT_BUG)

@@ -92,7 +92,7 @@ def test_known_fields_hint_in_the_order_they_are_read(tmp_path):
         hints.add(done.stderr.splitlines()[1])
     assert len(hints) == 1
     (hint,) = hints
-    assert hint.startswith("  hint: known fields: ") and "name_zh, name_en, unit, unit_zh, unit_en" in hint
+    assert hint.startswith("  hint: known fields: ") and "'name_zh', 'name_en', 'unit', 'unit_zh', 'unit_en'" in hint
 
 
 def test_every_public_name_is_exported():

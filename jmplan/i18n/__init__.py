@@ -21,7 +21,7 @@ from typing import Any
 from .labels import LANGS, default_lang, reason, text
 from .messages import MESSAGES
 
-__all__ = ["LANGS", "Msg", "Words", "default_lang", "reason", "say", "text", "colon"]
+__all__ = ["LANGS", "Both", "Msg", "Words", "colon", "default_lang", "os_reason", "reason", "say", "text"]
 
 
 class Msg(str):
@@ -30,9 +30,9 @@ class Msg(str):
     key: str
     values: dict[str, Any]
 
-    def __new__(cls, key: str, **values: Any) -> Msg:
-        self = super().__new__(cls, _fill(MESSAGES[key][1], values, "en"))
-        self.key = key
+    def __new__(cls, message: str, /, **values: Any) -> Msg:  # positional: a value may be called `key`
+        self = super().__new__(cls, _fill(MESSAGES[message][1], values, "en"))
+        self.key = message
         self.values = values
         return self
 
@@ -64,11 +64,49 @@ class Words(tuple):
         return ("、" if lang == "zh" else ", ").join(items)
 
 
+class Both(str):
+    """A text given in both languages where it is made (a YAML parser's
+    phrase, a name from the data): as a str, the English one."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Both:
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    def render(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str.__str__(self)
+
+    def __reduce__(self):
+        return (Both, (str.__str__(self), self.zh))
+
+
 def say(value: Any, lang: str) -> Any:
-    """`value` in `lang`: a Msg or Words rendered, anything else as it is."""
-    if isinstance(value, (Msg, Words)):
+    """`value` in `lang`: a Msg, Words or Both rendered, anything else as it is."""
+    if isinstance(value, (Msg, Words, Both)):
         return value.render(lang)
     return value
+
+
+# the operating system's reasons, by errno, for the errors a user can cause and fix
+_OS_REASONS_ZH = {
+    1: "不允许此操作",  # EPERM
+    2: "没有这个文件或文件夹",  # ENOENT
+    13: "没有权限",  # EACCES
+    17: "文件已存在",  # EEXIST
+    20: "不是文件夹",  # ENOTDIR
+    21: "是文件夹",  # EISDIR
+    28: "磁盘空间不足",  # ENOSPC
+    30: "只读文件系统",  # EROFS
+    36: "文件名太长",  # ENAMETOOLONG
+}
+
+
+def os_reason(exc: OSError) -> Both:
+    """Why the system refused a file operation, in both languages."""
+    english = exc.strerror or str(exc)
+    return Both(english, _OS_REASONS_ZH.get(exc.errno or 0, english))
 
 
 def colon(lang: str) -> str:

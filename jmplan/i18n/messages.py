@@ -17,6 +17,508 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nothing_written": ("未写入任何内容。", "Nothing was written."),
     "option_not_taken": ("{command} 命令没有 {option} 选项。", "{command} does not take {option}."),
+    "path_empty": ("路径为空。", "the path is empty."),
+    # --- spelling (plan/spelling.py)
+    "did_you_mean": ("是否想写 {choices}？", "did you mean {choices}?"),
+    # --- reading a YAML file (plan/yamlfile.py)
+    "yaml_syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
+    "yaml_where_began": ("{what}（{context}，始于第 {line} 行）", "{what} ({context}, which starts on line {line})"),
+    "yaml_unquoted_percent": (
+        "YAML 值不能以不带引号的 {text!r} 开头",
+        "an unquoted {text!r} cannot start a YAML value",
+    ),
+    "hint_quote_it": ('加上引号：{key} "{text}"', 'quote it: {key} "{text}"'),
+    "hint_yaml_tabs": ("YAML 不允许用制表符缩进，请改用空格", "YAML does not allow tabs for indentation; use spaces"),
+    "control_character": ("YAML 不允许的控制字符（{code}）", "a control character ({code}) that YAML does not allow"),
+    "hint_control_character": (
+        "删除它：多数编辑器不显示它，它常随从其他程序复制的文本而来",
+        "delete it: most editors do not show it; it comes with text copied from another program",
+    ),
+    "cannot_read_yaml": ("无法读取 YAML：{error}", "cannot read YAML: {error}"),
+    "file_empty": ("文件为空（或只有注释）", "the file is empty (or holds only comments)"),
+    "hint_see_layout": (
+        "应有的格式见 jmplan 仓库的 data/ 文件夹",
+        "see data/ of the jmplan repository for the expected layout",
+    ),
+    "file_too_large": (
+        "文件大小为 {size} MB，超过 jmplan 对数据文件 {limit} MB 的上限",
+        "the file is {size} MB, over jmplan's limit of {limit} MB for a data file",
+    ),
+    "file_over_limit": (
+        "文件超过 jmplan 对数据文件 {limit} MB 的上限",
+        "the file is larger than jmplan's limit of {limit} MB for a data file",
+    ),
+    "not_regular_data_file": (
+        "不是普通文件（而是设备、FIFO 或套接字），因此未读取",
+        "is not a regular file (a device, FIFO or socket), so it is not read",
+    ),
+    "hint_not_regular_data_file": (
+        "规划文件是文本文件：请检查文件名，或其链接指向何处",
+        "a plan file is a text file: check the name, or where its link leads",
+    ),
+    "hint_right_file": (
+        "规划文件存放手工填写的数据，请确认文件是否选对",
+        "a plan file holds hand-written figures; check that this is the right file",
+    ),
+    "line_too_long": (
+        "该行长 {length:,} 个字符，超过 jmplan 的上限 {limit:,}",
+        "the line is {length:,} characters long, over jmplan's limit of {limit:,}",
+    ),
+    "hint_right_file_sentences": (
+        "规划文件存放手工填写的数据和语句，请确认文件是否选对",
+        "a plan file holds hand-written figures and sentences; check that this is the right file",
+    ),
+    "file_not_found": ("文件不存在", "file not found"),
+    "is_a_folder": ("这是文件夹，不是文件", "is a folder, not a file"),
+    "permission_denied": ("没有权限，无法读取该文件", "permission denied: cannot read the file"),
+    "cannot_read_file": ("无法读取该文件：{error}", "cannot read the file: {error}"),
+    "file_utf16": (
+        "文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+        'the file is UTF-16 ("Unicode" in Notepad), not UTF-8',
+    ),
+    "hint_save_utf8": (
+        "请把文件另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+        "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+    ),
+    "file_nul_byte": (
+        "文件含有 NUL 字节：它是二进制文件或已损坏",
+        "the file contains a NUL byte: it is binary or damaged",
+    ),
+    "hint_nul_byte": (
+        "用文本编辑器打开，再另存为 UTF-8 文本",
+        "open it in a text editor and save it again as UTF-8 text",
+    ),
+    "file_gbk": (
+        "文件不是 UTF-8 编码，看来是 GBK/GB18030（中文 Windows 的编码）",
+        "the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)",
+    ),
+    "file_not_utf8": ("文件不是有效的 UTF-8 文本", "the file is not valid UTF-8 text"),
+    "second_document": (
+        "YAML 语法错误：此处开始了第二个文档，而规划文件只能有一个",
+        "YAML syntax error: a second document starts here, and a plan file holds one",
+    ),
+    "hint_second_document": (
+        "规划文件只有一个文档：删除 `---` 行及其后的内容，或移到单独的文件中",
+        "a plan file is one document: remove the `---` line and what follows, or move it to a file of its own",
+    ),
+    "key_not_text": ("键必须是普通文本，不能是列表或映射", "a key must be plain text, not a list or mapping"),
+    "duplicate_key": ("键 {key!r} 重复（首次出现在第 {line} 行）", "duplicate key {key!r} (first at line {line})"),
+    "hint_duplicate_key": (
+        "YAML 只会保留其中一个：删除或改名其一",
+        "YAML keeps only one of them; remove or rename one",
+    ),
+    "merge_key": ("规划文件不支持合并键（<<）", "merge keys (<<) are not supported in plan files"),
+    "hint_write_out": ("把各字段完整写出", "write the fields out in full"),
+    "aliases": ("规划文件不支持锚点和别名（& 和 *）", "anchors and aliases (& and *) are not supported in plan files"),
+    "hint_write_value_out": ("把值完整写出", "write the value out in full"),
+    "tag_refused": ("规划文件不允许使用标签 {tag}", "the tag {tag} is not allowed in a plan file"),
+    "hint_remove_tag": ("删除标签（以 ! 开头的部分）", "remove the tag (the part starting with !)"),
+    "found_mapping": ("映射", "a mapping"),
+    "found_list": ("列表", "a list"),
+    "found_nothing": ("空值", "nothing"),
+    "found_refused": ("被拒绝的值", "a refused value"),
+    # --- typed fields (plan/fields.py)
+    "not_plain_number": ("{text!r} 不是普通数字", "{text!r} is not a plain number"),
+    "hint_leading_zero": (
+        "去掉开头的 0（YAML 1.1 会把 {text} 读作八进制数）",
+        "remove the leading zero (YAML 1.1 reads {text} as an octal number)",
+    ),
+    "hint_no_separators": ("不要写千位分隔符：{plain}", "write it without separators: {plain}"),
+    "hint_wan_yi": (
+        "按指标的单位写数字（万 = 10,000；亿 = 100,000,000）：7.76万公里写作 77600",
+        "write the number in the indicator's unit (万 = 10,000; 亿 = 100,000,000): 7.76万 km is 77600",
+    ),
+    "hint_no_percent": ("写 {plain}（单位 % 在 plan.yaml 中设定）", "write {plain} (the unit % is set in plan.yaml)"),
+    "not_finite": ("{text!r} 不是有限的数", "{text!r} is not a finite number"),
+    "too_large_number": ("{text!r} 不是有限的数：它太大了", "{text!r} is not a finite number: it is too large"),
+    "hint_write_figure": ("写出数值本身", "write the figure itself"),
+    "expected_number": ("应为数字，却是 {text!r}", "expected a number, found {text!r}"),
+    "hint_add_line": ("加一行 `{name}: ...`", "add a line `{name}: ...`"),
+    "hint_misspelt_field": (
+        "第 {line} 行的 {close!r} 是不是它的笔误？",
+        "is {close!r} on line {line} a misspelling of it?",
+    ),
+    "field_missing": ("{what} 缺少 {name!r}", "{what} has no {name!r}"),
+    "should_be_text": ("{name!r} 应为文本，却是{found}", "{name!r} should be text, found {found}"),
+    "must_be_one_of": (
+        "{name!r} 必须是 {choices} 之一；却是{found}",
+        "{name!r} must be one of {choices}; found {found}",
+    ),
+    "should_be_mapping": (
+        "{what} 应为 `键: 值` 各行组成的映射，却是{found}",
+        "{what} should be a mapping of `key: value` lines, found {found}",
+    ),
+    "should_be_list": (
+        "{name!r} 应为 `- ...` 各项组成的列表，却是{found}",
+        "{name!r} should be a list of `- ...` items, found {found}",
+    ),
+    "unknown_field": ("{what} 中有未知字段 {name!r}", "unknown field {name!r} in {what}"),
+    "known_fields": ("已知字段：{known}", "known fields: {known}"),
+    "should_be_number": ("{name!r} 应为数字，却是{found}", "{name!r} should be a number, found {found}"),
+    "number_quoted": ("{name!r} 应为数字，却是文本 {text!r}", "{name!r} should be a number, found the text {text!r}"),
+    "hint_remove_quotes": ("去掉引号", "remove the quotes"),
+    "named": ("{name!r}：{message}", "{name!r}: {message}"),
+    "should_be_year": (
+        "{name!r} 应为年份（如 2020），却是{found}",
+        "{name!r} should be a year like 2020, found {found}",
+    ),
+    # --- a plan folder (plan/loader.py)
+    "plan_folder_not_found": ("找不到规划文件夹", "plan folder not found"),
+    "hint_pass_data_dir": (
+        "用 --data-dir 指定含有 plan.yaml、targets.yaml 和 baseline_<year>.yaml 的文件夹",
+        "pass --data-dir with a folder holding plan.yaml, targets.yaml and baseline_<year>.yaml",
+    ),
+    "not_a_plan_folder": ("这是文件，不是规划文件夹", "is a file, not a plan folder"),
+    "hint_data_dir_folder": (
+        "--data-dir 应指向含有 plan.yaml 的文件夹",
+        "--data-dir takes the folder that holds plan.yaml",
+    ),
+    "no_plan_in_folder": ("文件不存在：这个文件夹里没有规划", "file not found: this folder holds no plan"),
+    "hint_plan_folder_files": (
+        "规划文件夹含有 plan.yaml、targets.yaml 和 baseline_<year>.yaml；见 README 的“Data files”一节",
+        "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; see the README's 'Data files' section",
+    ),
+    "target_not_after_base": (
+        "target_year {target} 不晚于 base_year {base}",
+        "target_year {target} is not after base_year {base}",
+    ),
+    "hint_plan_years": ("规划从基期年延续到较晚的目标年", "a plan runs from its base year to a later target year"),
+    "what_indicator": ("指标 {key!r}", "indicator {key!r}"),
+    "what_common_indicator": ("通用指标 {key!r}", "common indicator {key!r}"),
+    "what_goal": ("目标 {key!r}", "goal {key!r}"),
+    "what_task": ("任务 {key!r}", "task {key!r}"),
+    "what_figure": ("{key!r} 的数值", "the figure for {key!r}"),
+    "what_history": ("{key!r} {year} 年的一条历史记录", "a history entry of {key!r} {year}"),
+    "what_section_of": ("{key!r} 的 {section}", "the {section} of {key!r}"),
+    "no_indicators": ("规划没有定义任何指标", "the plan defines no indicators"),
+    "thresholds_order": (
+        "thresholds 必须满足 `0 < on_track <= 1 <= ahead`；现为 `on_track` {on_track}，`ahead` {ahead}",
+        "thresholds must satisfy 0 < on_track <= 1 <= ahead; found on_track {on_track}, ahead {ahead}",
+    ),
+    "hint_thresholds": (
+        "通常取 `on_track: 0.90` 和 `ahead: 1.10`",
+        "the usual values are on_track: 0.90 and ahead: 1.10",
+    ),
+    "file_year_mismatch": (
+        "年份 {year} 与规划为该文件设定的年份 {expected} 不符",
+        "year {year} does not match the plan's year {expected} for this file",
+    ),
+    "hint_file_year": ("年份由 plan.yaml 设定；请写 year: {expected}", "plan.yaml sets it; write year: {expected}"),
+    "hint_file_year_by_name": (
+        "年份由文件名设定；请写 year: {expected}",
+        "the file's name sets it; write year: {expected}",
+    ),
+    "range_without_upper": ("{what} 是一个区间，却没有 'upper'", "{what} is a range but has no 'upper'"),
+    "hint_range_upper": ("加上 `upper: <上限>`；`value` 是下限", "add `upper: <the high end>`; `value` is the low end"),
+    "upper_below_value": (
+        "{what}：`upper` {upper} 小于 `value` {value}",
+        "{what}: upper {upper} is below value {value}",
+    ),
+    "should_be_date": (
+        "{name!r} 应为日期（如 2019-03-31），却是 {written!r}",
+        "{name!r} should be a date like 2019-03-31, found {written!r}",
+    ),
+    "hint_date": ("写作 YYYY-MM-DD", "write YYYY-MM-DD"),
+    "note_not_text": ("说明应为文本，却是{found}", "a note should be text, found {found}"),
+    "not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
+    "hint_year_entry": ("每一项写作 `YEAR: value`，例如 `2017: 950`", "each entry is `YEAR: value`, e.g. `2017: 950`"),
+    # --- checks across files (plan/validate.py)
+    "what_baseline": ("基期值", "baseline"),
+    "what_target": ("目标值", "target"),
+    "what_observation_in": ("{year} 年观测值", "observation for {year}"),
+    "what_milestone_in": ("{year} 年阶段目标", "milestone for {year}"),
+    "figure_for_undefined": (
+        "{key!r} 的{what}，而 plan.yaml 没有定义该指标",
+        "{what} for {key!r}, which plan.yaml does not define",
+    ),
+    "hint_add_indicator": ("在 plan.yaml 的 `indicators:` 下添加它", "add it under `indicators:` in plan.yaml"),
+    "figure_unit_mismatch": (
+        "{key!r} 的{what}单位是 {unit!r}，而该指标以 {expected!r} 计量",
+        "the {what} of {key!r} is in {unit!r}, but the indicator is measured in {expected!r}",
+    ),
+    "hint_convert_unit": (
+        "把数值换算成 {unit}，或改正 plan.yaml 中的单位",
+        "convert the value to {unit} or fix the unit in plan.yaml",
+    ),
+    "why_share_negative": ("百分比不能为负", "a share in % cannot be negative"),
+    "why_compound_negative": (
+        "复合增长指标不能为负（其增速是水平值之比）",
+        "a compound indicator cannot be negative (its growth rate compares levels)",
+    ),
+    "figure_negative": ("{key!r} 的{what}为 {value}：{why}", "the {what} of {key!r} is {value}: {why}"),
+    "hint_check_sign": (
+        "检查正负号；下降目标用 `direction: decrease` 设定",
+        "check the sign; a decrease is set with `direction: decrease`",
+    ),
+    "share_over_100": ("{key!r} 的{what}为 {value} %，超过 100 %", "the {what} of {key!r} is {value} %, over 100 %"),
+    "hint_share_range": (
+        "百分比介于 0 和 100 之间；其他比率请用别的单位",
+        "a share in % lies between 0 and 100; for other ratios use another unit",
+    ),
+    "observation_outside_years": (
+        "{key!r} 的观测年份 {year} 不在规划期 {first}–{last} 之内",
+        "observation for {key!r} in {year}, outside the plan's years {first}–{last}",
+    ),
+    "hint_year_range": ("请用 {first} 至 {last} 之间的年份", "use a year from {first} to {last}"),
+    "note_for_unknown": (
+        "{key!r} 的说明，而规划中没有这个目标、任务或指标",
+        "note for {key!r}, which is no goal, task or indicator of the plan",
+    ),
+    "common_redefined": (
+        "通用指标 {key!r} 已在 jmplan 的通用指标表中",
+        "common indicator {key!r} is already in jmplan's common list",
+    ),
+    "hint_common_redefined": (
+        "直接使用它（`same_as: {key}`），或给你的指标另取一个键",
+        "use it as it is (`same_as: {key}`), or give yours another key",
+    ),
+    "same_as_unknown": ("same_as：{key!r} 不是通用指标表中的键", "same_as: {key!r} is not a key of the common list"),
+    "hint_same_as_unknown": (
+        "见 README 中的通用指标表，或在 plan.yaml 的 `common:` 下添加",
+        "see the README's list of common indicators, or add yours under `common:` in plan.yaml",
+    ),
+    "same_as_unit": (
+        "{key!r} 以 {unit!r} 计量，无法换算为通用指标 {common!r} 的单位 {common_unit!r}",
+        "{key!r} is measured in {unit!r}, which does not convert to {common_unit!r}, "
+        "the unit of common indicator {common!r}",
+    ),
+    "hint_same_as_unit": (
+        "same_as 连接计量同一事物的指标：给 {key!r} 用 {common_unit!r} 或其倍数"
+        "（万、亿；速率用 k、M、G、T），或删去 same_as",
+        "same_as joins indicators that measure the same thing: give {key!r} {common_unit!r} or a multiple of it "
+        "(万, 亿; k, M, G, T for rates), or remove same_as",
+    ),
+    "same_as_twice": (
+        "{key!r} 和 {other!r} 都会作为 {common!r} 比较",
+        "{key!r} and {other!r} would both be compared as {common!r}",
+    ),
+    "hint_same_as_twice": (
+        "规划中只能有一个指标代表某个通用指标；删去其中一个 same_as",
+        "one indicator of a plan stands for a common indicator; remove one same_as",
+    ),
+    # --- a value as typed (plan/quantity.py)
+    "too_large_figure": ("{text!r} 太大，不可能是统计数", "{text!r} is too large to be a figure"),
+    "hint_check_digits": ("检查数字位数", "check the number of digits"),
+    "not_a_number": ("{text!r} 不是数字", "{text!r} is not a number"),
+    "hint_type_digits": (
+        "输入数字，可带万或亿及单位：850、1,700、7.76万、82%",
+        "type digits, optionally with 万 or 亿 and the unit: 850, 1,700, 7.76万, 82%",
+    ),
+    "hint_thousands": ("千位分隔符每三位一个：1,700", "thousands separators go every three digits: 1,700"),
+    "other_unit": (
+        "{text!r} 的单位是 {suffix!r}，而该指标以 {units} 计量",
+        "{text!r} is in {suffix!r}, but this indicator is measured in {units}",
+    ),
+    "hint_other_unit": ("请以 {unit} 为单位给出数值，或只写数字", "give the value in {unit}, or the number alone"),
+    # --- finding an indicator (plan/lookup.py, cli.py)
+    "metric_empty": ("{query!r} 为空：请给出指标的代码或名称", "{query!r} is empty: give an indicator's key or name"),
+    "metric_ambiguous": ("{query!r} 与多个指标相符", "{query!r} matches several indicators"),
+    "metric_unknown": ("{query!r} 不是本规划的指标", "{query!r} is not an indicator of this plan"),
+    "unknown_metric": ("{problem}。`jmplan metrics` 列出全部指标。", "{problem}. `jmplan metrics` lists them all."),
+    "unknown_metric_close": (
+        "{problem}。是否想用：{candidates}？`jmplan metrics` 列出全部指标。",
+        "{problem}. Did you mean: {candidates}? `jmplan metrics` lists them all.",
+    ),
+    # --- record (write/record.py)
+    "cannot_lock": ("{path}：无法锁定规划文件夹：{error}", "{path}: cannot lock the plan folder: {error}"),
+    "hint_lock": (
+        "record 在规划文件夹中使用锁文件 .jmplan.lock：请检查该文件夹可写，且 .jmplan.lock 是文件",
+        "record keeps a lock file, .jmplan.lock, in the plan folder: check that the folder is writable "
+        "and that .jmplan.lock is a file",
+    ),
+    "year_outside": ("{year} 不在规划期 {first}–{last} 之内", "{year} is outside the plan's years {first}–{last}"),
+    "already_recorded": (
+        "{key} 已有 {year} 年的值 {value}（{where}）",
+        "{key} already has {value} for {year} ({where})",
+    ),
+    "hint_replace": ("加 --replace 以覆盖", "add --replace to overwrite it"),
+    "would_not_read_back": (
+        "修改后的文件无法正确读回；未写入任何内容",
+        "the edited file would not read back correctly; nothing was written",
+    ),
+    "cannot_write": ("{path}：无法写入：{error}", "{path}: cannot write: {error}"),
+    "hint_writable": ("检查该文件及其文件夹是否可写", "check that the file and its folder are writable"),
+    "read_only": ("{path} 是只读文件", "{path} is read-only"),
+    "hint_read_only": ("如果数值应写入该文件，请先使其可写", "make it writable first if the figure belongs in it"),
+    "cannot_be_negative": ("{key} 不能为负（{value} {unit}）", "{key} cannot be negative ({value} {unit})"),
+    "change_leaves_nothing": (
+        "{key} 以年度变化率观测；变化 {value} % 将一无所剩",
+        "{key} is observed as yearly changes; a change of {value} % would leave nothing",
+    ),
+    "share_value_over_100": ("{key} 是百分比；{value} 超过 100", "{key} is a share in %; {value} is over 100"),
+    # --- the command line (cli.py)
+    "note": ("jmplan：注意：{text}", "jmplan: note: {text}"),
+    "warning": ("jmplan：警告：{text}", "jmplan: warning: {text}"),
+    "internal_error": (
+        "jmplan：内部错误（jmplan 的缺陷），运行 `{command}` 时：{what}。加 --debug（或设 JMPLAN_DEBUG=1）"
+        "再运行一次以查看完整的回溯信息，并报告此问题。",
+        "jmplan: internal error (a bug in jmplan) while running `{command}`: {what}. "
+        "Run again with --debug (or JMPLAN_DEBUG=1) for the full traceback, and report it.",
+    ),
+    "year_outside_cli": (
+        "{year} 不在规划期 {first}–{last} 之内。",
+        "{year} is outside the plan's years {first}–{last}.",
+    ),
+    "off_course": (
+        "jmplan：有 {count} 个指标滞后、倒退或未完成：{keys}",
+        "jmplan: {count} indicator{plural} behind, moving away or not achieved: {keys}",
+    ),
+    "departments": ("本规划的责任部门：{names}。", "Departments in this plan: {names}."),
+    "no_departments": ("没有指标写明责任部门（responsible:）。", "No indicator names one (responsible:)."),
+    "no_responsibility": (
+        "没有指标由 {responsible!r} 负责。{known}",
+        "no indicator is the responsibility of {responsible!r}. {known}",
+    ),
+    "xlsx_format_conflict": (
+        "--format {fmt} 与 -o {name} 冲突：.xlsx 文件是工作簿。",
+        "--format {fmt} conflicts with -o {name}: an .xlsx file is a workbook.",
+    ),
+    "report_format_conflict": (
+        "--format {fmt} 与 -o {name} 冲突：请把文件名改为以 {suffix} 结尾，或去掉 --format。",
+        "--format {fmt} conflicts with -o {name}: give the file a name ending in {suffix}, or leave out --format.",
+    ),
+    "charts_need_output": (
+        "图表作为文件写在报告旁边：请给出 -o FILE",
+        "charts are written as files beside the report: give -o FILE",
+    ),
+    "cannot_write_charts": ("{path}：无法写入图表：{error}", "{path}: cannot write the charts: {error}"),
+    "chart_suffix": ("{name}：文件名必须以 .svg 或 .png 结尾。", "{name}: the file must end in .svg or .png."),
+    "nothing_to_draw": (
+        "{name} 还没有可画的内容：需要基期值和目标值，或两个不同年份的值。",
+        "{name} has nothing to draw yet: it needs a baseline and a target, or two values over time.",
+    ),
+    "charts_need_matplotlib": (
+        "图表需要 matplotlib：pip install 'jmplan[charts]'",
+        "charts need matplotlib: pip install 'jmplan[charts]'",
+    ),
+    "no_cjk_font": (
+        "未找到中文字体，图表标签改用英文；"
+        "安装一个中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）即可显示中文",
+        "no Chinese font found, so the chart's labels are in English; install one "
+        "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels",
+    ),
+    "record_needs_data_dir": (
+        "record 需要写入的规划文件夹：请给出 --data-dir DIR 或设置 JMPLAN_DATA_DIR。"
+        "若要从内置的江门规划开始，请先运行 `jmplan init DIR`。",
+        "record needs the plan folder to write to: give --data-dir DIR or set JMPLAN_DATA_DIR. "
+        "To start from the embedded Jiangmen plan, run `jmplan init DIR` first.",
+    ),
+    "year_outside_every_plan": (
+        "{year} 不在任何一个规划的年份之内（{first}–{last}）。",
+        "{year} is outside the years of every plan ({first}–{last}).",
+    ),
+    "given_twice": ("{folder} 给了两次。", "{folder} is given twice."),
+    "no_plan_folders": (
+        "{folder} 中既没有 plan.yaml，也没有含 plan.yaml 的子文件夹："
+        "请给出规划文件夹，或其子文件夹为规划文件夹的文件夹。",
+        "{folder} holds no plan.yaml and no folder with one: give plan folders, "
+        "or a folder whose sub-folders are plan folders.",
+    ),
+    "compare_needs_two": (
+        "compare 需要两个或更多规划：请给出两个规划文件夹，或一个包含多个规划的文件夹。",
+        "compare needs two or more plans: give two plan folders, or a folder holding several.",
+    ),
+    "metric_several_shared": ("{query!r} 与多个共有指标相符", "{query!r} matches several shared indicators"),
+    "metric_in_one_plan": (
+        "{query!r} 只在一个规划中，无从比较",
+        "{query!r} is in one plan only, so there is nothing to compare it with",
+    ),
+    "metric_not_shared_by_plans": ("{query!r} 不是各规划共有的指标", "{query!r} is not an indicator the plans share"),
+    "none_shared": ("无", "none"),
+    "metric_not_shared": ("{problem}。各规划共有：{shared}。", "{problem}. The plans share: {shared}."),
+    "metric_not_shared_close": (
+        "{problem}。是否想用：{candidates}？各规划共有：{shared}。",
+        "{problem}. Did you mean: {candidates}? The plans share: {shared}.",
+    ),
+    "folder_exists": (
+        "{folder} 已存在且不是空文件夹；请另选一个。",
+        "{folder} already exists and is not an empty folder; choose a new one.",
+    ),
+    "cannot_create": ("{path}：无法创建：{error}", "{path}: cannot create: {error}"),
+    "cannot_change_file": ("{path}：无法修改该文件：{error}", "{path}: cannot change the file: {error}"),
+    "would_not_load": (
+        "{path}：作此修改后规划将无法读取：{problem}",
+        "{path}: with this change the plan would not load: {problem}",
+    ),
+    "no_plan": ("没有规划", "no plan"),
+    "would_not_read_back_as_intended": (
+        "{path}：修改后的文件读回的内容与预期不符；未写入任何内容",
+        "{path}: the edited file would not read back as intended; nothing was written",
+    ),
+    "hint_report_bug": (
+        "这是 jmplan 的缺陷：请连同该文件一起报告",
+        "this is a bug in jmplan: please report it with the file",
+    ),
+    "changed_twice": ("{key} {year} 在同一批修改中出现了两次", "{key} {year} is changed twice in one batch"),
+    "value_must_be_number": ("{key} {year}：值必须是数字", "{key} {year}: the value must be a number"),
+    "bad_field_name": ("{name!r} 不能作为字段名", "{name!r} cannot be the name of a field"),
+    "bad_field_value": ("{key} {year}：{name}：{error}", "{key} {year}: {name}: {error}"),
+    "no_observation_to_change": (
+        "{key} 没有 {year} 年的观测值可供 {action}",
+        "{key} has no observation for {year} to {action}",
+    ),
+    "link_outside": (
+        "{path} 是指向规划文件夹之外 {target} 的链接；record 只在规划文件夹内写入",
+        "{path} is a link to {target}, outside the plan folder; record writes only inside the plan folder",
+    ),
+    "hint_link_outside": (
+        "要记录到那个文件，请使用它所属的规划文件夹；要把数据留在本规划中，请用副本替换链接："
+        "cp --remove-destination {target} {path}",
+        "to record into that file, use the plan folder it belongs to; to keep the figures with this plan, "
+        "replace the link by a copy: cp --remove-destination {target} {path}",
+    ),
+    "link_dangling": (
+        "{path} 是指向 {target} 的链接，而后者不存在",
+        "{path} is a link to {target}, which does not exist",
+    ),
+    "not_regular_file": ("{path} 不是普通文件", "{path} is not a regular file"),
+    "hint_not_regular_file": (
+        "actuals.yaml 必须是文本文件；请移走占用此名的东西",
+        "actuals.yaml must be a text file; remove what has its name",
+    ),
+    # --- the plan folder's lock (write/lock.py)
+    "waiting": ("jmplan：{text}", "jmplan: {text}"),
+    "lock_waiting": (
+        "正在等待 {folder} 的锁，它由{holder}持有（{wait} 秒后放弃）",
+        "waiting for the lock on {folder}, held by {holder} (giving up after {wait} s)",
+    ),
+    "lock_still_held": (
+        "{path}：等待 {wait} 秒后规划文件夹仍被{holder}锁定",
+        "{path}: the plan folder is still locked by {holder} after waiting {wait} s",
+    ),
+    "hint_lock_held": (
+        "另一个 jmplan 正在写入此文件夹：等它完成后再运行，或给出更长的 --wait；若该进程卡住，请结束它",
+        "another jmplan is writing to this folder; run again when it has finished, give a longer --wait, "
+        "or, if that process is stuck, stop it",
+    ),
+    "lock_not_a_file": ("{path}：锁文件不是普通文件", "{path}: the lock file is not a regular file"),
+    "hint_lock_not_a_file": (
+        "删除它（{name} 是 jmplan 创建的空文件；此名下不应有其他东西）",
+        "remove it ({name} is an empty file jmplan creates; nothing else belongs under that name)",
+    ),
+    "lock_symlink": (
+        "{path}：锁文件是符号链接，jmplan 不跟随链接",
+        "{path}: the lock file is a symbolic link, which jmplan does not follow",
+    ),
+    "hint_lock_symlink": (
+        "删除该链接；jmplan 会自行创建空文件 {name}",
+        "remove the link; jmplan creates {name} as an empty file of its own",
+    ),
+    "lock_cannot_create": ("{path}：无法创建锁文件：{error}", "{path}: cannot create the lock file: {error}"),
+    "hint_lock_create": (
+        "record 需要在规划文件夹中创建一次 {name}：请使文件夹可写，"
+        "或请有写权限的人运行 `touch {path}`（人人可读的锁文件即可）",
+        "record needs to create {name} in the plan folder once: make the folder writable, or ask "
+        "someone who can write it to run `touch {path}` (a lock file anyone can read is enough)",
+    ),
+    "lock_cannot_open": ("{path}：无法打开锁文件：{error}", "{path}: cannot open the lock file: {error}"),
+    "lock_cannot_lock": ("{path}：无法加锁：{error}", "{path}: cannot lock: {error}"),
+    "hint_check_folder": ("检查规划文件夹", "check the plan folder"),
+    "holder_unknown": ("另一个进程", "another process"),
+    "holder_process": ("进程 {pid}", "process {pid}"),
+    "holder_user": ("用户 {user}", "user {user}"),
+    "holder_command": ("运行 `{command}`", "running `{command}`"),
+    "holder": ("{words}", "{words}"),
     # --- record and init (cli.py)
     "recorded": ("已记录{name} {year} 年的值：{value}（{path}）", "Recorded {name} {year}: {value} ({path})"),
     "replaced": (

@@ -13,9 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple, overload
 
+from ..i18n import Msg
 from ..plan.common import COMMON
 from ..plan.kinds import INCREASE, Direction, GrowthModel
 from ..plan.model import Figure, Indicator, Plan, Target
+from ..plan.spelling import close_matches
 from ..plan.units import convert, unit_factor
 from .assess import TIME, Assessment, assess_indicator
 from .calc import NO_DATA
@@ -482,7 +484,8 @@ class UnknownMetric(LookupError):
     def __init__(self, query: str, candidates: list[str], why: str):
         self.query = query
         self.candidates = candidates
-        super().__init__(f"{query!r} {why}")
+        self.message = Msg(why, query=query)  # why: a message key of jmplan.i18n
+        super().__init__(self.message)
 
 
 def find_metric(comparison: Comparison, query: str) -> Comparison:
@@ -513,7 +516,7 @@ def find_metric(comparison: Comparison, query: str) -> Comparison:
             notices=tuple(n for n in comparison.notices if n.metric in keep),
         )
     if found:
-        raise UnknownMetric(query, [m.key for m in found], "matches several shared indicators")
+        raise UnknownMetric(query, [m.key for m in found], "metric_several_shared")
     alone = [
         p.info.region_en or p.info.name_en
         for p in comparison.plans
@@ -521,9 +524,6 @@ def find_metric(comparison: Comparison, query: str) -> Comparison:
         if folded in (ind.key.casefold(), ind.name_zh.casefold(), ind.name_en.casefold())
     ]
     if alone:
-        raise UnknownMetric(query, [], "is in one plan only, so there is nothing to compare it with")
-    import difflib
-
+        raise UnknownMetric(query, [], "metric_in_one_plan")
     keys = [m.key for m in comparison.metrics]
-    return_candidates = difflib.get_close_matches(folded, keys, n=3, cutoff=0.6)
-    raise UnknownMetric(query, return_candidates, "is not an indicator the plans share")
+    raise UnknownMetric(query, close_matches(folded, keys), "metric_not_shared_by_plans")

@@ -10,7 +10,9 @@ import math
 import re
 from typing import TypeGuard
 
+from ..i18n import Msg, Words
 from .problems import Problem, Source
+from .spelling import close_matches, did_you_mean
 from .yamlfile import REFUSED, Node
 
 # A plain decimal number. No leading zero before other digits: YAML 1.1 reads
@@ -19,37 +21,25 @@ _NUMBER = re.compile(r"[-+]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _YEAR = re.compile(r"\d{4}")
 
 
-def did_you_mean(word: str, choices) -> str | None:
-    import difflib  # only when something is misspelt; not worth its import at every start
-
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
-
-
-def number_problem(text: str) -> tuple[str, str | None]:
+def number_problem(text: str) -> tuple[Msg, Msg | None]:
     """Why `text` is not a plain number, and how to write it instead."""
     stripped = text.strip()
+    not_plain = Msg("not_plain_number", text=stripped)
     if re.fullmatch(r"[-+]?0\d+(\.\d+)?", stripped):
-        return (
-            f"{stripped!r} is not a plain number",
-            f"remove the leading zero (YAML 1.1 reads {stripped} as an octal number)",
-        )
+        return not_plain, Msg("hint_leading_zero", text=stripped)
     if re.fullmatch(r"[-+]?[\d,]+(\.\d+)?", stripped) and "," in stripped:
-        return f"{stripped!r} is not a plain number", f"write it without separators: {stripped.replace(',', '')}"
+        return not_plain, Msg("hint_no_separators", plain=stripped.replace(",", ""))
     if any(ch in stripped for ch in "万亿"):
-        return (
-            f"{stripped!r} is not a plain number",
-            "write the number in the indicator's unit (万 = 10,000; 亿 = 100,000,000): 7.76万 km is 77600",
-        )
+        return not_plain, Msg("hint_wan_yi")
     if stripped.endswith("%"):
-        return f"{stripped!r} is not a plain number", f"write {stripped[:-1].strip()} (the unit % is set in plan.yaml)"
+        return not_plain, Msg("hint_no_percent", plain=stripped[:-1].strip())
     if stripped.lower() in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"):
-        return f"{stripped!r} is not a finite number", "write the figure itself"
+        return Msg("not_finite", text=stripped), Msg("hint_write_figure")
     if _NUMBER.fullmatch(stripped) and math.isfinite(float(stripped)):  # finite, but outside jmplan's range
         return range_problem(stripped)
     if _NUMBER.fullmatch(stripped):  # a number, but beyond what a float holds (1e400)
-        return f"{stripped!r} is not a finite number: it is too large", "write the figure itself"
-    return f"expected a number, found {stripped!r}", None
+        return Msg("too_large_number", text=stripped), Msg("hint_write_figure")
+    return Msg("expected_number", text=stripped), None
 
 
 # The values jmplan accepts: 0, or a size from MIN_VALUE to MAX_VALUE. A
@@ -105,14 +95,12 @@ class Fields:
         if pair is None or pair[1].is_null:
             if required:
                 at = pair[0].where if pair else self.at
-                hint = f"add a line `{name}: ...`"
+                hint = Msg("hint_add_line", name=name)
                 if not pair:
-                    import difflib  # only on this error path: not worth its import at every start
-
-                    close = difflib.get_close_matches(name, list(self._by_name), n=1, cutoff=0.8)
+                    close = close_matches(name, self._by_name, n=1, cutoff=0.8)
                     if close:  # growth_modle: the field is there, misspelt
-                        hint = f"is {close[0]!r} on line {self._by_name[close[0]][0].line} a misspelling of it?"
-                self.problems.append(Problem(at, f"{self.what} has no {name!r}", hint))
+                        hint = Msg("hint_misspelt_field", close=close[0], line=self._by_name[close[0]][0].line)
+                self.problems.append(Problem(at, Msg("field_missing", what=self.what, name=name), hint))
             return None
         return pair[1]
 
@@ -126,7 +114,7 @@ class Fields:
         if node is None:
             return default
         if node.kind != "scalar":
-            self.problems.append(Problem(node.where, f"{name!r} should be text, found {node.describe()}"))
+            self.problems.append(Problem(node.where, Msg("should_be_text", name=name, found=node.describe())))
             return default
         return node.text
 
@@ -137,7 +125,11 @@ class Fields:
         if node.kind != "scalar" or node.text not in choices:
             hint = did_you_mean(node.text, choices) if node.kind == "scalar" else None
             self.problems.append(
-                Problem(node.where, f"{name!r} must be one of {', '.join(choices)}; found {node.describe()}", hint)
+                Problem(
+                    node.where,
+                    Msg("must_be_one_of", name=name, choices=Words(choices, quoted=True), found=node.describe()),
+                    hint,
+                )
             )
             return default
         return node.text
@@ -159,9 +151,7 @@ class Fields:
         if node is None:
             return None
         if node.kind != "mapping":
-            self.problems.append(
-                Problem(node.where, f"{name!r} should be a mapping of `key: value` lines, found {node.describe()}")
-            )
+            self.problems.append(Problem(node.where, Msg("should_be_mapping", what=repr(name), found=node.describe())))
             return None
         return node
 
@@ -170,9 +160,7 @@ class Fields:
         if node is None:
             return None
         if node.kind != "sequence":
-            self.problems.append(
-                Problem(node.where, f"{name!r} should be a list of `- ...` items, found {node.describe()}")
-            )
+            self.problems.append(Problem(node.where, Msg("should_be_list", name=name, found=node.describe())))
             return None
         return node
 
@@ -183,8 +171,8 @@ class Fields:
                 self.problems.append(
                     Problem(
                         key.where,
-                        f"unknown field {name!r} in {self.what}",
-                        did_you_mean(name, known) or f"known fields: {', '.join(known)}",
+                        Msg("unknown_field", name=name, what=self.what),
+                        did_you_mean(name, known) or Msg("known_fields", known=Words(known, quoted=True)),
                     )
                 )
 
@@ -216,17 +204,15 @@ def check_key(node: Node, what: str, problems: list[Problem]) -> bool:
 
 def read_number(node: Node, name: str, problems: list[Problem]) -> float | None:
     if node.kind != "scalar":
-        problems.append(Problem(node.where, f"{name!r} should be a number, found {node.describe()}"))
+        problems.append(Problem(node.where, Msg("should_be_number", name=name, found=node.describe())))
         return None
     if node.quoted:
-        problems.append(
-            Problem(node.where, f"{name!r} should be a number, found the text {node.text!r}", "remove the quotes")
-        )
+        problems.append(Problem(node.where, Msg("number_quoted", name=name, text=node.text), Msg("hint_remove_quotes")))
         return None
     value = parse_number(node.text)
     if value is None:
         message, hint = number_problem(node.text)
-        problems.append(Problem(node.where, f"{name!r}: {message}", hint))
+        problems.append(Problem(node.where, Msg("named", name=name, message=message), hint))
     return value
 
 
@@ -249,7 +235,7 @@ def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
     year = year_value(node)
     if year is not None:
         return year
-    problems.append(Problem(node.where, f"{name!r} should be a year like 2020, found {node.describe()}"))
+    problems.append(Problem(node.where, Msg("should_be_year", name=name, found=node.describe())))
     return None
 
 
@@ -260,8 +246,8 @@ def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> Ty
         problems.append(
             Problem(
                 node.where,
-                f"{what} should be a mapping of `key: value` lines, found {node.describe()}",
-                "see data/ of the jmplan repository for the expected layout",
+                Msg("should_be_mapping", what=what, found=node.describe()),
+                Msg("hint_see_layout"),
             )
         )
         return False

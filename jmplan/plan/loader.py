@@ -19,6 +19,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..i18n import Msg
 from .common import CommonIndicator
 from .fields import Fields, check_key, parse_number, read_number, require_mapping, year_value
 from .kinds import COMPOUND, DIRECTIONS, GROWTH_MODELS, INCREASE
@@ -139,23 +140,20 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
         return None, [
             Problem(
                 Source(shown),
-                "plan folder not found",
-                "pass --data-dir with a folder holding plan.yaml, targets.yaml and baseline_<year>.yaml",
+                Msg("plan_folder_not_found"),
+                Msg("hint_pass_data_dir"),
             )
         ]
     if not folder.is_dir():
-        return None, [
-            Problem(Source(shown), "is a file, not a plan folder", "--data-dir takes the folder that holds plan.yaml")
-        ]
+        return None, [Problem(Source(shown), Msg("not_a_plan_folder"), Msg("hint_data_dir_folder"))]
     problems: list[Problem] = []
     plan_path = folder / PLAN_FILE
     if not plan_path.exists():
         return None, [
             Problem(
                 Source(display_path(plan_path)),
-                "file not found: this folder holds no plan",
-                "a plan folder holds plan.yaml, targets.yaml and baseline_<year>.yaml; "
-                "see the README's 'Data files' section",
+                Msg("no_plan_in_folder"),
+                Msg("hint_plan_folder_files"),
             )
         ]
     # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
@@ -230,8 +228,8 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
                 problems.append(
                     Problem(
                         f.where("target_year"),
-                        f"target_year {target_year} is not after base_year {base_year}",
-                        "a plan runs from its base year to a later target year",
+                        Msg("target_not_after_base", target=target_year, base=base_year),
+                        Msg("hint_plan_years"),
                     )
                 )
             else:
@@ -252,7 +250,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     indicators: dict[str, Indicator] = {}
     for key_node, node in indicators_node.items if indicators_node else []:
         check_key(key_node, "indicator", problems)
-        what = f"indicator {key_node.text!r}"
+        what = Msg("what_indicator", key=key_node.text)
         if not require_mapping(node, what, problems):
             continue
         f = Fields(node, what, problems, at=key_node.where)
@@ -276,7 +274,7 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         )
         f.finish()
     if indicators_node is not None and not indicators:
-        problems.append(Problem(indicators_node.where, "the plan defines no indicators"))
+        problems.append(Problem(indicators_node.where, Msg("no_indicators")))
     return info, indicators, goals, tasks, common
 
 
@@ -285,7 +283,7 @@ def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndic
     common: dict[str, CommonIndicator] = {}
     for key_node, entry in node.items if node else []:
         check_key(key_node, "common indicator", problems)
-        what = f"common indicator {key_node.text!r}"
+        what = Msg("what_common_indicator", key=key_node.text)
         if not require_mapping(entry, what, problems):
             continue
         f = Fields(entry, what, problems, at=key_node.where)
@@ -336,9 +334,8 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
         problems.append(
             Problem(
                 node.where,
-                f"thresholds must satisfy 0 < on_track <= 1 <= ahead; "
-                f"found on_track {result.on_track}, ahead {result.ahead}",
-                "the usual values are on_track: 0.90 and ahead: 1.10",
+                Msg("thresholds_order", on_track=result.on_track, ahead=result.ahead),
+                Msg("hint_thresholds"),
             )
         )
     return result
@@ -348,7 +345,7 @@ def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal,
     goals = []
     for key_node, value in node.items if node else []:
         check_key(key_node, kind, problems)
-        what = f"{kind} {key_node.text!r}"
+        what = Msg("what_" + kind, key=key_node.text)
         if not require_mapping(value, what, problems):
             continue
         f = Fields(value, what, problems, at=key_node.where)
@@ -411,10 +408,10 @@ def _values(path: Path, expected_year: int, problems: list[Problem], required: b
         problems.append(
             Problem(
                 year_where,
-                f"year {year} does not match the plan's year {expected_year} for this file",
-                f"plan.yaml sets it; write year: {expected_year}"
+                Msg("file_year_mismatch", year=year, expected=expected_year),
+                Msg("hint_file_year", expected=expected_year)
                 if path.name in (TARGETS_FILE,) or path.name.startswith("baseline_")
-                else f"the file's name sets it; write year: {expected_year}",
+                else Msg("hint_file_year_by_name", expected=expected_year),
             )
         )
     return values.items if values else []
@@ -503,7 +500,7 @@ def _figure(
             read_number(node, key, problems)  # to say what is wrong
             return None
         return Figure(year, value, where=node.where)
-    what = f"the figure for {key!r}"
+    what = Msg("what_figure", key=key)
     if not require_mapping(node, what, problems):
         return None
     f = Fields(node, what, problems, at=key_node.where)
@@ -532,12 +529,14 @@ def _figure(
         problems.append(
             Problem(
                 node.where,
-                f"{what} is a range but has no 'upper'",
-                "add `upper: <the high end>`; `value` is the low end",
+                Msg("range_without_upper", what=what),
+                Msg("hint_range_upper"),
             )
         )
     if upper is not None and value is not None and upper < value:
-        problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {value:g}"))
+        problems.append(
+            Problem(node.where, Msg("upper_below_value", what=what, upper=f"{upper:g}", value=f"{value:g}"))
+        )
     return None if value is None else figure
 
 
@@ -554,9 +553,7 @@ def _date(f: Fields, name: str, problems: list[Problem]) -> str:
             raise ValueError(written)
         return datetime.date.fromisoformat(written).isoformat()
     except ValueError:
-        problems.append(
-            Problem(f.where(name), f"{name!r} should be a date like 2019-03-31, found {written!r}", "write YYYY-MM-DD")
-        )
+        problems.append(Problem(f.where(name), Msg("should_be_date", name=name, written=written), Msg("hint_date")))
         return ""
 
 
@@ -566,7 +563,7 @@ def _history(node: Node | None, key: str, year: int, problems: list[Problem]) ->
         return ()
     history = []
     for item in node.children:
-        what = f"a history entry of {key!r} {year}"
+        what = Msg("what_history", key=key, year=year)
         if not require_mapping(item, what, problems):
             continue
         f = Fields(item, what, problems)
@@ -626,7 +623,7 @@ def read_actuals(
             if year is None or node.kind == REFUSED:  # REFUSED: already reported
                 continue
             if node.kind != "scalar" or node.is_null:
-                problems.append(Problem(node.where, f"a note should be text, found {node.describe()}"))
+                problems.append(Problem(node.where, Msg("note_not_text", found=node.describe())))
                 continue
             by_year_notes[year] = Note(year, node.text, node.where)
         notes[key_node.text] = dict(sorted(by_year_notes.items()))
@@ -639,14 +636,12 @@ def _by_key(section: Node | None, what: str, problems: list[Problem]):
         if years_node.kind == "mapping":
             yield key_node, years_node
         elif not years_node.is_null:
-            require_mapping(years_node, f"the {what} of {key_node.text!r}", problems)
+            require_mapping(years_node, Msg("what_section_of", section=what, key=key_node.text), problems)
 
 
 def _year(node: Node, problems: list[Problem]) -> int | None:
     """The year a `YEAR:` key names, or None after reporting why it is none."""
     year = year_value(node)
     if year is None:
-        problems.append(
-            Problem(node.where, f"{node.text!r} is not a year", "each entry is `YEAR: value`, e.g. `2017: 950`")
-        )
+        problems.append(Problem(node.where, Msg("not_a_year", text=node.text), Msg("hint_year_entry")))
     return year

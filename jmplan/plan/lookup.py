@@ -3,7 +3,9 @@ name, or an unambiguous beginning of any of them."""
 
 from __future__ import annotations
 
+from ..i18n import Msg
 from .model import Indicator, Plan
+from .spelling import close_matches
 
 
 class UnknownIndicator(LookupError):
@@ -12,10 +14,10 @@ class UnknownIndicator(LookupError):
         self.candidates = candidates
         self.ambiguous = ambiguous
         if not query.strip():
-            what = "is empty: give an indicator's key or name"
+            self.message = Msg("metric_empty", query=query)
         else:
-            what = "matches several indicators" if ambiguous else "is not an indicator of this plan"
-        super().__init__(f"{query!r} {what}")
+            self.message = Msg("metric_ambiguous" if ambiguous else "metric_unknown", query=query)
+        super().__init__(self.message)
 
 
 def find_indicator(plan: Plan, query: str) -> Indicator:
@@ -41,9 +43,7 @@ def find_indicator(plan: Plan, query: str) -> Indicator:
     for ind in indicators:
         for name in names(ind):
             by_name.setdefault(name, ind.key)
-    import difflib  # only when something is misspelt; not worth its import at every start
-
-    close = difflib.get_close_matches(folded, list(by_name), n=5, cutoff=0.5)
+    close = close_matches(folded, by_name, n=5, cutoff=0.5)
     contains = [ind.key for ind in indicators if any(folded in n for n in names(ind))]
     candidates = list(dict.fromkeys(contains + [by_name[c] for c in close]))[:5]
     raise UnknownIndicator(query, candidates, ambiguous=False)

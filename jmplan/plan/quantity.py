@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..i18n import Msg
 from .fields import in_range, range_problem
 from .model import Indicator
 
@@ -23,7 +24,7 @@ _NUMBER = re.compile(r"((?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)
 
 
 class QuantityError(ValueError):
-    def __init__(self, message: str, hint: str | None = None):
+    def __init__(self, message: str, hint: str | None = None):  # Msgs of jmplan.i18n
         self.message = message
         self.hint = hint
         super().__init__(message)
@@ -51,7 +52,7 @@ def parse_in_unit(text: str, unit: str, aliases: Iterable[str] = ()) -> float:
     except ArithmeticError:  # decimal's Overflow: 1e999999万 is beyond even Decimal's exponents
         value = math.inf
     if not math.isfinite(value):
-        raise QuantityError(f"{text!r} is too large to be a figure", "check the number of digits")
+        raise QuantityError(Msg("too_large_figure", text=text), Msg("hint_check_digits"))
     if not in_range(value):
         message, hint = range_problem(text)
         raise QuantityError(message, hint)
@@ -63,14 +64,12 @@ def _parse(text: str, names: list[str]) -> float:
     normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     match = _NUMBER.fullmatch(normal)
     if not match:
-        raise QuantityError(
-            f"{text!r} is not a number", "type digits, optionally with 万 or 亿 and the unit: 850, 1,700, 7.76万, 82%"
-        )
+        raise QuantityError(Msg("not_a_number", text=text), Msg("hint_type_digits"))
     # Decimal, so that 7.76万 is exactly 77600 and not 77600.00000000001
     number = Decimal(match.group(1).replace(",", ""))
     suffix = match.group(2)
     if suffix and suffix[0] in ",.0123456789":
-        raise QuantityError(f"{text!r} is not a number", "thousands separators go every three digits: 1,700")
+        raise QuantityError(Msg("not_a_number", text=text), Msg("hint_thousands"))
     folded = {unicodedata.normalize("NFKC", n).casefold() for n in names}
     if not suffix or suffix.casefold() in folded:
         return float(number)
@@ -90,6 +89,6 @@ def _parse(text: str, names: list[str]) -> float:
 
 def _contradiction(text: str, suffix: str, names: list[str]) -> QuantityError:
     return QuantityError(
-        f"{text!r} is in {suffix!r}, but this indicator is measured in {' / '.join(names)}",
-        f"give the value in {names[0]}, or the number alone",
+        Msg("other_unit", text=text, suffix=suffix, units=" / ".join(names)),
+        Msg("hint_other_unit", unit=names[0]),
     )

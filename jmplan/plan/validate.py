@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..i18n import Msg
 from .common import COMMON
 from .fields import did_you_mean
 from .model import Figure, Indicator, Plan, Target
@@ -32,8 +33,10 @@ def _figure_groups(plan: Plan) -> Iterator[tuple[str, str, Iterable[Figure | Tar
         yield key, "observation", by_year.values()
 
 
-def _what(kind: str, figure: Figure | Target) -> str:
-    return f"{kind} for {figure.year}" if kind in ("observation", "milestone") else kind
+def _what(kind: str, figure: Figure | Target) -> Msg:
+    if kind in ("observation", "milestone"):
+        return Msg(f"what_{kind}_in", year=figure.year)
+    return Msg("what_" + kind)
 
 
 def check_figures(plan: Plan) -> list[Problem]:
@@ -51,8 +54,8 @@ def check_figures(plan: Plan) -> list[Problem]:
                     problems.append(
                         Problem(
                             figure.where,
-                            f"{_what(kind, figure)} for {key!r}, which plan.yaml does not define",
-                            did_you_mean(key, plan.indicators) or "add it under `indicators:` in plan.yaml",
+                            Msg("figure_for_undefined", what=_what(kind, figure), key=key),
+                            did_you_mean(key, plan.indicators) or Msg("hint_add_indicator"),
                         )
                     )
             continue
@@ -64,9 +67,14 @@ def check_figures(plan: Plan) -> list[Problem]:
                 problems.append(
                     Problem(
                         figure.where,
-                        f"the {_what(kind, figure)} of {key!r} is in {figure.unit!r}, "
-                        f"but the indicator is measured in {indicator.unit!r}",
-                        f"convert the value to {indicator.unit} or fix the unit in plan.yaml",
+                        Msg(
+                            "figure_unit_mismatch",
+                            what=_what(kind, figure),
+                            key=key,
+                            unit=figure.unit,
+                            expected=indicator.unit,
+                        ),
+                        Msg("hint_convert_unit", unit=indicator.unit),
                     )
                 )
             if not lowest <= figure.value <= highest or figure.upper is not None:
@@ -82,24 +90,20 @@ def _range_problems(
     key = indicator.key
     for value in (figure.value,) if figure.upper is None else (figure.value, figure.upper):
         if value < lowest:
-            why = (
-                "a share in % cannot be negative"
-                if indicator.is_percent
-                else "a compound indicator cannot be negative (its growth rate compares levels)"
-            )
+            why = Msg("why_share_negative") if indicator.is_percent else Msg("why_compound_negative")
             problems.append(
                 Problem(
                     figure.where,
-                    f"the {what} of {key!r} is {value:g}: {why}",
-                    "check the sign; a decrease is set with `direction: decrease`",
+                    Msg("figure_negative", what=what, key=key, value=f"{value:g}", why=why),
+                    Msg("hint_check_sign"),
                 )
             )
         elif value > highest:
             problems.append(
                 Problem(
                     figure.where,
-                    f"the {what} of {key!r} is {value:g} %, over 100 %",
-                    "a share in % lies between 0 and 100; for other ratios use another unit",
+                    Msg("share_over_100", what=what, key=key, value=f"{value:g}"),
+                    Msg("hint_share_range"),
                 )
             )
     return problems
@@ -111,8 +115,8 @@ def check_years(plan: Plan) -> list[Problem]:
     return [
         Problem(
             figure.where,
-            f"observation for {key!r} in {figure.year}, outside the plan's years {first}–{last}",
-            f"use a year from {first} to {last}",
+            Msg("observation_outside_years", key=key, year=figure.year, first=first, last=last),
+            Msg("hint_year_range", first=first, last=last),
         )
         for key, by_year in plan.observations.items()
         for figure in by_year.values()
@@ -130,7 +134,7 @@ def check_notes(plan: Plan) -> list[Problem]:
             problems.append(
                 Problem(
                     first.where,
-                    f"note for {key!r}, which is no goal, task or indicator of the plan",
+                    Msg("note_for_unknown", key=key),
                     did_you_mean(key, sorted(known)),
                 )
             )
@@ -147,8 +151,8 @@ def check_same_as(plan: Plan) -> list[Problem]:
             problems.append(
                 Problem(
                     entry.where,
-                    f"common indicator {entry.key!r} is already in jmplan's common list",
-                    "use it as it is (`same_as: " + entry.key + "`), or give yours another key",
+                    Msg("common_redefined", key=entry.key),
+                    Msg("hint_common_redefined", key=entry.key),
                 )
             )
     known = {**plan.common, **COMMON}
@@ -161,9 +165,8 @@ def check_same_as(plan: Plan) -> list[Problem]:
                 problems.append(
                     Problem(
                         indicator.same_as_where,
-                        f"same_as: {key!r} is not a key of the common list",
-                        did_you_mean(key, known)
-                        or "see the README's list of common indicators, or add yours under `common:` in plan.yaml",
+                        Msg("same_as_unknown", key=key),
+                        did_you_mean(key, known) or Msg("hint_same_as_unknown"),
                     )
                 )
                 continue
@@ -171,10 +174,10 @@ def check_same_as(plan: Plan) -> list[Problem]:
                 problems.append(
                     Problem(
                         indicator.same_as_where,
-                        f"{indicator.key!r} is measured in {indicator.unit!r}, which does not convert to "
-                        f"{common.unit!r}, the unit of common indicator {key!r}",
-                        f"same_as joins indicators that measure the same thing: give {indicator.key!r} "
-                        f"{common.unit!r} or a multiple of it (万, 亿; k, M, G, T for rates), or remove same_as",
+                        Msg(
+                            "same_as_unit", key=indicator.key, unit=indicator.unit, common_unit=common.unit, common=key
+                        ),
+                        Msg("hint_same_as_unit", key=indicator.key, common_unit=common.unit),
                     )
                 )
         other = claimed.get(key)
@@ -182,8 +185,8 @@ def check_same_as(plan: Plan) -> list[Problem]:
             problems.append(
                 Problem(
                     indicator.same_as_where if indicator.same_as else indicator.where,
-                    f"{indicator.key!r} and {other.key!r} would both be compared as {key!r}",
-                    "one indicator of a plan stands for a common indicator; remove one same_as",
+                    Msg("same_as_twice", key=indicator.key, other=other.key, common=key),
+                    Msg("hint_same_as_twice"),
                 )
             )
         else:

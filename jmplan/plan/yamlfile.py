@@ -26,6 +26,8 @@ from typing import cast
 
 import yaml
 
+from ..i18n import Msg, os_reason
+from ..i18n.yaml_zh import yaml_phrase
 from .problems import Problem, Source
 
 try:  # the C parser (libyaml) is several times faster; not every build of PyYAML has it
@@ -100,16 +102,16 @@ class Node:
     def is_null(self) -> bool:
         return self.kind == SCALAR and not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
 
-    def describe(self) -> str:
+    def describe(self) -> Msg | str:
         """What the node is, in words, for 'expected X, found Y' messages."""
         if self.kind == MAPPING:
-            return "a mapping"
+            return Msg("found_mapping")
         if self.kind == SEQUENCE:
-            return "a list"
+            return Msg("found_list")
         if self.is_null:
-            return "nothing"
+            return Msg("found_nothing")
         if self.kind == REFUSED:
-            return "a refused value"
+            return Msg("found_refused")
         return repr(self.text)
 
 
@@ -132,29 +134,29 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "not valid YAML"
+        what: str = yaml_phrase(exc.problem or exc.context or "not valid YAML")
         if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             # e.g. an unclosed [ : say where the construct began, not only where parsing failed
-            what += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
+            what = Msg("yaml_where_began", what=what, context=yaml_phrase(exc.context), line=exc.context_mark.line + 1)
         bad_line = _line(text, line)
-        hint = "YAML does not allow tabs for indentation; use spaces" if "\t" in bad_line else None
+        hint = Msg("hint_yaml_tabs") if "\t" in bad_line else None
         percent = _UNQUOTED_PERCENT.match(bad_line)
         if percent:  # `unit: %`: in YAML a % starts a directive, so it must be quoted
-            what = f"an unquoted {percent.group(2)!r} cannot start a YAML value"
-            hint = f'quote it: {percent.group(1).strip()} "{percent.group(2)}"'
-        return None, [Problem(Source(shown, line), f"YAML syntax error: {what}", hint)]
+            what = Msg("yaml_unquoted_percent", text=percent.group(2))
+            hint = Msg("hint_quote_it", key=percent.group(1).strip(), text=percent.group(2))
+        return None, [Problem(Source(shown, line), Msg("yaml_syntax", what=what), hint)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (libyaml counts its position in bytes)
         character = chr(exc.character)
         line = text[: text.find(character)].count("\n") + 1 if character in text else None
         return None, [
             Problem(
                 Source(shown, line),
-                f"a control character (U+{exc.character:04X}) that YAML does not allow",
-                "delete it: most editors do not show it; it comes with text copied from another program",
+                Msg("control_character", code=f"U+{exc.character:04X}"),
+                Msg("hint_control_character"),
             )
         ]
     except yaml.YAMLError as exc:  # anything else without a mark
-        return None, [Problem(Source(shown), f"cannot read YAML: {exc}")]
+        return None, [Problem(Source(shown), Msg("cannot_read_yaml", error=str(exc)))]
     finally:
         if parser is not None:
             parser.dispose()
@@ -162,8 +164,8 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [
             Problem(
                 Source(shown, 1),
-                "the file is empty (or holds only comments)",
-                "see data/ of the jmplan repository for the expected layout",
+                Msg("file_empty"),
+                Msg("hint_see_layout"),
             )
         ]
     return root, problems
@@ -211,40 +213,38 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         raw = read_limited(path)
     except FileTooLarge as exc:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
         return None, [
             Problem(
                 where,
-                (
-                    f"the file is {exc.size // (1024 * 1024)} MB, over jmplan's limit of "
-                    if exc.size != MAX_FILE_BYTES + 1
-                    else "the file is larger than jmplan's limit of "  # read up to the limit, never further
-                )
-                + f"{MAX_FILE_BYTES // (1024 * 1024)} MB for a data file",
-                "a plan file holds hand-written figures; check that this is the right file",
+                Msg("file_too_large", size=exc.size // (1024 * 1024), limit=limit)
+                if exc.size != MAX_FILE_BYTES + 1
+                else Msg("file_over_limit", limit=limit),  # read up to the limit, never further
+                Msg("hint_right_file"),
             )
         ]
     except NotARegularFile:
         return None, [
             Problem(
                 where,
-                "is not a regular file (a device, FIFO or socket), so it is not read",
-                "a plan file is a text file: check the name, or where its link leads",
+                Msg("not_regular_data_file"),
+                Msg("hint_not_regular_data_file"),
             )
         ]
     except FileNotFoundError:
-        return None, [Problem(where, "file not found")]
+        return None, [Problem(where, Msg("file_not_found"))]
     except IsADirectoryError:
-        return None, [Problem(where, "is a folder, not a file")]
+        return None, [Problem(where, Msg("is_a_folder"))]
     except PermissionError:
-        return None, [Problem(where, "permission denied: cannot read the file")]
+        return None, [Problem(where, Msg("permission_denied"))]
     except OSError as exc:
-        return None, [Problem(where, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(where, Msg("cannot_read_file", error=os_reason(exc)))]
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # the byte-order mark of UTF-16, full of NUL bytes
         return None, [
             Problem(
                 Source(shown, 1),
-                'the file is UTF-16 ("Unicode" in Notepad), not UTF-8',
-                "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                Msg("file_utf16"),
+                Msg("hint_save_utf8"),
             )
         ]
     if b"\x00" in raw:
@@ -252,8 +252,8 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [
             Problem(
                 Source(shown, line),
-                "the file contains a NUL byte: it is binary or damaged",
-                "open it in a text editor and save it again as UTF-8 text",
+                Msg("file_nul_byte"),
+                Msg("hint_nul_byte"),
             )
         ]
     try:
@@ -261,12 +261,12 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        hint = "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+        hint = Msg("hint_save_utf8")
         try:
             raw.decode("gb18030")
-            message = "the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)"
+            message = Msg("file_gbk")
         except UnicodeDecodeError:
-            message = "the file is not valid UTF-8 text"
+            message = Msg("file_not_utf8")
         return None, [Problem(Source(shown, line), message, hint)]
     too_long = _LONG_LINE.search(text)
     if too_long:
@@ -276,8 +276,8 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [
             Problem(
                 Source(shown, text.count("\n", 0, start) + 1),
-                f"the line is {length:,} characters long, over jmplan's limit of {MAX_LINE_CHARS:,}",
-                "a plan file holds hand-written figures and sentences; check that this is the right file",
+                Msg("line_too_long", length=length, limit=MAX_LINE_CHARS),
+                Msg("hint_right_file_sentences"),
             )
         ]
     hidden = FORBIDDEN_CHARACTERS.search(text)
@@ -364,8 +364,8 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
                 problems.append(
                     Problem(
                         node.where,
-                        "anchors and aliases (& and *) are not supported in plan files",
-                        "write the value out in full",
+                        Msg("aliases"),
+                        Msg("hint_write_value_out"),
                     )
                 )
         else:  # DocumentEndEvent
@@ -375,8 +375,8 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
             problems.append(
                 Problem(
                     node.where,
-                    f"the tag {tag} is not allowed in a plan file",
-                    "remove the tag (the part starting with !)",
+                    Msg("tag_refused", tag=tag),
+                    Msg("hint_remove_tag"),
                 )
             )
             if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
@@ -403,8 +403,8 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
         problems.append(
             Problem(
                 Source(shown, line),
-                "YAML syntax error: a second document starts here, and a plan file holds one",
-                "a plan file is one document: remove the `---` line and what follows, or move it to a file of its own",
+                Msg("second_document"),
+                Msg("hint_second_document"),
             )
         )
     return root
@@ -413,15 +413,15 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
 def _key_problem(key: Node, entries: dict[str, tuple[Node, Node]]) -> Problem:
     """Why `key` cannot be a key of the mapping whose `entries` are read so far."""
     if key.kind != SCALAR:
-        return Problem(key.where, "a key must be plain text, not a list or mapping")
+        return Problem(key.where, Msg("key_not_text"))
     if key.text in entries:
         first = entries[key.text][0].line
         return Problem(
             key.where,
-            f"duplicate key {key.text!r} (first at line {first})",
-            "YAML keeps only one of them; remove or rename one",
+            Msg("duplicate_key", key=key.text, line=first),
+            Msg("hint_duplicate_key"),
         )
-    return Problem(key.where, "merge keys (<<) are not supported in plan files", "write the fields out in full")
+    return Problem(key.where, Msg("merge_key"), Msg("hint_write_out"))
 
 
 class Span:

@@ -11,7 +11,7 @@ import io
 import math
 import warnings
 
-from ..i18n import text
+from ..i18n import Msg, text
 from ..measure.assess import Assessment
 from .fmt import as_stated
 
@@ -89,16 +89,13 @@ def draw(
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise ChartsUnavailable("charts need matplotlib: pip install 'jmplan[charts]'") from None
+        raise ChartsUnavailable(Msg("charts_need_matplotlib")) from None
 
     note = None
     font = installed_cjk_font()
     if lang == "zh" and image_format != "svg" and font is None:
         lang = "en"
-        note = (
-            "no Chinese font found, so the chart's labels are in English; install one "
-            "(Debian/Ubuntu: apt-get install fonts-noto-cjk) for Chinese labels"
-        )
+        note = Msg("no_cjk_font")
     families = ([font] if font else []) + CJK_FONTS + ["DejaVu Sans", "sans-serif"]
     settings = matplotlib.RcParams(
         {

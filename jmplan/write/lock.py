@@ -19,6 +19,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..i18n import Msg, Words, os_reason
+
 LOCK_FILE = ".jmplan.lock"
 DEFAULT_WAIT = 60.0  # seconds: a record holds the lock well under a second, so a minute is something stuck
 
@@ -51,17 +53,15 @@ def folder_lock(folder: Path, wait: float = DEFAULT_WAIT, on_wait: Callable[[str
         if not _try_lock(fd, path):
             holder = lock_holder(fd)
             if on_wait is not None:
-                on_wait(f"waiting for the lock on {folder}, held by {holder} (giving up after {wait:g} s)")
+                on_wait(Msg("lock_waiting", folder=str(folder), holder=holder, wait=f"{wait:g}"))
             deadline = time.monotonic() + wait
             pause = 0.02
             while not _try_lock(fd, path):
                 if time.monotonic() >= deadline:
                     raise LockError(
                         path,
-                        f"{path}: the plan folder is still locked by {lock_holder(fd) or holder} "
-                        f"after waiting {wait:g} s",
-                        "another jmplan is writing to this folder; run again when it has finished, give a longer "
-                        "--wait, or, if that process is stuck, stop it",
+                        Msg("lock_still_held", path=str(path), holder=lock_holder(fd) or holder, wait=f"{wait:g}"),
+                        Msg("hint_lock_held"),
                     )
                 time.sleep(pause)
                 pause = min(pause * 2, 0.25)
@@ -98,8 +98,8 @@ def _open(path: Path) -> int:
 def _not_a_file(path: Path) -> LockError:
     return LockError(
         path,
-        f"{path}: the lock file is not a regular file",
-        f"remove it ({LOCK_FILE} is an empty file jmplan creates; nothing else belongs under that name)",
+        Msg("lock_not_a_file", path=str(path)),
+        Msg("hint_lock_not_a_file", name=LOCK_FILE),
     )
 
 
@@ -107,19 +107,18 @@ def _open_error(path: Path, exc: OSError) -> LockError:
     if exc.errno == errno.ELOOP or (path.is_symlink()):
         return LockError(
             path,
-            f"{path}: the lock file is a symbolic link, which jmplan does not follow",
-            f"remove the link; jmplan creates {LOCK_FILE} as an empty file of its own",
+            Msg("lock_symlink", path=str(path)),
+            Msg("hint_lock_symlink", name=LOCK_FILE),
         )
     if exc.errno == errno.EISDIR:
         return _not_a_file(path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return LockError(
             path,
-            f"{path}: cannot create the lock file: {exc.strerror}",
-            f"record needs to create {LOCK_FILE} in the plan folder once: make the folder writable, or ask "
-            f"someone who can write it to run `touch {path}` (a lock file anyone can read is enough)",
+            Msg("lock_cannot_create", path=str(path), error=os_reason(exc)),
+            Msg("hint_lock_create", name=LOCK_FILE, path=str(path)),
         )
-    return LockError(path, f"{path}: cannot open the lock file: {exc.strerror or exc}", "check the plan folder")
+    return LockError(path, Msg("lock_cannot_open", path=str(path), error=os_reason(exc)), Msg("hint_check_folder"))
 
 
 def lock_holder(fd: int) -> str:
@@ -135,15 +134,15 @@ def lock_holder(fd: int) -> str:
         except OSError:
             pid = None
     if pid is None or pid == os.getpid():
-        return "another process"
-    words = [f"process {pid}"]
+        return Msg("holder_unknown")
+    words = [Msg("holder_process", pid=pid)]
     user = _user_of(pid)
     if user:
-        words.append(f"user {user}")
+        words.append(Msg("holder_user", user=user))
     command = _command_of(pid)
     if command:
-        words.append(f"running `{command}`")
-    return ", ".join(words)
+        words.append(Msg("holder_command", command=command))
+    return Msg("holder", words=Words(words))
 
 
 def _pid_from_proc_locks(info: os.stat_result) -> int | None:
@@ -217,4 +216,6 @@ else:
         except BlockingIOError:
             return False
         except OSError as exc:
-            raise LockError(path, f"{path}: cannot lock: {exc.strerror or exc}", "check the plan folder") from None
+            raise LockError(
+                path, Msg("lock_cannot_lock", path=str(path), error=os_reason(exc)), Msg("hint_check_folder")
+            ) from None

@@ -70,6 +70,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
+from ..i18n import Msg, os_reason
 from ..plan.fields import in_range, range_problem
 from ..plan.loader import ACTUALS_FILE, read_plan
 from ..plan.lookup import find_indicator
@@ -205,7 +206,7 @@ def apply_changes(
 @contextmanager
 def _locked(folder: Path, wait: float, on_wait: Callable[[str], None] | None):
     if not folder.is_dir():
-        raise PlanError([Problem(Source(display_path(folder)), "plan folder not found")])
+        raise PlanError([Problem(Source(display_path(folder)), Msg("plan_folder_not_found"))])
     lock = folder_lock(folder, wait=wait, on_wait=on_wait)
     try:
         lock.__enter__()
@@ -228,7 +229,7 @@ def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Chan
     try:
         new_text = edit(text, _merge(changes))
     except SpliceError as exc:
-        raise RecordError(f"{shown}: cannot change the file: {exc}") from None
+        raise RecordError(Msg("cannot_change_file", path=shown, error=str(exc))) from None
     expected = _expected(plan, changes)
 
     def check(temp: Path) -> None:
@@ -236,13 +237,13 @@ def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Chan
         checked, problems = read_plan(folder, actuals=temp)
         if problems or checked is None:
             raise RecordError(
-                f"{shown}: with this change the plan would not load: {problems[0] if problems else 'no plan'}",
-                "nothing was written",
+                Msg("would_not_load", path=shown, problem=problems[0].message if problems else Msg("no_plan")),
+                Msg("nothing_written"),
             )
         if _observed(checked) != expected or _notes(checked) != _notes(plan):
             raise RecordError(
-                f"{shown}: the edited file would not read back as intended; nothing was written",
-                "this is a bug in jmplan: please report it with the file",
+                Msg("would_not_read_back_as_intended", path=shown),
+                Msg("hint_report_bug"),
             )
 
     data = ("\ufeff" if bom else "").encode("utf-8") + new_text.encode("utf-8")
@@ -250,8 +251,8 @@ def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Chan
         write_atomic(path, data, check=check)
     except OSError as exc:
         raise RecordError(
-            f"{display_path(path)}: cannot write: {exc.strerror or exc}",
-            "check that the file and its folder are writable",
+            Msg("cannot_write", path=display_path(path), error=os_reason(exc)),
+            Msg("hint_writable"),
         ) from None
     return Changed(applied, path)
 
@@ -271,19 +272,21 @@ def _check_shapes(changes: tuple[Change, ...]) -> None:
         if change.action not in ACTIONS:
             raise ValueError(f"unknown action {change.action!r}; one of {', '.join(ACTIONS)}")
         if (change.key, change.year) in seen:
-            raise RecordError(f"{change.key} {change.year} is changed twice in one batch", param="year")
+            raise RecordError(Msg("changed_twice", key=change.key, year=change.year), param="year")
         seen.add((change.key, change.year))
         if change.action == REMOVE_ACTION:
             continue
         if change.value is None:
-            raise RecordError(f"{change.key} {change.year}: the value must be a number", param="value")
+            raise RecordError(Msg("value_must_be_number", key=change.key, year=change.year), param="value")
         for name, field in change.fields.items():
             if not isinstance(name, str) or not name.isidentifier():
-                raise RecordError(f"{name!r} cannot be the name of a field", param="value")
+                raise RecordError(Msg("bad_field_name", name=name), param="value")
             try:
                 format_flow(field)
             except SpliceError as exc:
-                raise RecordError(f"{change.key} {change.year}: {name}: {exc}", param="value") from None
+                raise RecordError(
+                    Msg("bad_field_value", key=change.key, year=change.year, name=name, error=str(exc)), param="value"
+                ) from None
             hidden = next(filter(None, (FORBIDDEN_CHARACTERS.search(text) for text in _texts(field))), None)
             if hidden:
                 problem = character_problem(hidden.group(), Source(""), escaped=True)
@@ -313,16 +316,24 @@ def _texts(value) -> Iterable[str]:
 def _checked(plan: Plan, change: Change) -> Applied:
     indicator = plan.indicators.get(change.key)
     if indicator is None:
-        raise RecordError(f"{change.key!r} is not an indicator of this plan", param="key")
+        raise RecordError(Msg("metric_unknown", query=change.key), param="key")
     _check_year(plan, change.year)
     previous = plan.observations_of(change.key).get(change.year)
     if change.action == ADD and previous is not None:
         raise RecordError(
-            f"{change.key} already has {format_flow(previous.value)} for {change.year} ({previous.where})",
-            "add --replace to overwrite it",
+            Msg(
+                "already_recorded",
+                key=change.key,
+                value=format_flow(previous.value),
+                year=change.year,
+                where=str(previous.where),
+            ),
+            Msg("hint_replace"),
         )
     if change.action != ADD and previous is None:
-        raise RecordError(f"{change.key} has no observation for {change.year} to {change.action}", param="year")
+        raise RecordError(
+            Msg("no_observation_to_change", key=change.key, year=change.year, action=change.action), param="year"
+        )
     if change.value is not None:
         _check_possible(change.value, indicator)
     return Applied(change, indicator, previous)
@@ -331,28 +342,26 @@ def _checked(plan: Plan, change: Change) -> Applied:
 def _check_year(plan: Plan, year: int) -> None:
     info = plan.info
     if not info.base_year <= year <= info.target_year:
-        raise RecordError(f"{year} is outside the plan's years {info.base_year}–{info.target_year}", param="year")
+        raise RecordError(Msg("year_outside", year=year, first=info.base_year, last=info.target_year), param="year")
 
 
 def _check_possible(value: float, indicator: Indicator) -> None:
     if not math.isfinite(value):
-        raise RecordError(f"{value!r} is not a finite number", param="value")
+        raise RecordError(Msg("not_finite", text=repr(value)), param="value")
     if not in_range(value):
         message, hint = range_problem(format_flow(value))
         raise RecordError(message, hint, param="value")
     if indicator.observed_as == "annual_change_percent":  # the year's change in percent, not a level
         if value <= -100:
-            raise RecordError(
-                f"{indicator.key} is observed as yearly changes; "
-                f"a change of {format_flow(value)} % would leave nothing",
-                param="value",
-            )
+            raise RecordError(Msg("change_leaves_nothing", key=indicator.key, value=format_flow(value)), param="value")
         return
     lowest, highest = indicator.lowest, indicator.highest  # the rule validate applies to the plan's files
     if value < lowest:
-        raise RecordError(f"{indicator.key} cannot be negative ({format_flow(value)} {indicator.unit})", param="value")
+        raise RecordError(
+            Msg("cannot_be_negative", key=indicator.key, value=format_flow(value), unit=indicator.unit), param="value"
+        )
     if value > highest:
-        raise RecordError(f"{indicator.key} is a share in %; {format_flow(value)} is over 100", param="value")
+        raise RecordError(Msg("share_value_over_100", key=indicator.key, value=format_flow(value)), param="value")
 
 
 def _writable_target(folder: Path) -> Path:
@@ -365,27 +374,24 @@ def _writable_target(folder: Path) -> Path:
         inside = Path(os.path.realpath(folder))
         if inside not in target.parents:
             raise RecordError(
-                f"{shown} is a link to {target}, outside the plan folder; record writes only inside the plan folder",
-                "to record into that file, use the plan folder it belongs to; to keep the figures with this plan, "
-                f"replace the link by a copy: cp --remove-destination {target} {shown}",
+                Msg("link_outside", path=shown, target=str(target)),
+                Msg("hint_link_outside", path=shown, target=str(target)),
             )
         path = target
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         if path != folder / ACTUALS_FILE:
-            raise RecordError(f"{shown} is a link to {path}, which does not exist") from None
+            raise RecordError(Msg("link_dangling", path=shown, target=str(path))) from None
         return path
     if not stat.S_ISREG(mode):
-        raise RecordError(
-            f"{shown} is not a regular file", "actuals.yaml must be a text file; remove what has its name"
-        )
+        raise RecordError(Msg("not_regular_file", path=shown), Msg("hint_not_regular_file"))
     if not os.access(path, os.W_OK) or not mode & 0o222:
         # The file is replaced by a rename, which a read-only file does not
         # stop (only its folder's permissions count), so read-only is honoured
         # here: whoever made the file read-only meant it not to change. The
         # mode bits are checked besides os.access, which grants root everything.
-        raise RecordError(f"{shown} is read-only", "make it writable first if the figure belongs in it")
+        raise RecordError(Msg("read_only", path=shown), Msg("hint_read_only"))
     return path
 
 
