@@ -115,6 +115,5 @@ def colon(lang: str) -> str:
 
 
 def _fill(template: str, values: dict[str, Any], lang: str) -> str:
-    if not values:
-        return template
+    # formatted even without values, so that {{ and }} read the same in every message
     return template.format(**{name: say(value, lang) for name, value in values.items()})

@@ -222,6 +222,148 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "note_not_text": ("说明应为文本，却是{found}", "a note should be text, found {found}"),
     "not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
     "hint_year_entry": ("每一项写作 `YEAR: value`，例如 `2017: 950`", "each entry is `YEAR: value`, e.g. `2017: 950`"),
+    # --- targets and milestones (plan/targets.py, plan/loader.py)
+    "unread_yaml_file": (
+        "规划文件夹中有 jmplan 不读取的 YAML 文件",
+        "a YAML file jmplan does not read in a plan folder",
+    ),
+    "hint_milestone_years": (
+        "阶段目标用于基期年 {base} 与目标年 {target} 之间的年份；目标年的目标写在 {file} 中",
+        "milestones are for the years between the base year {base} and the target year {target}; "
+        "the target year's targets go in {file}",
+    ),
+    "hint_baseline_file": (
+        "plan.yaml 中的基期年是 {base}：基期值文件是 {file}",
+        "the base year in plan.yaml is {base}: the baseline file is {file}",
+    ),
+    "hint_interim_targets": (
+        "阶段目标写在 targets_<year>.yaml 中（例如 {example}）",
+        "interim targets go in targets_<year>.yaml (e.g. {example})",
+    ),
+    "hint_plan_folder_holds": (
+        "规划文件夹含有 {plan}、{baseline}、{targets}、targets_<year>.yaml 和 {actuals}；请把其他文件移走",
+        "a plan folder holds {plan}, {baseline}, {targets}, targets_<year>.yaml and {actuals}; "
+        "move other files elsewhere",
+    ),
+    "about_out_of_range": (
+        "thresholds：`about` 必须是 0 到 1 之间的比例（0.05 即 5 %）；现为 {about}",
+        "thresholds: about must be a share from 0 up to 1 (0.05 is 5 %); found {about}",
+    ),
+    "hint_about": (
+        "以“左右”表述的目标，在其上下这一比例之内即算达到；默认为 0.05",
+        "a target stated as about (左右) is met within this share of it; the default is 0.05",
+    ),
+    "change_year_missing": (
+        "{key!r} 的 {year} 年观测值：该指标按年度变化观测，年份须自 {first} 年起逐年连续，缺少 {expected} 年",
+        "observation for {key!r} in {year}: it is observed as yearly changes, "
+        "so its years run one by one from {first}, and {expected} is missing",
+    ),
+    "change_in_base_year": (
+        "{key!r} 的 {year} 年观测值：该指标按年度变化观测，应从基期年 {base} 的下一年开始",
+        "observation for {key!r} in {year}: it is observed as yearly changes, "
+        "which start in the year after the base year {base}",
+    ),
+    "hint_change_year_missing": (
+        "补上 {expected} 年的变化，或改为按水平值观测该指标",
+        "add the change of {expected}, or observe the indicator as levels",
+    ),
+    "hint_change_in_base_year": ("删除它：基期值就是起点水平", "remove it: the baseline is the starting level"),
+    "observed_change_leaves_nothing": (
+        "{key!r} 的 {year} 年观测值是 {value} % 的变化，将一无所剩",
+        "the observation of {key!r} for {year} is a change of {value} %, which would leave nothing",
+    ),
+    "hint_change_above_minus_100": (
+        "以百分比表示的年度变化大于 -100（下降4.0% 写作 -4.0）",
+        "a yearly change in percent is above -100 (下降4.0% is -4.0)",
+    ),
+    "target_two_forms": (
+        "{what} 同时写成了 {first!r} 和 {second!r}",
+        "{what} is stated both as {first!r} and as {second!r}",
+    ),
+    "hint_target_two_forms": (
+        "目标只用一种方式表述：保留规划原文所用的那种",
+        "a target is stated one way: keep the one the plan writes",
+    ),
+    "target_no_value": ("{what} 缺少 'value'", "{what} has no 'value'"),
+    "hint_target_no_value": (
+        "加上 `value:`（水平值），或写成 `change:`、`change_percent:` 或 `annual_growth_percent:`，"
+        "或像规划原文那样写在 `stated:` 中（≥90%、〔30〕、年均增长7%……）",
+        "add `value:` (a level), state it as `change:`, `change_percent:` or `annual_growth_percent:`, "
+        "or write it as the plan does in `stated:` (≥90%, 〔30〕, 年均增长7%, ...)",
+    ),
+    "target_qualifier": (
+        "{what}：'qualifier: {qualifier}' 描述的是已陈述的事实，而非目标如何算达到",
+        "{what}: 'qualifier: {qualifier}' describes a stated fact, not how a target is met",
+    ),
+    "hint_target_qualifier": (
+        "改写为 `bound: {replacement}`（可选 `at_least`、`at_most` 或 `about`）",
+        "write `bound: {replacement}` (at_least, at_most or about) instead",
+    ),
+    "target_upper_not_level": (
+        "{what}：'upper' 属于区间，区间用 `value:`（下限）表述",
+        "{what}: 'upper' belongs to a range, which is stated with `value:` (its low end)",
+    ),
+    "hint_target_upper_not_level": (
+        "删除 `upper`，或把区间写成 `value: LOW` 和 `upper: HIGH`",
+        "remove `upper`, or write the range as `value: LOW` and `upper: HIGH`",
+    ),
+    "previous_not_list": (
+        "{what} 的 'previous' 应为早先各版本组成的列表，却是{found}",
+        "'previous' of {what} should be a list of earlier versions, found {found}",
+    ),
+    "hint_previous_list": (
+        "每个版本写作 `- {{value: ..., until: YEAR, source: ...}}`",
+        "write each version as `- {{value: ..., until: YEAR, source: ...}}`",
+    ),
+    "what_previous_version": ("{what}的一个早先版本", "a previous version of {what}"),
+    "until_not_after": (
+        "{what}：`until` {until} 不晚于前一版本（`until` {last}）",
+        "{what}: until {until} is not after the version before it (until {last})",
+    ),
+    "hint_until_order": (
+        "按从旧到新列出早先版本，每个都在更晚的年份被替换",
+        "list the previous versions oldest first, each replaced in a later year",
+    ),
+    "until_outside": (
+        "{what}：`until` {until} 不在规划年份 {first}–{last} 之内",
+        "{what}: until {until} is outside the plan's years {first}–{last}",
+    ),
+    "hint_until": ("`until: YEAR` 是该版本被替换的年份", "`until: YEAR` is the year the version was replaced"),
+    "what_target_of": ("{year} 年目标", "the {year} target"),
+    "what_target_replaced": ("{year} 年目标（{until} 年被替换的版本）", "the {year} target replaced in {until}"),
+    "needs_yearly_changes": (
+        "或按年度变化观测该指标（`observed_as: annual_change_percent`），以 100 为指数起点",
+        "or observe the indicator as yearly changes (`observed_as: annual_change_percent`), "
+        "which runs on an index of 100",
+    ),
+    "needs_level": ("或把目标写成水平值（`value:`）", "or write the target as a level (`value:`)"),
+    "target_needs_baseline": (
+        "{key!r} 的{what}写成 {form!r}，它从基期值起算，而规划未给出该指标的基期值",
+        "{what} for {key!r} is stated as {form!r}, which counts from the baseline, "
+        "but the plan states no baseline for it",
+    ),
+    "hint_target_needs_baseline": (
+        "在基期值文件中加上它的基期值，{needs}",
+        "add its baseline to the baseline file, {needs}",
+    ),
+    "wrong_side_below": (
+        "{key!r} 的{what}为 {value}，低于基期值 {baseline}，而该指标越大越好",
+        "{what} for {key!r} comes to {value}, below the baseline {baseline}, though more is better for this indicator",
+    ),
+    "wrong_side_above": (
+        "{key!r} 的{what}为 {value}，高于基期值 {baseline}，而该指标越小越好",
+        "{what} for {key!r} comes to {value}, above the baseline {baseline}, though less is better for this indicator",
+    ),
+    "hint_wrong_side_level": (
+        "是否想写 `change: {amount}`（相对基期值的变化），或在 plan.yaml 中写 `direction: {direction}`？"
+        "基期值已满足的上限或下限用 `bound:` 表述",
+        "did you mean `change: {amount}` (a change from the baseline), or `direction: {direction}` in plan.yaml? "
+        "A ceiling or floor the baseline already meets is written with `bound:`",
+    ),
+    "hint_wrong_side_change": (
+        "检查正负号（下降为负），或 plan.yaml 中该指标的 `direction:`",
+        "check the sign (a fall is negative), or the indicator's `direction:` in plan.yaml",
+    ),
     # --- checks across files (plan/validate.py)
     "what_baseline": ("基期值", "baseline"),
     "what_target": ("目标值", "target"),

@@ -70,22 +70,20 @@ def _folder_files(folder: Path, info: PlanInfo, problems: list[Problem]) -> list
             years.append(int(milestone.group(1)))
             continue
         if milestone:
-            hint = (
-                f"milestones are for the years between the base year {info.base_year} and the target year "
-                f"{info.target_year}; the target year's targets go in {TARGETS_FILE}"
-            )
+            hint = Msg("hint_milestone_years", base=info.base_year, target=info.target_year, file=TARGETS_FILE)
         elif name.startswith("baseline_"):
-            hint = (
-                f"the base year in plan.yaml is {info.base_year}: the baseline file is {baseline_file(info.base_year)}"
-            )
+            hint = Msg("hint_baseline_file", base=info.base_year, file=baseline_file(info.base_year))
         elif name.lower().startswith("target"):
-            hint = f"interim targets go in targets_<year>.yaml (e.g. {milestone_file(info.base_year + 2)})"
+            hint = Msg("hint_interim_targets", example=milestone_file(info.base_year + 2))
         else:
-            hint = (
-                f"a plan folder holds {PLAN_FILE}, {baseline_file(info.base_year)}, {TARGETS_FILE}, "
-                f"targets_<year>.yaml and {ACTUALS_FILE}; move other files elsewhere"
+            hint = Msg(
+                "hint_plan_folder_holds",
+                plan=PLAN_FILE,
+                baseline=baseline_file(info.base_year),
+                targets=TARGETS_FILE,
+                actuals=ACTUALS_FILE,
             )
-        problems.append(Problem(Source(display_path(path)), "a YAML file jmplan does not read in a plan folder", hint))
+        problems.append(Problem(Source(display_path(path)), Msg("unread_yaml_file"), hint))
     return years
 
 
@@ -326,8 +324,8 @@ def _thresholds(node: Node | None, problems: list[Problem]) -> Thresholds:
         problems.append(
             Problem(
                 f.where("about"),
-                f"thresholds: about must be a share from 0 up to 1 (0.05 is 5 %); found {result.about:g}",
-                "a target stated as about (左右) is met within this share of it; the default is 0.05",
+                Msg("about_out_of_range", about=f"{result.about:g}"),
+                Msg("hint_about"),
             )
         )
     if not 0 < result.on_track <= 1 <= result.ahead:
@@ -459,14 +457,12 @@ def _chain_yearly_changes(
                 problems.append(
                     Problem(
                         figure.where,
-                        f"observation for {key!r} in {year}: it is observed as yearly changes, "
-                        f"so its years run one by one from {base_year + 1}, and {expected} is missing"
+                        Msg("change_year_missing", key=key, year=year, first=base_year + 1, expected=expected)
                         if year > expected
-                        else f"observation for {key!r} in {year}: it is observed as yearly changes, "
-                        f"which start in the year after the base year {base_year}",
-                        f"add the change of {expected}, or observe the indicator as levels"
+                        else Msg("change_in_base_year", key=key, year=year, base=base_year),
+                        Msg("hint_change_year_missing", expected=expected)
                         if year > expected
-                        else "remove it: the baseline is the starting level",
+                        else Msg("hint_change_in_base_year"),
                     )
                 )
                 break
@@ -474,9 +470,8 @@ def _chain_yearly_changes(
                 problems.append(
                     Problem(
                         figure.where,
-                        f"the observation of {key!r} for {year} is a change of {figure.value:g} %, "
-                        "which would leave nothing",
-                        "a yearly change in percent is above -100 (下降4.0% is -4.0)",
+                        Msg("observed_change_leaves_nothing", key=key, year=year, value=f"{figure.value:g}"),
+                        Msg("hint_change_above_minus_100"),
                     )
                 )
                 break

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..i18n import Msg
 from .fields import Fields, parse_number, read_number, require_mapping
 from .kinds import COMPOUND, DECREASE, INCREASE
 from .model import BOUNDS, Figure, Indicator, Target
@@ -94,7 +95,7 @@ def read_target(
             read_number(node, key, problems)  # to say what is wrong
             return None
         return _resolved(year, "value", value, None, False, None, "", "", "", "", None, (), node, ctx, problems)
-    what = f"the figure for {key!r}"
+    what = Msg("what_figure", key=key)
     if not require_mapping(node, what, problems):
         return None
     return _read_mapping(node, what, key_node, year, ctx, problems, version=False)
@@ -123,8 +124,8 @@ def _read_mapping(
         problems.append(
             Problem(
                 node.by_key[given[1]][0].where,
-                f"{what} is stated both as {given[0]!r} and as {given[1]!r}",
-                "a target is stated one way: keep the one the plan writes",
+                Msg("target_two_forms", what=what, first=given[0], second=given[1]),
+                Msg("hint_target_two_forms"),
             )
         )
         ok = False
@@ -139,9 +140,8 @@ def _read_mapping(
         problems.append(
             Problem(
                 key_node.where,
-                f"{what} has no 'value'",
-                "add `value:` (a level), state it as `change:`, `change_percent:` or `annual_growth_percent:`, "
-                "or write it as the plan does in `stated:` (≥90%, 〔30〕, 年均增长7%, ...)",
+                Msg("target_no_value", what=what),
+                Msg("hint_target_no_value"),
             )
         )
         return None
@@ -160,8 +160,8 @@ def _read_mapping(
         problems.append(
             Problem(
                 qualifier_node[0].where,
-                f"{what}: 'qualifier: {qualifier}' describes a stated fact, not how a target is met",
-                f"write `bound: {replacement}` (at_least, at_most or about) instead",
+                Msg("target_qualifier", what=what, qualifier=qualifier),
+                Msg("hint_target_qualifier", replacement=replacement),
             )
         )
         ok = False
@@ -170,13 +170,15 @@ def _read_mapping(
             problems.append(
                 Problem(
                     node.by_key["upper"][0].where,
-                    f"{what}: 'upper' belongs to a range, which is stated with `value:` (its low end)",
-                    "remove `upper`, or write the range as `value: LOW` and `upper: HIGH`",
+                    Msg("target_upper_not_level", what=what),
+                    Msg("hint_target_upper_not_level"),
                 )
             )
             ok = False
         elif upper < amount:
-            problems.append(Problem(node.where, f"{what}: upper {upper:g} is below value {amount:g}"))
+            problems.append(
+                Problem(node.where, Msg("upper_below_value", what=what, upper=f"{upper:g}", value=f"{amount:g}"))
+            )
             ok = False
         else:
             form = "range"
@@ -184,8 +186,8 @@ def _read_mapping(
         problems.append(
             Problem(
                 node.where,
-                f"{what} is a range but has no 'upper'",
-                "add `upper: <the high end>`; `value` is the low end",
+                Msg("range_without_upper", what=what),
+                Msg("hint_range_upper"),
             )
         )
         ok = False
@@ -294,15 +296,15 @@ def _previous(
         problems.append(
             Problem(
                 node.where,
-                f"'previous' of {what} should be a list of earlier versions, found {node.describe()}",
-                "write each version as `- {value: ..., until: YEAR, source: ...}`",
+                Msg("previous_not_list", what=what, found=node.describe()),
+                Msg("hint_previous_list"),
             )
         )
         return None
     versions = []
     last_until = None
     for item in node.children:
-        version_what = f"a previous version of {what}"
+        version_what = Msg("what_previous_version", what=what)
         if not require_mapping(item, version_what, problems):
             return None
         version = _read_mapping(item, version_what, item, year, ctx, problems, version=True)
@@ -312,8 +314,8 @@ def _previous(
             problems.append(
                 Problem(
                     item.by_key["until"][1].where,
-                    f"{version_what}: until {version.until} is not after the version before it (until {last_until})",
-                    "list the previous versions oldest first, each replaced in a later year",
+                    Msg("until_not_after", what=version_what, until=version.until, last=last_until),
+                    Msg("hint_until_order"),
                 )
             )
             return None
@@ -321,8 +323,8 @@ def _previous(
             problems.append(
                 Problem(
                     item.by_key["until"][1].where,
-                    f"{version_what}: until {version.until} is outside the plan's years {ctx.base_year + 1}–{year}",
-                    "`until: YEAR` is the year the version was replaced",
+                    Msg("until_outside", what=version_what, until=version.until, first=ctx.base_year + 1, last=year),
+                    Msg("hint_until"),
                 )
             )
             return None
@@ -353,21 +355,15 @@ def _resolved(
     indicator = ctx.indicator
     sign = indicator.sign if indicator else 1
     effective_bound = bound or (indicator.default_bound if indicator else "at_least")
-    what = f"the {year} target" if until is None else f"the {year} target replaced in {until}"
+    what = Msg("what_target_of", year=year) if until is None else Msg("what_target_replaced", year=year, until=until)
     b = baseline_for(ctx, form)
     if form not in ("value", "range") and b is None and indicator is not None:
-        needs = (
-            "or observe the indicator as yearly changes (`observed_as: annual_change_percent`), "
-            "which runs on an index of 100"
-            if form in RELATIVE_FORMS
-            else "or write the target as a level (`value:`)"
-        )
+        needs = Msg("needs_yearly_changes") if form in RELATIVE_FORMS else Msg("needs_level")
         problems.append(
             Problem(
                 node.where,
-                f"{what} for {indicator.key!r} is stated as {form!r}, which counts from the baseline, "
-                "but the plan states no baseline for it",
-                f"add its baseline to the baseline file, {needs}",
+                Msg("target_needs_baseline", what=what, key=indicator.key, form=form),
+                Msg("hint_target_needs_baseline", needs=needs),
             )
         )
         return None
@@ -412,19 +408,22 @@ def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: 
         return None  # an impossible level: validate says why
     if target.bound_stated and meets_bound(b, target.value, target.bound, ctx.tolerance):
         return None
-    side = "below" if indicator.sign > 0 else "above"
-    better = "more" if indicator.sign > 0 else "less"
     if target.form == "value":
-        fix = (
-            f"did you mean `change: {target.amount:g}` (a change from the baseline), or `direction: "
-            f"{DECREASE if indicator.sign > 0 else INCREASE}` in plan.yaml? A ceiling or floor the baseline "
-            "already meets is written with `bound:`"
+        fix = Msg(
+            "hint_wrong_side_level",
+            amount=f"{target.amount:g}",
+            direction=DECREASE if indicator.sign > 0 else INCREASE,
         )
     else:
-        fix = "check the sign (a fall is negative), or the indicator's `direction:` in plan.yaml"
+        fix = Msg("hint_wrong_side_change")
     return Problem(
         target.where,
-        f"{what} for {indicator.key!r} comes to {target.value:g}, {side} the baseline {b:g}, "
-        f"though {better} is better for this indicator",
+        Msg(
+            "wrong_side_below" if indicator.sign > 0 else "wrong_side_above",
+            what=what,
+            key=indicator.key,
+            value=f"{target.value:g}",
+            baseline=f"{b:g}",
+        ),
         fix,
     )
