@@ -37,6 +37,16 @@ def _written_by_the_user(work: Path, args: list[str]) -> set[str]:
     return words
 
 
+# cases whose messages are not in the catalogue yet: each fails here until its
+# module's messages move to jmplan/i18n/messages.py (strict: remove it then)
+NOT_YET_IN_CHINESE = {
+    "211-stated-unreadable",
+    "212-stated-disagrees-with-value",
+    "213-flow-total-in-brackets",
+    "214-stated-plain-plus-is-not-a-change",
+}
+
+
 def english_words(text: str, allowed: set[str]) -> list[str]:
     found = []
     for line in text.splitlines():
@@ -54,7 +64,9 @@ def test_english_words_are_found_and_names_pass():
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
-def test_bad_input_in_chinese(folder, tmp_path, monkeypatch):
+def test_bad_input_in_chinese(folder, tmp_path, monkeypatch, request):
+    if folder.name in NOT_YET_IN_CHINESE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="messages not in the catalogue yet"))
     spec = load_case(folder)
     if spec.get("skip_as_root") and os.geteuid() == 0:
         pytest.skip("root can read and write any file")
