@@ -30,6 +30,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint_quote_it": ('加上引号：{key} "{text}"', 'quote it: {key} "{text}"'),
     "hint_yaml_tabs": ("YAML 不允许用制表符缩进，请改用空格", "YAML does not allow tabs for indentation; use spaces"),
     "control_character": ("YAML 不允许的控制字符（{code}）", "a control character ({code}) that YAML does not allow"),
+    "bidi_character": ("文本中有双向控制字符（{code}）", "a bidirectional control character ({code}) in the text"),
+    "hint_bidi_character": (
+        "删除它：它会改变文本的显示顺序，使读者看到的与实际写的不同",
+        "delete it: it changes the order in which text is shown, so what a reader sees is not what is written",
+    ),
+    "escaped_control_character": (
+        "带引号文本中的转义写入了控制字符（{code}）",
+        "an escape in quoted text writes a control character ({code}) into it",
+    ),
+    "hint_escaped_control_character": (
+        "去掉它：控制字符会进入阅读输出者的终端",
+        "write the text without it: a control character would reach the terminal of whoever reads the output",
+    ),
+    "field_holds_character": (
+        "{name} 含有{what}（{code}），jmplan 不接受任何文本中有此类字符",
+        "the {name} holds {what} ({code}), which jmplan refuses in any text",
+    ),
+    "what_bidi_character": ("双向控制字符", "a bidirectional control character"),
+    "what_control_character": ("控制字符", "a control character"),
     "hint_control_character": (
         "删除它：多数编辑器不显示它，它常随从其他程序复制的文本而来",
         "delete it: most editors do not show it; it comes with text copied from another program",
@@ -133,6 +152,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_large_number": ("{text!r} 不是有限的数：它太大了", "{text!r} is not a finite number: it is too large"),
     "hint_write_figure": ("写出数值本身", "write the figure itself"),
     "expected_number": ("应为数字，却是 {text!r}", "expected a number, found {text!r}"),
+    "out_of_range": (
+        "{text!r} 超出 jmplan 接受的范围：0，或大小在 {low} 到 {high} 之间",
+        "{text!r} is outside the range jmplan accepts: 0, or a size from {low} to {high}",
+    ),
+    "hint_out_of_range": (
+        "检查数字位数；特别大或特别小的数换个单位（亿元、万人）更好读",
+        "check the number of digits; a very large or very small figure reads better in another unit (亿元, 万人)",
+    ),
+    "bad_key": ("{what}的键 {key!r} {why}", "the {what} key {key!r} is {why}"),
+    "key_too_long": ("超过 {limit} 个字符", "over {limit} characters"),
+    "key_not_a_name": ("不是普通的名称", "not a plain name"),
+    "hint_bad_key": (
+        "键由字母（任何文字，包括汉字）、数字和 _ 组成，不以数字开头，最多 {limit} 个字符："
+        "不能有空格、点、斜杠或连字符（例如 fibre_length）",
+        "a key is letters (any script, Chinese too), digits and _, not starting with a digit, "
+        "at most {limit} characters: no spaces, dots, slashes or dashes (e.g. fibre_length)",
+    ),
+    "kind_indicator": ("指标", "indicator"),
+    "kind_common_indicator": ("通用指标", "common indicator"),
+    "kind_goal": ("目标", "goal"),
+    "kind_task": ("任务", "task"),
     "hint_add_line": ("加一行 `{name}: ...`", "add a line `{name}: ...`"),
     "hint_misspelt_field": (
         "第 {line} 行的 {close!r} 是不是它的笔误？",

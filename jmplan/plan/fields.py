@@ -54,12 +54,9 @@ def in_range(value: float) -> bool:
     return value == 0 or MIN_VALUE <= abs(value) <= MAX_VALUE
 
 
-def range_problem(text: str) -> tuple[str, str]:
+def range_problem(text: str) -> tuple[Msg, Msg]:
     """The message and hint for a number outside what jmplan accepts."""
-    return (
-        f"{text!r} is outside the range jmplan accepts: 0, or a size from {MIN_VALUE:g} to {MAX_VALUE:g}",
-        "check the number of digits; a very large or very small figure reads better in another unit (亿元, 万人)",
-    )
+    return Msg("out_of_range", text=text, low=f"{MIN_VALUE:g}", high=f"{MAX_VALUE:g}"), Msg("hint_out_of_range")
 
 
 def parse_number(text: str) -> float | None:
@@ -190,13 +187,12 @@ def check_key(node: Node, what: str, problems: list[Problem]) -> bool:
     if key.isidentifier() and len(key) <= MAX_KEY_CHARS:
         return True
     shown = key if key.isprintable() else key.encode("unicode_escape").decode("ascii")
-    why = f"over {MAX_KEY_CHARS} characters" if key.isidentifier() else "not a plain name"
+    why = Msg("key_too_long", limit=MAX_KEY_CHARS) if key.isidentifier() else Msg("key_not_a_name")
     problems.append(
         Problem(
             node.where,
-            f"the {what} key {shown!r} is {why}",
-            "a key is letters (any script, Chinese too), digits and _, not starting with a digit, "
-            f"at most {MAX_KEY_CHARS} characters: no spaces, dots, slashes or dashes (e.g. fibre_length)",
+            Msg("bad_key", what=Msg("kind_" + what.replace(" ", "_")), key=shown, why=why),
+            Msg("hint_bad_key", limit=MAX_KEY_CHARS),
         )
     )
     return False

@@ -302,22 +302,10 @@ def character_problem(character: str, where: Source, escaped: bool) -> Problem:
     code = f"U+{ord(character):04X}"
     name = unicodedata.name(character, "")
     if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
-        return Problem(
-            where,
-            f"a bidirectional control character ({code} {name}) in the text",
-            "delete it: it changes the order in which text is shown, so what a reader sees is not what is written",
-        )
+        return Problem(where, Msg("bidi_character", code=f"{code} {name}"), Msg("hint_bidi_character"))
     if escaped:
-        return Problem(
-            where,
-            f"an escape in quoted text writes a control character ({code}) into it",
-            "write the text without it: a control character would reach the terminal of whoever reads the output",
-        )
-    return Problem(
-        where,
-        f"a control character ({code}) that YAML does not allow",
-        "delete it: most editors do not show it; it comes with text copied from another program",
-    )
+        return Problem(where, Msg("escaped_control_character", code=code), Msg("hint_escaped_control_character"))
+    return Problem(where, Msg("control_character", code=code), Msg("hint_control_character"))
 
 
 def _build(parser, shown: str, problems: list[Problem]) -> Node | None:

@@ -290,11 +290,14 @@ def _check_shapes(changes: tuple[Change, ...]) -> None:
             hidden = next(filter(None, (FORBIDDEN_CHARACTERS.search(text) for text in _texts(field))), None)
             if hidden:
                 problem = character_problem(hidden.group(), Source(""), escaped=True)
-                what = (
-                    "a bidirectional control character" if "bidirectional" in problem.message else "a control character"
-                )
+                bidi = getattr(problem.message, "key", "") == "bidi_character"
                 raise RecordError(
-                    f"the {name} holds {what} (U+{ord(hidden.group()):04X}), which jmplan refuses in any text",
+                    Msg(
+                        "field_holds_character",
+                        name=name,
+                        what=Msg("what_bidi_character" if bidi else "what_control_character"),
+                        code=f"U+{ord(hidden.group()):04X}",
+                    ),
                     problem.hint,
                     param="--source" if name == "source" else name,
                 )
