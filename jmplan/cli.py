@@ -939,9 +939,9 @@ def template(year, by_department, lang, data_dir, output):
     without a password)."""
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise click.BadParameter(f"{output.name}: the file must end in .xlsx or .csv.", param_hint="'--output'")
+        raise click.BadParameter(_say("template_suffix", name=output.name), param_hint="'--output'")
     if by_department and suffix != ".xlsx":
-        raise click.UsageError("--by-department writes one sheet per department: it needs an .xlsx file.")
+        raise click.UsageError(_say("by_department_needs_xlsx"))
     plan = _load(data_dir)
     _check_year(plan, year)
     from .show.template import template_csv, template_xlsx
@@ -989,13 +989,10 @@ def import_(files, dry_run, replace, year, data_dir, lang):
     from .write.record import RecordError, apply_changes
 
     if data_dir is None:
-        raise click.UsageError(
-            "import needs the plan folder to write to: give --data-dir DIR or set JMPLAN_DATA_DIR. "
-            "To start from the embedded Jiangmen plan, run `jmplan init DIR` first."
-        )
+        raise click.UsageError(_say("import_needs_data_dir"))
     missing = [f for f in files if not f.is_file()]
     if missing:
-        raise click.BadParameter(f"{missing[0]}: no such file.", param_hint="'FILE'")
+        raise click.BadParameter(_say("no_such_file", path=missing[0]), param_hint="'FILE'")
     plan = _load(data_dir)
     if year is not None:
         _check_year(plan, year)

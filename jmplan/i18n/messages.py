@@ -585,6 +585,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "record needs the plan folder to write to: give --data-dir DIR or set JMPLAN_DATA_DIR. "
         "To start from the embedded Jiangmen plan, run `jmplan init DIR` first.",
     ),
+    "template_suffix": ("{name}：文件名必须以 .xlsx 或 .csv 结尾。", "{name}: the file must end in .xlsx or .csv."),
+    "by_department_needs_xlsx": (
+        "--by-department 为每个部门写一张工作表：需要 .xlsx 文件。",
+        "--by-department writes one sheet per department: it needs an .xlsx file.",
+    ),
+    "import_needs_data_dir": (
+        "import 需要写入的规划文件夹：请给出 --data-dir DIR 或设置 JMPLAN_DATA_DIR。"
+        "若要从内置的江门规划开始，请先运行 `jmplan init DIR`。",
+        "import needs the plan folder to write to: give --data-dir DIR or set JMPLAN_DATA_DIR. "
+        "To start from the embedded Jiangmen plan, run `jmplan init DIR` first.",
+    ),
+    "no_such_file": ("{path}：文件不存在。", "{path}: no such file."),
     "year_outside_every_plan": (
         "{year} 不在任何一个规划的年份之内（{first}–{last}）。",
         "{year} is outside the years of every plan ({first}–{last}).",

@@ -479,7 +479,7 @@ def _figure(
                     f"{indicator.key} already has {_plain(previous.value)} for {figure_year} ({previous.where})",
                     "add --replace to overwrite it (the old figure is kept in its history)",
                     f"{indicator.name_zh} {figure_year} 年已有数值 {_plain(previous.value)}（{previous.where}）",
-                    "加 --replace 可覆盖（原数值保留在 history 中）",
+                    "加 --replace 可覆盖（原数值保留在 `history` 中）",
                 )
             )
             return None
