@@ -853,7 +853,7 @@ def compare(folders, metric, year, method, fmt, lang, output):
         return compare_csv(comparison, lang)
 
     _emit(_render(blocks, table, data, fmt), fmt, output)
-    if fmt != "json" or output is not None:
+    if comparison.notices:
         from .show.compare_view import notice_text
 
         for notice in comparison.notices:

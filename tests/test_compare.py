@@ -405,3 +405,11 @@ def test_markdown_output(run, tmp_path):
     assert out.exit_code == 0, out.stderr
     assert out.stdout.startswith("# 3 个规划对比")
     assert "| 甲市   |" in out.stdout and "按 2015 年数值排名" in out.stdout
+
+
+def test_warnings_reach_stderr_with_json_too(run, tmp_path):
+    result = succession(tmp_path, 160, 176)
+    out = run("compare", *(p.folder for p in result.plans), "--format", "json")
+    assert out.exit_code == 0
+    assert json.loads(out.stdout)["warnings"][0]["kind"] == "baseline_mismatch"
+    assert out.stderr.startswith("jmplan: warning: ")
