@@ -87,6 +87,8 @@ _TEXT = {
     "upper": ("上限", "Upper"),
     "stated": ("原文", "As stated"),
     "note": ("说明", "Note"),
+    "status_reason": ("状态说明", "Why this status"),
+    "growth_undefined": ("增速无法计算的原因", "Why no required growth"),
     "notes": ("备注", "Notes"),
     "source": ("出处", "Source"),
     "responsible": ("责任部门", "Responsible"),
@@ -169,6 +171,11 @@ _REASONS = {
     "the target year has been reached": "目标年份已到",
     "the starting value is not positive": "起点值不为正",
     "the target is not positive": "目标值不为正",
+    "no observation after the baseline yet": "基期后尚无观测值",
+    "the plan states no baseline and nothing is observed yet": "规划未给出基期值，且尚无观测值",
+    "the target equals the baseline": "目标值与基期值相同",
+    "the baseline is not positive": "基期值不为正",
+    "the latest value is not positive": "最新值不为正",
 }
 
 

@@ -133,6 +133,13 @@ class Assessment(NamedTuple):
             return self.growth_ratio.status
         return self.progress.status
 
+    def status_reason(self, method: str) -> str | None:
+        """Why the status is no_data, or its ratio undefined, under `method`
+        (None when there is nothing to explain)."""
+        if method == EUROSTAT and self.growth_ratio is not None:
+            return self.growth_ratio.reason
+        return self.progress.reason
+
     def ratio_for(self, method: str) -> float | None:
         """r = completion / expected (time) or R = g_act / g_req (eurostat)."""
         if method == EUROSTAT:
@@ -229,7 +236,7 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
     if milestones and from_baseline and latest is not None:
         path_now = calc.path_value(from_baseline.points, indicator.growth_model, latest.year)
     if baseline is None or latest is None:
-        progress = calc.TimeProgress(calc.NO_DATA)
+        progress = calc.TimeProgress(calc.NO_DATA, reason=calc.NOTHING_OBSERVED)
     elif target is None:
         progress = calc.TimeProgress(calc.NO_TARGET)
     elif final:

@@ -169,13 +169,35 @@ def expected_share(k: int, n: int, model: GrowthModel, b: float, target: float) 
     return k / n
 
 
+# Why a status is no_data, or a ratio undefined: said in every output (i18n translates them)
+NO_LATER_VALUE = "no observation after the baseline yet"
+NOTHING_OBSERVED = "the plan states no baseline and nothing is observed yet"
+TARGET_IS_BASELINE = "the target equals the baseline"
+BASELINE_NOT_POSITIVE = "the baseline is not positive"
+LATEST_NOT_POSITIVE = "the latest value is not positive"
+TARGET_NOT_POSITIVE = "the target is not positive"
+
+
+def _growth_undefined(b: float, x: float, k: int) -> str | None:
+    """Why g_act = (x / b) ** (1 / k) - 1 cannot be computed."""
+    if k <= 0:
+        return NO_LATER_VALUE
+    if b <= 0:
+        return BASELINE_NOT_POSITIVE
+    if x <= 0:
+        return LATEST_NOT_POSITIVE
+    return None
+
+
 class TimeProgress(NamedTuple):
-    """Method 1: completion c, expected share e, r = c / e and the status."""
+    """Method 1: completion c, expected share e, r = c / e and the status;
+    `reason` says why the status is no_data or the ratio undefined."""
 
     status: Status
     completion: float | None = None
     expected: float | None = None
     ratio: float | None = None
+    reason: str | None = None
 
 
 def time_progress(
@@ -199,13 +221,13 @@ def time_progress(
     if met if met is not None else meets(x, target, sign):
         return TimeProgress(ACHIEVED, c)
     if k <= 0:
-        return TimeProgress(NO_DATA, c)
+        return TimeProgress(NO_DATA, c, reason=NO_LATER_VALUE)
     if path_now is not None and target != b and k < n:
         e = (path_now - b) / (target - b)
     else:
         e = expected_share(k, n, model, b, target)
     if c is None:  # target equals the baseline and x has fallen short of it
-        return TimeProgress(MOVING_AWAY, None, e)
+        return TimeProgress(MOVING_AWAY, None, e, reason=TARGET_IS_BASELINE)
     if settled(c) < 0:
         return TimeProgress(MOVING_AWAY, c, e, c / e)
     r = c / e
@@ -227,12 +249,14 @@ def actual_growth(b: float, x: float, k: int) -> float | None:
 
 
 class GrowthRatio(NamedTuple):
-    """Method 2: R = g_act / g_req and its class."""
+    """Method 2: R = g_act / g_req and its class; `reason` says why the
+    status is no_data."""
 
     status: Status
     ratio: float | None = None
     actual: float | None = None
     required: float | None = None
+    reason: str | None = None
 
 
 def eurostat(
@@ -250,7 +274,7 @@ def eurostat(
     g_act = actual_growth(b, x, k)
     if target is None:
         if g_act is None:
-            return GrowthRatio(NO_DATA)
+            return GrowthRatio(NO_DATA, reason=_growth_undefined(b, x, k))
         growth = settled(sign * g_act)
         status: Status = (
             SIGNIFICANT_PROGRESS
@@ -266,7 +290,18 @@ def eurostat(
         return GrowthRatio(ACHIEVED, None, g_act)
     g_req = required if required is not None else required_growth(b, target, n)
     if g_act is None or not g_req:
-        return GrowthRatio(NO_DATA, None, g_act, g_req)
+        why = _growth_undefined(b, x, k)
+        if why is None:
+            why = (
+                TARGET_IS_BASELINE
+                if g_req == 0
+                else BASELINE_NOT_POSITIVE
+                if b <= 0
+                else TARGET_NOT_POSITIVE
+                if target <= 0
+                else TARGET_IS_BASELINE
+            )
+        return GrowthRatio(NO_DATA, None, g_act, g_req, why)
     r = g_act / g_req
     compared = settled(r)
     status = (

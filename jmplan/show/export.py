@@ -120,6 +120,7 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> di
         "actual_growth": row.growth_ratio.actual if row.growth_ratio else None,
         "ratio": row.ratio_for(method),
         "status": row.status_for(method),
+        "status_reason": row.status_reason(method),  # why no_data, or why the ratio is null
         "notes": notes_list(row.notes),  # the indicator's notes up to the year asked for
         "projection": None
         if row.projection is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import text
+from ..i18n import reason, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..measure.calc import ACHIEVED, NO_TARGET
 from ..plan.kinds import COMPOUND
@@ -16,7 +16,7 @@ from . import fmt
 from .chart import DEFAULT_SIZE_CM, ChartsUnavailable, chartable, draw
 from .render import TONES, Chart, Heading, Lines, Paragraph, Table
 from .review import ordered, preliminary_mark, review_notes, review_table
-from .views import figure_remarks, needed_per_year, projection_limit, with_notes
+from .views import figure_remarks, needed_per_year, projection_limit, reason_footnotes, with_notes
 
 
 def report_title(result: PlanAssessment, lang: str) -> str:
@@ -80,7 +80,7 @@ def report_blocks(
 
     blocks.append(Heading(text("completion_table", lang)))
     blocks.append(review_table(result, lang, method))
-    notes_below = review_notes(result, lang)
+    notes_below = reason_footnotes(result, lang, method) + review_notes(result, lang)
     if notes_below:
         blocks.append(Lines(notes_below))
 
@@ -215,7 +215,11 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
             )
     status = row.status_for(method)
     if status not in (NO_TARGET, ACHIEVED):
-        parts.append(f"状态：{text(status, lang)}" if zh else f"status: {text(status, lang)}")
+        shown = text(status, lang)
+        why = row.status_reason(method)
+        if why:  # never a bare "no data": say why
+            shown += f"（{reason(why, lang)}）" if zh else f" ({reason(why, lang)})"
+        parts.append(f"状态：{shown}" if zh else f"status: {shown}")
     if row.projection is not None and row.target is not None and status != ACHIEVED:
         verdict = text("meeting" if row.projection.meets_target else "falling_short", lang)
         limited = projection_limit(row)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..i18n import text
+from ..i18n import reason, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
 from . import fmt
 from .render import Table
+from .views import reason_marks
 
 R, L = "right", "left"
 
@@ -170,6 +171,7 @@ def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
     year = current_year(result)
     rows = []
     chosen = ordered(result.rows)
+    marks = reason_marks(result, method)  # the footnotes under the table say why (reason_footnotes)
     for row in chosen:
         ind = row.indicator
         rows.append(
@@ -190,7 +192,7 @@ def review_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 fmt.percent(row.progress.completion) if row.has_observation else "",
                 fmt.percent(time_elapsed(row)),
                 fmt.percent(row.progress.expected),
-                text(row.status_for(method), lang),
+                text(row.status_for(method), lang) + marks.get(row.status_reason(method) or "", ""),
             ]
         )
     return Table(
@@ -264,6 +266,7 @@ def review_raw(result: PlanAssessment, lang: str, method: str = TIME) -> tuple[l
         ("expected", text("expected", lang), "percent"),
         ("assessment", "评价" if zh else "Assessment", "text"),
         ("status", text("status_slug", lang), "text"),
+        ("status_reason", text("status_reason", lang), "text"),
     ]
     rows = []
     for row in ordered(result.rows):
@@ -294,6 +297,7 @@ def review_raw(result: PlanAssessment, lang: str, method: str = TIME) -> tuple[l
             "expected": row.progress.expected,
             "assessment": text(row.status_for(method), lang),
             "status": row.status_for(method),
+            "status_reason": reason(row.status_reason(method), lang),
         }
         rows.append([values[name] for name, _, _ in columns])
     return [header for _, header, _ in columns], [kind for _, _, kind in columns], rows

@@ -81,6 +81,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
         rows=[],
         align=[L, L, L, R, R, R, R, R, R, L],
     )
+    marks = reason_marks(result, method)
     for row in result.rows:
         ind = row.indicator
         leg = row.from_latest
@@ -96,7 +97,7 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
                 needed_per_year(leg, row, lang),
                 _progress(row, method),
-                text(row.status_for(method), lang),
+                text(row.status_for(method), lang) + marks.get(row.status_reason(method) or "", ""),
             ]
         )
     table = table._replace(status_column=9, statuses=tuple(row.status_for(method) for row in result.rows))
@@ -115,6 +116,22 @@ def target_cell(row: Assessment, lang: str, default_year: int) -> str:
     return f"{shown} ({stated})" if stated and stated != shown else shown
 
 
+_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def reason_marks(result: PlanAssessment, method: str) -> dict[str, str]:
+    """A mark for each reason a status is no_data or its ratio undefined,
+    in order of first appearance: the table's status cell carries the mark,
+    a footnote under it says why (reason_footnotes)."""
+    reasons = dict.fromkeys(r for r in (row.status_reason(method) for row in result.rows) if r)
+    return {why: " " + (_MARKS[i] if i < len(_MARKS) else f"({i + 1})") for i, why in enumerate(reasons)}
+
+
+def reason_footnotes(result: PlanAssessment, lang: str, method: str) -> list[str]:
+    """'¹ no observation after the baseline yet', one line per mark of the table."""
+    return [f"{mark.strip()} {reason(why, lang)}" for why, mark in reason_marks(result, method).items()]
+
+
 def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
     counts = result.counts(method)  # most severe first
     return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
@@ -124,7 +141,7 @@ def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list
     blocks: list = [
         _plan_heading(result.plan, lang, result.year),
         status_table(result, lang, method),
-        Lines([summary_line(result, lang, method)]),
+        Lines([summary_line(result, lang, method), *reason_footnotes(result, lang, method)]),
     ]
     blocks.extend(_notes(result, lang))
     if result.goals:
@@ -175,7 +192,9 @@ def review_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list
     """`status --layout review`: the standard completion table and its notes."""
     from .review import review_notes, review_table, summary_counts_line
 
-    notes = [summary_counts_line(result, lang, method)] + review_notes(result, lang)
+    notes = [summary_counts_line(result, lang, method), *reason_footnotes(result, lang, method)] + review_notes(
+        result, lang
+    )
     return [_plan_heading(result.plan, lang, result.year), review_table(result, lang, method), Lines(notes)]
 
 
@@ -239,6 +258,8 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             "ratio",
             "status",
             "status_slug",
+            "status_reason",
+            "growth_undefined",
             "responsible",
             "notes",
             "attribute",
@@ -280,6 +301,8 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
                 _cell(row.ratio_for(method)),
                 text(row.status_for(method), lang),
                 row.status_for(method),
+                reason(row.status_reason(method), lang),
+                reason(leg.undefined_reason, lang) if leg else "",
                 ind.responsible_label(lang),
                 notes_cell(row.notes),
                 ind.attribute,
@@ -355,7 +378,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
             + (
                 fmt.difference(leg.required_change, ind, lang, sign=True) + text("per_year", lang)
                 if leg.required_change is not None
-                else text("undefined", lang)
+                else f"{text('undefined', lang)} ({reason('the target year has been reached', lang)})"
             ),
         ]
         if leg.bound:
@@ -364,6 +387,8 @@ def gap_blocks(row: Assessment, lang: str) -> list:
 
     p = row.progress
     status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
+    if row.progress.reason:
+        status_line += f" ({reason(row.progress.reason, lang)})"
     if p.ratio is not None:
         status_line += (
             f" ({_inline('completion', lang)} {fmt.percent(p.completion)}, "
