@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import importlib  # always loaded by the interpreter: importing it here costs nothing
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -74,8 +75,6 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'jmplan' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # once: later look-ups find it directly
     return value

@@ -14,6 +14,7 @@ read is almost always a milestone or baseline file misnamed.
 
 from __future__ import annotations
 
+import datetime  # loaded with yaml anyway: a local import would save nothing
 import gc
 import re
 from contextlib import contextmanager
@@ -537,9 +538,6 @@ def _figure(
 
 def _date(f: Fields, name: str, problems: list[Problem]) -> str:
     """A calendar date written YYYY-MM-DD, as text ('' when absent)."""
-    import datetime
-    import re
-
     written = f.text(name)
     if not written:
         return ""

@@ -8,6 +8,8 @@ likewise json and csv are imported by the format that needs them.
 
 from __future__ import annotations
 
+import base64  # loaded with yaml anyway, as io is at start-up: local imports of them save nothing
+import io
 import re
 from typing import NamedTuple
 
@@ -164,8 +166,6 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
             if block.svg:
                 image = _svg_element(block.svg)
             else:  # a PNG chart, embedded so that the page fetches nothing
-                import base64
-
                 image = f'<img alt="" src="data:image/png;base64,{base64.b64encode(block.png).decode("ascii")}">'
             body.append(f'<figure role="img" aria-label="{escape(block.alt)}">{image}</figure>')
         else:
@@ -252,7 +252,6 @@ def to_csv(table: Table) -> str:
     Chinese Windows reads the file as GBK and garbles every Chinese cell.
     """
     import csv
-    import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
