@@ -17,6 +17,7 @@ commas, semicolons or tabs.
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -264,7 +265,6 @@ def _read_xlsx(path: Path, shown: str, problems: list[SheetProblem], budget: lis
 
 def _read_csv(path: Path, shown: str, problems: list[SheetProblem], budget: list[int]) -> list[list[list[Cell]]]:
     import csv
-    import io
 
     try:
         data = path.read_bytes()
