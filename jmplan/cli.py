@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -208,8 +209,6 @@ def _click_ngettext(singular: str, plural: str, count: int) -> str:
 def _translate_click() -> None:
     """Click's modules take `_` and `ngettext` from gettext at import; answer
     them instead, so that usage errors follow --lang like every other message."""
-    import importlib
-
     for name in ("core", "exceptions", "types", "parser", "_parser", "formatting", "decorators", "termui"):
         try:
             module = importlib.import_module(f"click.{name}")
