@@ -454,6 +454,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "直接使用它（`same_as: {key}`），或给你的指标另取一个键",
         "use it as it is (`same_as: {key}`), or give yours another key",
     ),
+    "same_as_empty": ("指标 {key!r} 的 same_as 为空", "indicator {key!r}: same_as is empty"),
+    "hint_same_as_empty": (
+        "填写通用指标表中的一个键（见 README），或删去这一行",
+        "give a key of the common list (see the README), or remove the line",
+    ),
     "same_as_unknown": ("same_as：{key!r} 不是通用指标表中的键", "same_as: {key!r} is not a key of the common list"),
     "hint_same_as_unknown": (
         "见 README 中的通用指标表，或在 plan.yaml 的 `common:` 下添加",

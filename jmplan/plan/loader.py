@@ -253,7 +253,15 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
         if not require_mapping(node, what, problems):
             continue
         f = Fields(node, what, problems, at=key_node.where)
-        same_as = f.text("same_as")
+        same_as = f.text("same_as").strip()
+        if not same_as and f.raw("same_as") is not None:
+            problems.append(
+                Problem(
+                    f.where("same_as"),
+                    Msg("same_as_empty", key=key_node.text),
+                    Msg("hint_same_as_empty"),
+                )
+            )
         indicators[key_node.text] = Indicator(
             key=key_node.text,
             name_zh=f.text("name_zh", required=True),
