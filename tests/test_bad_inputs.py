@@ -21,6 +21,9 @@ more keys, applied in this order:
       - {file: plan/plan.yaml, before: "    source: ", text: x, times: 1_000_000}
     encode: {plan/targets.yaml: gbk}         re-encode a file from UTF-8
     chmod: {plan/actuals.yaml: "444"}        set a file's mode
+    move: {plan/actuals.yaml: outside.yaml}  move a file (out of the plan folder)
+    symlink: {plan/actuals.yaml: /dev/zero}  make a symbolic link (to a path, absolute or relative)
+    mkfifo: [plan/actuals.yaml]              make a named pipe
     skip_as_root: true                       root reads and writes any file
 
 For a data error (exit 1) `error` is the first line of stderr, `FILE:LINE:
@@ -74,6 +77,16 @@ def lay_out(folder: Path, spec: dict, work: Path) -> None:
         (work / path).write_bytes((work / path).read_text(encoding="utf-8").encode(encoding))
     for path, mode in spec.get("chmod", {}).items():
         os.chmod(work / path, int(mode, 8))
+    for path, target in spec.get("move", {}).items():
+        (work / path).rename(work / target)
+    for path, target in spec.get("symlink", {}).items():
+        if (work / path).exists() or (work / path).is_symlink():
+            (work / path).unlink()
+        (work / path).symlink_to(target)
+    for path in spec.get("mkfifo", []):
+        if (work / path).exists():
+            (work / path).unlink()
+        os.mkfifo(work / path)
 
 
 def snapshot(work: Path) -> dict[str, str]:
@@ -86,6 +99,10 @@ def snapshot(work: Path) -> dict[str, str]:
         mode = path.lstat().st_mode
         if stat.S_ISDIR(mode):
             state[name] = f"folder {oct(mode)}"
+        elif stat.S_ISLNK(mode):
+            state[name] = f"link to {os.readlink(path)}"
+        elif not stat.S_ISREG(mode):  # a FIFO: reading it would wait for a writer
+            state[name] = f"special {oct(mode)}"
         else:
             os.chmod(path, mode | stat.S_IRUSR)  # hash even an unreadable file
             state[name] = f"{oct(mode)} {hashlib.sha256(path.read_bytes()).hexdigest()}"
@@ -111,6 +128,9 @@ def test_bad_input(folder, tmp_path, monkeypatch):
         "append",
         "encode",
         "chmod",
+        "move",
+        "symlink",
+        "mkfifo",
         "skip_as_root",
     }
     if spec.get("skip_as_root") and os.geteuid() == 0:

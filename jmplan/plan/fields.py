@@ -47,7 +47,7 @@ def number_problem(text: str) -> tuple[Msg, Msg | None]:
 # what lies beyond is a typing mistake, and bounds on the inputs keep every
 # ratio, rate and projection computed from them within what a float holds.
 MAX_VALUE = 1e15
-MIN_VALUE = 1e-9
+MIN_VALUE = 1e-9  # (the messages below spell both out)
 
 
 def in_range(value: float) -> bool:
@@ -56,7 +56,7 @@ def in_range(value: float) -> bool:
 
 def range_problem(text: str) -> tuple[Msg, Msg]:
     """The message and hint for a number outside what jmplan accepts."""
-    return Msg("out_of_range", text=text, low=f"{MIN_VALUE:g}", high=f"{MAX_VALUE:g}"), Msg("hint_out_of_range")
+    return Msg("out_of_range", text=text, low="1e-9", high="1e15"), Msg("hint_out_of_range")
 
 
 def parse_number(text: str) -> float | None:

@@ -181,8 +181,9 @@ def _plot(ax, row: Assessment, lang: str) -> None:
     # 100 %, no negative level under 0 (the markers on the edge are not clipped)
     bottom, top = ax.get_ylim()
     ax.set_ylim(max(bottom, ind.lowest), min(top, ind.highest))
-    ax.set_title(ind.name(lang))
-    ax.set_ylabel(ind.unit_label(lang))
+    # text from the data is plain text: parse_math=False, or a `$` in a name starts TeX-like mathtext
+    ax.set_title(ind.name(lang), parse_math=False)
+    ax.set_ylabel(ind.unit_label(lang), parse_math=False)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(True, linewidth=0.3)
     # below the plot, outside it: a legend inside the axes can hide a point

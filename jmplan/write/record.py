@@ -371,13 +371,13 @@ def _writable_target(folder: Path) -> Path:
     """The file to replace: actuals.yaml, or the file inside the plan folder
     that its link leads to; refused when it is anything else."""
     path = folder / ACTUALS_FILE
-    shown = display_path(path)
+    shown = str(Path(display_path(folder)) / ACTUALS_FILE)  # the link's own name, not where it leads
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         inside = Path(os.path.realpath(folder))
         if inside not in target.parents:
             raise RecordError(
-                Msg("link_outside", path=shown, target=str(target)),
+                Msg("link_outside", path=shown, target=os.readlink(path)),
                 Msg("hint_link_outside", path=shown, target=str(target)),
             )
         path = target
