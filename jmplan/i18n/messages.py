@@ -30,7 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint_quote_it": ('加上引号：{key} "{text}"', 'quote it: {key} "{text}"'),
     "hint_yaml_tabs": ("YAML 不允许用制表符缩进，请改用空格", "YAML does not allow tabs for indentation; use spaces"),
     "control_character": ("YAML 不允许的控制字符（{code}）", "a control character ({code}) that YAML does not allow"),
-    "bidi_character": ("文本中有双向控制字符（{code}）", "a bidirectional control character ({code}) in the text"),
+    "bidi_character": (
+        "文本中有双向控制字符（{code}）",
+        "a bidirectional control character ({code} {name}) in the text",
+    ),
     "hint_bidi_character": (
         "删除它：它会改变文本的显示顺序，使读者看到的与实际写的不同",
         "delete it: it changes the order in which text is shown, so what a reader sees is not what is written",
@@ -68,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is larger than jmplan's limit of {limit} MB for a data file",
     ),
     "not_regular_data_file": (
-        "不是普通文件（而是设备、FIFO 或套接字），因此未读取",
+        "不是普通文件（而是设备、命名管道或套接字），因此未读取",
         "is not a regular file (a device, FIFO or socket), so it is not read",
     ),
     "hint_not_regular_data_file": (
@@ -662,9 +665,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint_link_outside": (
         "要记录到那个文件，请使用它所属的规划文件夹；要把数据留在本规划中，请用副本替换链接："
-        "cp --remove-destination {target} {path}",
+        "`cp --remove-destination {target} {path}`",
         "to record into that file, use the plan folder it belongs to; to keep the figures with this plan, "
-        "replace the link by a copy: cp --remove-destination {target} {path}",
+        "replace the link by a copy: `cp --remove-destination {target} {path}`",
     ),
     "link_dangling": (
         "{path} 是指向 {target} 的链接，而后者不存在",

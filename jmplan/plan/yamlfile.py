@@ -302,7 +302,7 @@ def character_problem(character: str, where: Source, escaped: bool) -> Problem:
     code = f"U+{ord(character):04X}"
     name = unicodedata.name(character, "")
     if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
-        return Problem(where, Msg("bidi_character", code=f"{code} {name}"), Msg("hint_bidi_character"))
+        return Problem(where, Msg("bidi_character", code=code, name=name), Msg("hint_bidi_character"))
     if escaped:
         return Problem(where, Msg("escaped_control_character", code=code), Msg("hint_escaped_control_character"))
     return Problem(where, Msg("control_character", code=code), Msg("hint_control_character"))
