@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..i18n import reason, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
+from ..measure.calc import Projection
 from ..plan.kinds import COMPOUND
-from ..plan.model import Figure, Note, Plan, Target
+from ..plan.model import Figure, Indicator, Note, Plan, Target
 from . import fmt
 from .render import Heading, Lines, Table
 
@@ -324,16 +325,41 @@ def _cell(value) -> str:
 
 
 def gap_blocks(row: Assessment, lang: str) -> list:
+    """`jmplan gap`: the indicator, its figures, each leg to the target, its
+    status and projection, and the year-by-year table."""
     ind = row.indicator
-    sep = "：" if lang == "zh" else ": "
+    sep = _sep(lang)
     head = [
         f"{ind.name(lang)} ({ind.key})",
         f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}"
         f"; {fmt.attribute(ind, lang)}",
     ]
+    blocks: list = [Heading("\n".join(head)), Lines(_figure_lines(row, lang))]
+    for label, leg in (
+        ("from_baseline", row.from_baseline),
+        ("from_latest", row.from_latest if row.has_observation else None),
+    ):
+        if leg is not None:
+            blocks += [Heading(f"{text(label, lang)} ({leg.start.year})"), Lines(_leg_lines(leg, ind, lang))]
+    blocks.append(Lines(_status_lines(row, lang)))
+    if row.projection is not None and row.target is not None:  # a projection is toward a target
+        blocks.append(Lines([_projection_line(row, row.projection, lang)]))
+    table = year_table(row, lang, raw=False)
+    if table.rows:
+        blocks += [Heading(text("trajectory", lang)), table]
+    return blocks
+
+
+def _sep(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _figure_lines(row: Assessment, lang: str) -> list[str]:
+    """The baseline, latest value, milestones and target, each with the text it is quoted from."""
+    ind, sep = row.indicator, _sep(lang)
     lines = []
 
-    def point(label: str, fig: Figure | Target | None):
+    def point(label: str, fig: Figure | Target | None) -> None:
         if fig is not None:
             line = f"{text(label, lang)} ({fig.year}){sep}{fmt.figure(fig, ind, lang, with_unit=True)}"
             stated = fmt.as_stated(fig, ind, lang) if isinstance(fig, Target) else ""
@@ -353,49 +379,50 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     point("target", row.target)
     lines += figure_remarks(row, lang)
     lines.extend(target_notes(row, lang))
-    blocks: list = [Heading("\n".join(head)), Lines(lines)]
+    return lines
 
-    for label, leg in (
-        ("from_baseline", row.from_baseline),
-        ("from_latest", row.from_latest if row.has_observation else None),
-    ):
-        if leg is None:
-            continue
-        leg_lines = [
-            f"{text('gap', lang)}{sep}{fmt.difference(leg.gap, ind, lang)}"
-            + (
-                f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
-                if leg.relative_gap is not None and not ind.is_percent
-                else ""
-            ),
-            f"{text('required_growth', lang)}{sep}"
-            + (
-                fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + text("per_year", lang), lang)
-                if leg.required_growth is not None
-                else f"{text('undefined', lang)} ({reason(leg.undefined_reason, lang)})"
-            ),
-            f"{text('required_change', lang)}{sep}"
-            + (
-                fmt.difference(leg.required_change, ind, lang, sign=True) + text("per_year", lang)
-                if leg.required_change is not None
-                else f"{text('undefined', lang)} ({reason('the target year has been reached', lang)})"
-            ),
-        ]
-        if leg.bound:
-            leg_lines.append(text("lower_bound_note", lang))
-        blocks += [Heading(f"{text(label, lang)} ({leg.start.year})"), Lines(leg_lines)]
 
-    p = row.progress
+def _leg_lines(leg: Leg, ind: Indicator, lang: str) -> list[str]:
+    """The gap, required growth and required change from one starting point."""
+    sep = _sep(lang)
+    relative = (
+        f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
+        if leg.relative_gap is not None and not ind.is_percent
+        else ""
+    )
+    growth = (
+        fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + text("per_year", lang), lang)
+        if leg.required_growth is not None
+        else f"{text('undefined', lang)} ({reason(leg.undefined_reason, lang)})"
+    )
+    change = (
+        fmt.difference(leg.required_change, ind, lang, sign=True) + text("per_year", lang)
+        if leg.required_change is not None
+        else f"{text('undefined', lang)} ({reason('the target year has been reached', lang)})"
+    )
+    lines = [
+        f"{text('gap', lang)}{sep}{fmt.difference(leg.gap, ind, lang)}{relative}",
+        f"{text('required_growth', lang)}{sep}{growth}",
+        f"{text('required_change', lang)}{sep}{change}",
+    ]
+    if leg.bound:
+        lines.append(text("lower_bound_note", lang))
+    return lines
+
+
+def _status_lines(row: Assessment, lang: str) -> list[str]:
+    """The status by method 1 with its figures, method 2's class, and the next milestone."""
+    ind, sep, p = row.indicator, _sep(lang), row.progress
     status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
-    if row.progress.reason:
-        status_line += f" ({reason(row.progress.reason, lang)})"
+    if p.reason:
+        status_line += f" ({reason(p.reason, lang)})"
     if p.ratio is not None:
         status_line += (
             f" ({_inline('completion', lang)} {fmt.percent(p.completion)}, "
             f"{_inline('expected', lang)} {fmt.percent(p.expected)}, "
             f"{_inline('ratio', lang)} {fmt.number(p.ratio)})"
         )
-    status_lines = [status_line]
+    lines = [status_line]
     g = row.growth_ratio
     if g is not None and g.actual is not None:
         line = (
@@ -406,38 +433,26 @@ def gap_blocks(row: Assessment, lang: str) -> list:
             line += f", {_inline('required_growth', lang)} {fmt.percent(g.required)}"
         if g.ratio is not None:
             line += f", R {fmt.number(g.ratio)}"
-        status_lines.append(line + ")")
+        lines.append(line + ")")
     to_milestone = row.to_next_milestone()
     if to_milestone is not None:
         milestone = to_milestone.target
         needs = needed_per_year(to_milestone, row, lang)
-        status_lines.append(
+        lines.append(
             f"{text('next_milestone', lang)} ({milestone.year}){sep}{fmt.figure(milestone, ind, lang, with_unit=True)}"
             + (f"; {_inline('needed', lang)} {needs}" if needs else "")
         )
-    blocks.append(Lines(status_lines))
-    if row.projection is not None and row.target is not None:  # a projection is toward a target
-        pr = row.projection
-        verdict = text("meets" if pr.meets_target else "falls_short", lang)
-        reached = (
-            text("reached_in", lang, year=pr.year_reached)
-            if pr.year_reached is not None
-            else text("never_reached", lang)
-        )
-        blocks.append(
-            Lines(
-                [
-                    f"{text('projection', lang)}{sep}"
-                    + projected_value(row, lang)
-                    + (f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}")
-                ]
-            )
-        )
+    return lines
 
-    table = year_table(row, lang, raw=False)
-    if table.rows:
-        blocks += [Heading(text("trajectory", lang)), table]
-    return blocks
+
+def _projection_line(row: Assessment, pr: Projection, lang: str) -> str:
+    """Where the pace so far leads by the target year, and when it reaches the target."""
+    verdict = text("meets" if pr.meets_target else "falls_short", lang)
+    reached = (
+        text("reached_in", lang, year=pr.year_reached) if pr.year_reached is not None else text("never_reached", lang)
+    )
+    tail = f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}"
+    return f"{text('projection', lang)}{_sep(lang)}{projected_value(row, lang)}{tail}"
 
 
 def projection_limit(row: Assessment) -> tuple[float, int, str] | None:
