@@ -7,6 +7,8 @@ import json
 
 import pytest
 from conftest import write_plan
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jmplan.measure.compare import compare_plans
 from jmplan.plan.loader import load_plan
@@ -413,3 +415,35 @@ def test_warnings_reach_stderr_with_json_too(run, tmp_path):
     assert out.exit_code == 0
     assert json.loads(out.stdout)["warnings"][0]["kind"] == "baseline_mismatch"
     assert out.stderr.startswith("jmplan: warning: ")
+
+
+# --- properties ---------------------------------------------------------------
+
+
+def _plan_with(name: str, unit: str, value: float, direction: str = "increase"):
+    """An in-memory plan: one indicator (same_as fibre_users) with a 2015 value."""
+    from jmplan.plan.model import Figure, Indicator, Plan, PlanInfo
+
+    info = PlanInfo(name_zh=name, name_en=name, base_year=2015, target_year=2020, region_zh=name, region_en=name)
+    indicator = Indicator(
+        key="users", name_zh="用户", name_en="Users", unit=unit, growth_model="compound", direction=direction
+    )
+    indicator = indicator._replace(same_as="fibre_users")
+    return Plan(info, {"users": indicator}, {"users": Figure(2015, value)}, {}, {}, {})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=10**7), min_size=2, max_size=8), st.data())
+def test_ranks_do_not_depend_on_the_unit_a_plan_writes(values, data):
+    """Writing some plans' figures in 万户 (value / 10,000) instead of 户 leaves
+    every rank as it was; ranks follow the values, equal values sharing one."""
+    in_wan = [data.draw(st.booleans()) for _ in values]
+    plans_hu = [_plan_with(f"c{i}", "户", v) for i, v in enumerate(values)]
+    plans_mixed = [
+        _plan_with(f"c{i}", "万户", v / 10_000) if wan else _plan_with(f"c{i}", "户", v)
+        for i, (v, wan) in enumerate(zip(values, in_wan))
+    ]
+    ranks = [r.rank for r in compare_plans(plans_hu).metrics[0].rows]
+    assert [r.rank for r in compare_plans(plans_mixed).metrics[0].rows] == ranks
+    # competition ranking: 1 + the number of strictly better values
+    assert ranks == [1 + sum(other > v for other in values) for v in values]
