@@ -770,10 +770,17 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
             raise click.BadParameter(message, param_hint=f"'{hint}'") from None
         raise click.ClickException(message + "\n" + _say("nothing_written")) from None
     ind = done.indicator
-    new = fmt.quantity(done.value, ind, lang)
+
+    def shown(value: float) -> str:  # a yearly change is in %, whatever the indicator's unit
+        if ind.observed_as == "annual_change_percent":
+            return fmt.percent(value / 100, sign=True)
+        return fmt.quantity(value, ind, lang)
+
+    new = shown(done.value)
     where = {"name": ind.name(lang), "year": done.year, "path": done.path}
     if done.previous is not None:
-        line = Msg("replaced", old=fmt.quantity(done.previous.value, ind, lang), new=new, **where)
+        old = done.previous.change_percent if done.previous.change_percent is not None else done.previous.value
+        line = Msg("replaced", old=shown(old), new=new, **where)
     else:
         line = Msg("recorded", value=new, **where)
     click.echo(say(line, lang))

@@ -383,3 +383,18 @@ def test_chinese_only_plan_falls_back_to_chinese_names(run, tmp_path):
     out = run("status", "--lang", "en", "--data-dir", str(_outputs_plan(tmp_path))).stdout
     assert out.splitlines()[0] == "测试规划"
     assert any(line.startswith("水平") for line in out.splitlines())
+
+
+def test_record_takes_a_negative_yearly_change(run, tmp_path):
+    """下降4.0% is recorded as -4.0 on an indicator observed as yearly changes; JSON shows the chained level."""
+    import json
+
+    folder = make(tmp_path, "  intensity: 0.50\n", "  intensity: {stated: 累计下降18%}\n")
+    (folder / "actuals.yaml").write_text("observations: {}\n", encoding="utf-8")
+    result = run("record", "intensity", "2021", "-4.0", "--data-dir", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert "-4.0%" in result.stdout
+    assert run("record", "intensity", "2022", "-3.5%", "--data-dir", str(folder)).exit_code == 0
+    gap = json.loads(run("gap", "-m", "intensity", "-f", "json", "--data-dir", str(folder)).stdout)
+    assert [o["reported_change_percent"] for o in gap["observations"]] == [-4.0, -3.5]
+    assert gap["observations"][-1]["value"] == pytest.approx(0.5 * 0.96 * 0.965)

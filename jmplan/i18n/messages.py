@@ -266,6 +266,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
     "hint_year_entry": ("每一项写作 `YEAR: value`，例如 `2017: 950`", "each entry is `YEAR: value`, e.g. `2017: 950`"),
     # --- targets and milestones (plan/targets.py, plan/loader.py)
+    "stated_disagrees": (
+        "{what}：`stated` {stated!r} 读作{read}，但{but}",
+        "{what}: 'stated' {stated!r} reads as {read}, but {but}",
+    ),
+    "hint_stated_disagrees": (
+        "请使两者一致，或去掉显式写法，只用 `stated` 表述",
+        "make them agree, or leave out the explicit form and let `stated` say it",
+    ),
+    "reads_value": ("水平值 {amount}", "a level of {amount}"),
+    "reads_range": ("区间 {amount}", "a range of {amount}"),
+    "reads_change": ("累计变化 {amount}", "a change of {amount}"),
+    "reads_change_percent": ("累计变化 {amount} %", "a change of {amount} %"),
+    "reads_annual_growth_percent": ("年均增长 {amount} %", "an average growth of {amount} % a year"),
+    "reads_bounded": ("{what}（{bound}）", "{what}, {bound}"),
+    "bound_at_least": ("不低于", "at least"),
+    "bound_at_most": ("不高于", "at most"),
+    "bound_about": ("左右", "about"),
+    "written_as": ("目标写成了{form}", "the target is written as {form}"),
+    "written_figure": ("写出的数值是 {figure}", "the figure written is {figure}"),
+    "written_bound": ("写的是 `bound: {bound}`", "`bound: {bound}` is written"),
+    "form_value": ("水平值（`value:`）", "a level (`value:`)"),
+    "form_range": ("区间（`value:` 与 `upper:`）", "a range (`value:` and `upper:`)"),
+    "form_change": ("累计变化（`change:`）", "a change (`change:`)"),
+    "form_change_percent": ("累计变化百分比（`change_percent:`）", "a change in percent (`change_percent:`)"),
+    "form_annual_growth_percent": (
+        "年均增速（`annual_growth_percent:`）",
+        "a growth a year (`annual_growth_percent:`)",
+    ),
+    "flow_total": (
+        "{what}：单位为 {unit!r} 的指标上的 {stated!r} 是规划期内逐年流量的累计数（〔〕，累计），不是水平值的变化",
+        "{what}: {stated!r} on an indicator in {unit!r} is a total of yearly flows over the plan's years "
+        "(〔〕, 累计), not a change in a level",
+    ),
+    "hint_flow_total": (
+        "jmplan 评估的是水平值：请改为按年度目标跟踪这一年度流量；若水平值确实变化这么多，"
+        "请写 `change:` 并去掉 `stated` 中的〔〕（相对下降写 `change_percent:`）",
+        "jmplan assesses levels: track the yearly flow with a yearly target instead; if the level really "
+        "changes by this much, write `change:` and drop the 〔〕 from `stated` (a relative fall is "
+        "`change_percent:`)",
+    ),
+    "milestone_without_target": (
+        "{key!r} 有阶段目标，但 targets.yaml 中没有它的目标",
+        "milestone for {key!r}, which has no target in targets.yaml",
+    ),
+    "hint_milestone_without_target": (
+        "阶段目标是通往目标的一步：请补上目标，或把这一目标移到 targets.yaml",
+        "a milestone is a step on the way to a target: add the target, or move this one there",
+    ),
+    "milestone_year_mismatch": (
+        "年份 {year} 与文件名中的年份 {expected} 不符",
+        "year {year} does not match the year {expected} in the file's name",
+    ),
     "unread_yaml_file": (
         "规划文件夹中有 jmplan 不读取的 YAML 文件",
         "a YAML file jmplan does not read in a plan folder",

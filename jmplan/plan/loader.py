@@ -415,7 +415,9 @@ def _values(path: Path, expected_year: int, problems: list[Problem], required: b
         problems.append(
             Problem(
                 year_where,
-                Msg("file_year_mismatch", year=year, expected=expected_year),
+                Msg("file_year_mismatch", year=year, expected=expected_year)
+                if path.name in (TARGETS_FILE,) or path.name.startswith("baseline_")
+                else Msg("milestone_year_mismatch", year=year, expected=expected_year),
                 Msg("hint_file_year", expected=expected_year)
                 if path.name in (TARGETS_FILE,) or path.name.startswith("baseline_")
                 else Msg("hint_file_year_by_name", expected=expected_year),

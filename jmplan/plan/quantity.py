@@ -40,7 +40,10 @@ def _split_multiplier(text: str) -> tuple[int, str]:
 
 
 def parse_quantity(text: str, indicator: Indicator) -> float:
-    """The value of `text` in the indicator's unit; QuantityError if it is not one."""
+    """The value of `text` in the indicator's unit (in % for an indicator
+    observed as yearly changes: 6.9% is 6.9); QuantityError if it is not one."""
+    if indicator.observed_as == "annual_change_percent":
+        return parse_in_unit(text, "%")
     return parse_in_unit(text, indicator.unit, (indicator.unit_zh, indicator.unit_en))
 
 

@@ -197,8 +197,8 @@ def _read_mapping(
             problems.append(
                 Problem(
                     f.where("stated"),
-                    f"{what}: 'stated' {stated!r} reads as {_describe(read)}, but {disagreement}",
-                    "make them agree, or leave out the explicit form and let `stated` say it",
+                    Msg("stated_disagrees", what=what, stated=stated, read=_describe(read), but=disagreement),
+                    Msg("hint_stated_disagrees"),
                 )
             )
             ok = False
@@ -209,11 +209,8 @@ def _read_mapping(
         problems.append(
             Problem(
                 f.where("stated"),
-                f"{what}: {stated!r} on an indicator in {ctx.indicator.unit!r} is a total of yearly flows over the "
-                "plan's years (〔〕, 累计), not a change in a level",
-                "jmplan assesses levels: track the yearly flow with a yearly target instead; if the level really "
-                "changes by this much, write `change:` and drop the 〔〕 from `stated` (a relative fall is "
-                "`change_percent:`)",
+                Msg("flow_total", what=what, stated=stated, unit=ctx.indicator.unit),
+                Msg("hint_flow_total"),
             )
         )
         ok = False
@@ -240,41 +237,24 @@ def _read_mapping(
     )
 
 
-def _disagreement(read: StatedTarget, form: str, amount: float, upper: float | None, bound: str | None) -> str | None:
+def _disagreement(read: StatedTarget, form: str, amount: float, upper: float | None, bound: str | None) -> Msg | None:
     """How the explicit form differs from what `stated` says, or None when they agree."""
-    read_form = read.form
-    if form != read_form:
-        return f"the target is written as {_FORM_WORDS[form]}"
+    if form != read.form:
+        return Msg("written_as", form=Msg("form_" + form))
     if not _same(amount, read.amount) or (read.upper is not None and (upper is None or not _same(upper, read.upper))):
         shown = f"{amount:g}" if upper is None else f"{amount:g}–{upper:g}"
-        return f"the figure written is {shown}"
+        return Msg("written_figure", figure=shown)
     if bound is not None and read.bound is not None and bound != read.bound:
-        return f"`bound: {bound}` is written"
+        return Msg("written_bound", bound=bound)
     return None
 
 
-_FORM_WORDS = {
-    "value": "a level (`value:`)",
-    "range": "a range (`value:` and `upper:`)",
-    "change": "a change (`change:`)",
-    "change_percent": "a change in percent (`change_percent:`)",
-    "annual_growth_percent": "a growth a year (`annual_growth_percent:`)",
-}
-
-
-def _describe(read: StatedTarget) -> str:
+def _describe(read: StatedTarget) -> Msg:
     amount = f"{read.amount:g}"
     if read.form == "range" and read.upper is not None:
-        text = f"a range of {amount}–{read.upper:g}"
-    elif read.form == "change":
-        text = f"a change of {amount}"
-    elif read.form == "change_percent":
-        text = f"a change of {amount} %"
-    elif read.form == "annual_growth_percent":
-        text = f"an average growth of {amount} % a year"
-    else:
-        text = f"a level of {amount}"
-    return text + (f", {read.bound.replace('_', ' ')}" if read.bound else "")
+        amount = f"{amount}–{read.upper:g}"
+    described = Msg("reads_" + read.form, amount=amount)
+    return Msg("reads_bounded", what=described, bound=Msg("bound_" + read.bound)) if read.bound else described
 
 
 def _same(a: float, b: float) -> bool:

@@ -15,7 +15,7 @@ from .units import unit_factor
 
 def check_plan(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (check_figures, check_years, check_notes, check_same_as):
+    for check in (check_figures, check_years, check_notes, check_same_as, check_milestones):
         problems.extend(check(plan))
     return problems
 
@@ -105,6 +105,20 @@ def _range_problems(
                     Msg("share_over_100", what=what, key=key, value=f"{value:g}"),
                     Msg("hint_share_range"),
                 )
+            )
+    return problems
+
+
+def check_milestones(plan: Plan) -> list[Problem]:
+    """A milestone leads to a target: one for an indicator without a target would never be used."""
+    problems = []
+    for key, by_year in plan.milestones.items():
+        if key not in plan.indicators or not by_year:
+            continue  # an undefined key is reported by check_figures
+        first = next(iter(by_year.values()))
+        if key not in plan.targets:
+            problems.append(
+                Problem(first.where, Msg("milestone_without_target", key=key), Msg("hint_milestone_without_target"))
             )
     return problems
 

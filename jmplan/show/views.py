@@ -507,7 +507,18 @@ def year_table(row: Assessment, lang: str, raw: bool) -> Table:
 def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
     headers = [
         text(h, lang)
-        for h in ("key", "name_zh", "name_en", "unit", "model", "direction", "baseline", "target", "observations")
+        for h in (
+            "key",
+            "name_zh",
+            "name_en",
+            "unit",
+            "model",
+            "direction",
+            "attribute",
+            "baseline",
+            "target",
+            "observations",
+        )
     ]
     named = any(ind.responsible for ind in plan.indicators.values())
     if named:
@@ -520,14 +531,17 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
         direction: str
         if raw:
             known = [_cell(base and base.value), _cell(target and target.value), " ".join(map(str, years))]
-            unit, model, direction = ind.unit, ind.growth_model, ind.direction
+            unit, model, direction, attribute = ind.unit, ind.growth_model, ind.direction, ind.attribute
         else:
-            known = [fmt.figure(base, ind, lang), fmt.figure(target, ind, lang), _years(years)]
+            stated = fmt.as_stated(target, ind, lang)
+            shown = fmt.figure(target, ind, lang)
+            known = [fmt.figure(base, ind, lang), f"{shown} ({stated})" if stated else shown, _years(years)]
             unit, model, direction = ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)
-        rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, *known])
+            attribute = fmt.attribute(ind, lang)
+        rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, attribute, *known])
         if named:
             rows[-1].append(ind.responsible if raw else ind.responsible_label(lang))
-    return Table(headers, rows, [L, L, L, L, L, L, R, R, L] + ([L] if named else []))
+    return Table(headers, rows, [L, L, L, L, L, L, L, R, R, L] + ([L] if named else []))
 
 
 def _years(years: list[int]) -> str:

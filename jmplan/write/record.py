@@ -434,6 +434,11 @@ NOWHERE = Source("")
 
 
 def _unplaced(figure: Figure) -> Figure:
+    """The figure as written in the file: without its place, and for an
+    indicator observed as yearly changes the change as typed, not the level
+    the loader chains from it."""
+    if figure.change_percent is not None:
+        figure = figure._replace(value=figure.change_percent, change_percent=None)
     return figure._replace(where=NOWHERE, history=tuple(_unplaced(old) for old in figure.history))
 
 
