@@ -724,7 +724,23 @@ def chart(metric, year, lang, data_dir, output, chart_size):
 @click.argument("year", type=int)
 @click.argument("value")
 @click.option("--source", help="Where the figure comes from (a statistical bulletin, a report).")
-@click.option("--replace", is_flag=True, help="Overwrite an observation already recorded for that year.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite an observation already recorded for that year (the old one is kept in its history).",
+)
+@click.option(
+    "--status",
+    "data_status",
+    type=click.Choice(("preliminary", "final")),
+    help="How far the figure is checked: preliminary (初步核算) or final (最终核实, the default).",
+)
+@click.option(
+    "--recorded",
+    metavar="YYYY-MM-DD",
+    callback=lambda ctx, param, value: _iso_date(value, param),
+    help="The date the figure was recorded [default for a replacement: today].",
+)
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
@@ -735,7 +751,7 @@ def chart(metric, year, lang, data_dir, output, chart_size):
 )
 @data_dir_option
 @lang_option
-def record(metric, year, value, source, replace, wait, data_dir, lang):
+def record(metric, year, value, source, replace, data_status, recorded, wait, data_dir, lang):
     """Record the observed VALUE of indicator KEY in YEAR, in the plan's actuals.yaml.
 
     VALUE is read as typed: 850, 1,700, 7.76万, 850亿元, 82%, full-width digits.
@@ -758,6 +774,8 @@ def record(metric, year, value, source, replace, wait, data_dir, lang):
             replace=replace,
             wait=wait,
             on_wait=lambda message: click.echo(_say("waiting", text=message), err=True),
+            data_status=data_status,
+            recorded=recorded,
         )
     except PlanError as exc:
         raise DataError(exc.problems) from None
@@ -1088,6 +1106,23 @@ def init(folder, lang):
     except OSError as exc:
         raise click.ClickException(_say("cannot_create", path=folder, error=os_reason(exc))) from None
     click.echo(say(Msg("created", folder=folder), lang))
+
+
+def _iso_date(value: str | None, param) -> str | None:
+    """A YYYY-MM-DD date, checked to exist."""
+    if value is None:
+        return None
+    import datetime
+    import re
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date written YYYY-MM-DD, such as 2019-03-31.", param=param
+        ) from None
 
 
 def _unknown_metric(exc, param_hint: str) -> click.BadParameter:

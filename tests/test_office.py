@@ -332,3 +332,36 @@ def test_chart_legend_sits_below_the_plot_and_the_unit_on_the_axis(recorded_jian
     online = next(r for r in assess_plan(load_plan(recorded_jiangmen)).rows if r.key == "online_services")
     svg = chart.draw(online, "en", "svg")[0].decode("utf-8")
     assert "preliminary" in svg  # the open circle of a preliminary figure has its legend entry
+
+
+def test_record_sets_provenance_and_keeps_the_replaced_figure(run, office_plan):
+    from jmplan import load_plan
+
+    args = ["--data-dir", office_plan]
+    assert run("record", "sales", "2019", "130", "--status", "preliminary", "--source", "快报", *args).exit_code == 0
+    first = load_plan(office_plan).observations["sales"][2019]
+    assert (first.value, first.data_status, first.quote, first.recorded) == (130, "preliminary", "快报", "")
+    result = run("record", "sales", "2019", "132", "--replace", "--source", "公报", "--recorded", "2020-04-01", *args)
+    assert result.exit_code == 0, result.stderr
+    final = load_plan(office_plan).observations["sales"][2019]
+    assert (final.value, final.data_status, final.quote, final.recorded) == (132, "final", "公报", "2020-04-01")
+    assert [(h.value, h.data_status, h.quote) for h in final.history] == [(130, "preliminary", "快报")]
+    # a second replacement keeps both earlier figures, oldest first
+    assert run("record", "sales", "2019", "133", "--replace", *args).exit_code == 0
+    again = load_plan(office_plan).observations["sales"][2019]
+    assert [h.value for h in again.history] == [130, 132]
+    assert len(again.recorded) == 10  # a replacement is dated: today
+    gap = run("gap", "-m", "sales", "--lang", "zh", *args).stdout
+    assert "修订：130亿元（初步核算，快报） → 132亿元（最终核实，公报，2020-04-01） → 133亿元（最终核实，" in gap
+
+
+def test_record_refuses_a_date_that_does_not_exist(run, office_plan):
+    result = run("record", "sales", "2019", "130", "--recorded", "2019-02-30", "--data-dir", office_plan)
+    assert result.exit_code == 2 and "--recorded" in result.stderr
+
+
+def test_preliminary_marked_in_status_and_gap(run, office_plan):
+    status = run("status", "--lang", "zh", "--data-dir", office_plan).stdout
+    assert "120 (2018)（初步）" in status
+    gap = run("gap", "-m", "sales", "--lang", "en", "--data-dir", office_plan).stdout
+    assert "Latest (2018): 120 × 100 million yuan (prelim.)" in gap

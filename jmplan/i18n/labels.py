@@ -98,6 +98,7 @@ _TEXT = {
     "goals": ("定性目标（状态：定性）", "Qualitative goals (status: qualitative)"),
     "actual": ("实际值", "Actual"),
     "preliminary": ("初步核算", "preliminary"),
+    "final": ("最终核实", "final"),
     "completion_table": ("主要指标完成情况", "Main indicators: completion"),
     "attention": ("需关注", "Needs attention"),
     "tasks": ("主要任务", "Main tasks"),

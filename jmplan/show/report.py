@@ -15,8 +15,16 @@ from ..plan.model import Goal
 from . import fmt
 from .chart import DEFAULT_SIZE_CM, ChartsUnavailable, chartable, draw
 from .render import TONES, Chart, Heading, Lines, Paragraph, Table
-from .review import ordered, preliminary_mark, review_notes, review_table
-from .views import figure_remarks, needed_per_year, projection_limit, reason_footnotes, with_notes
+from .review import ordered, review_notes, review_table
+from .views import (
+    figure_remarks,
+    needed_per_year,
+    preliminary_mark,
+    projection_limit,
+    reason_footnotes,
+    revisions,
+    with_notes,
+)
 
 
 def report_title(result: PlanAssessment, lang: str) -> str:
@@ -233,6 +241,8 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
             value = fmt.quantity(row.projection.value, ind, lang)
             parts.append(text("report_projected", lang, value=value, year=row.target.year, verdict=verdict))
     sentence = "；".join(parts) + "。" if zh else "; ".join(parts) + "."
+    if row.has_observation and row.latest.history:  # the office shows what changed since the preliminary figure
+        sentence += revisions(row.latest, ind, lang) + "。" if zh else f" {revisions(row.latest, ind, lang)}."
     if ind.responsible:
         who = ind.responsible_label(lang)
         sentence += f"（{text('responsible', lang)}：{who}）" if zh else f" ({text('responsible', lang)}: {who}.)"

@@ -20,7 +20,7 @@ from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
 from . import fmt
 from .render import Table
-from .views import reason_marks
+from .views import preliminary_mark, reason_marks
 
 R, L = "right", "left"
 
@@ -128,10 +128,6 @@ def target_as_stated(row: Assessment, lang: str) -> str:
     if stated and len(stated) <= 12:
         return stated
     return fmt.figure(row.target, row.indicator, lang)
-
-
-def preliminary_mark(lang: str) -> str:
-    return "（初步）" if lang == "zh" else " (prelim.)"
 
 
 def current_value(row: Assessment, lang: str, year: int | None) -> str:

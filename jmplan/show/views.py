@@ -93,7 +93,10 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
                 ind.unit_label(lang),
                 fmt.attribute(ind, lang),
                 _with_year(row.baseline, row, lang, info.base_year),
-                f"{fmt.figure(observed, ind, lang)} ({observed.year})" if observed is not None else "",
+                f"{fmt.figure(observed, ind, lang)} ({observed.year})"
+                + (preliminary_mark(lang) if observed.is_preliminary else "")
+                if observed is not None
+                else "",
                 target_cell(row, lang, info.target_year),
                 fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
                 needed_per_year(leg, row, lang),
@@ -205,6 +208,25 @@ def review_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
 
     headers, _kinds, rows = review_raw(result, lang, method)
     return Table(headers, [[_cell(value) for value in row] for row in rows])
+
+
+def preliminary_mark(lang: str) -> str:
+    return "（初步）" if lang == "zh" else " (prelim.)"
+
+
+def revisions(figure: Figure, ind, lang: str) -> str:
+    """'修订：835亿元（初步核算，快报）→ 841亿元（最终核实）': the figures a
+    value replaced, oldest first, then the value itself."""
+    steps = []
+    for step in (*figure.history, figure):
+        about = [text(step.data_status, lang)]
+        if step.quote:
+            about.append(step.quote)
+        if step.recorded:
+            about.append(step.recorded)
+        value = fmt.quantity(step.value, ind, lang)
+        steps.append(f"{value}（{'，'.join(about)}）" if lang == "zh" else f"{value} ({', '.join(about)})")
+    return ("修订：" if lang == "zh" else "Revised: ") + " → ".join(steps)
 
 
 def _notes(result: PlanAssessment, lang: str) -> list:
@@ -362,6 +384,8 @@ def _figure_lines(row: Assessment, lang: str) -> list[str]:
     def point(label: str, fig: Figure | Target | None) -> None:
         if fig is not None:
             line = f"{text(label, lang)} ({fig.year}){sep}{fmt.figure(fig, ind, lang, with_unit=True)}"
+            if isinstance(fig, Figure) and fig.is_preliminary:
+                line += preliminary_mark(lang)
             stated = fmt.as_stated(fig, ind, lang) if isinstance(fig, Target) else ""
             if stated:
                 line += f" ({stated})"
@@ -374,6 +398,8 @@ def _figure_lines(row: Assessment, lang: str) -> list[str]:
         lines.append(text("observed_baseline", lang, year=row.baseline.year))
     if row.has_observation:
         point("latest", row.latest)
+        if row.latest.history:
+            lines.append(revisions(row.latest, ind, lang))
     for milestone in row.milestones:
         point("milestone", milestone)
     point("target", row.target)

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..plan.lookup import UnknownIndicator, find_indicator
-from ..plan.model import PRELIMINARY, Figure, Indicator, Plan
+from ..plan.model import Figure, Indicator, Plan
 from ..plan.quantity import QuantityError, parse_quantity
 from ..plan.sheet import column_of, status_of
+from .provenance import observation_fields, plain
 from .record import Change
 
 MAX_FILE_BYTES = 20 * 2**20  # a year's sheet of a few hundred indicators is tens of kilobytes
@@ -476,40 +477,20 @@ def _figure(
             problems.append(
                 SheetProblem(
                     value_cell.where,
-                    f"{indicator.key} already has {_plain(previous.value)} for {figure_year} ({previous.where})",
+                    f"{indicator.key} already has {plain(previous.value)} for {figure_year} ({previous.where})",
                     "add --replace to overwrite it (the old figure is kept in its history)",
-                    f"{indicator.name_zh} {figure_year} 年已有数值 {_plain(previous.value)}（{previous.where}）",
+                    f"{indicator.name_zh} {figure_year} 年已有数值 {plain(previous.value)}（{previous.where}）",
                     "加 --replace 可覆盖（原数值保留在 `history` 中）",
                 )
             )
             return None
-    fields: dict[str, object] = {}
-    if source:
-        fields["source"] = source
-    if data_status == PRELIMINARY or previous is not None:
-        fields["data_status"] = data_status
-    fields["recorded"] = today.isoformat()
+    # every imported figure is dated: the office sees when each department's figure came in
+    fields = observation_fields(source, data_status, today.isoformat(), previous)
     if previous is not None:
-        fields["history"] = [*map(history_entry, previous.history), history_entry(previous)]
-        change = Change.replace(indicator.key, figure_year, _plain(value), **fields)
+        change = Change.replace(indicator.key, figure_year, plain(value), **fields)
     else:
-        change = Change.add(indicator.key, figure_year, _plain(value), **fields)
+        change = Change.add(indicator.key, figure_year, plain(value), **fields)
     return Incoming(change, indicator, previous, value_cell.where)
-
-
-def history_entry(figure: Figure) -> dict[str, object]:
-    """A replaced figure as it is kept in the `history:` of the one replacing it."""
-    entry: dict[str, object] = {"value": _plain(figure.value)}
-    if figure.quote:
-        entry["source"] = figure.quote
-    entry["data_status"] = figure.data_status
-    if figure.recorded:
-        entry["recorded"] = figure.recorded
-    return entry
-
-
-def _plain(value: float) -> float | int:
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
 def _indicator(plan: Plan, cells: dict[str, Cell], problems: list[SheetProblem]) -> Indicator | None:
@@ -634,9 +615,9 @@ def _value(cell: Cell, indicator: Indicator, problems: list[SheetProblem]) -> fl
         problems.append(
             SheetProblem(
                 cell.where,
-                f"{indicator.key} cannot be negative ({_plain(number)})",
+                f"{indicator.key} cannot be negative ({plain(number)})",
                 None,
-                f"{indicator.name_zh}不能为负数（{_plain(number)}）",
+                f"{indicator.name_zh}不能为负数（{plain(number)}）",
             )
         )
         return None
@@ -644,9 +625,9 @@ def _value(cell: Cell, indicator: Indicator, problems: list[SheetProblem]) -> fl
         problems.append(
             SheetProblem(
                 cell.where,
-                f"{indicator.key} is a share in %; {_plain(number)} is over 100",
+                f"{indicator.key} is a share in %; {plain(number)} is over 100",
                 None,
-                f"{indicator.name_zh}是百分比，{_plain(number)} 超过了 100",
+                f"{indicator.name_zh}是百分比，{plain(number)} 超过了 100",
             )
         )
         return None

@@ -80,6 +80,7 @@ from ..plan.quantity import QuantityError, parse_quantity
 from ..plan.yamlfile import FORBIDDEN_CHARACTERS, character_problem
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .lock import DEFAULT_WAIT, LockError, folder_lock
+from .provenance import observation_fields
 from .splice import REMOVE, Merge, SpliceError, edit, format_flow
 
 NEW_FILE_HEADER = """\
@@ -166,11 +167,16 @@ def record_observation(
     replace: bool = False,
     wait: float = DEFAULT_WAIT,
     on_wait: Callable[[str], None] | None = None,
+    data_status: str | None = None,
+    recorded: str | None = None,
 ) -> Recorded:
     """Record `value_text` (as a person types it: "7.76万", "82%") for
     `metric` (a key, name or unambiguous beginning) in `year`. With
-    `replace`, an observation already there is overwritten. Raises
-    PlanError, UnknownIndicator or RecordError; writes nothing then."""
+    `replace`, an observation already there is overwritten, and kept in the
+    new one's history (provenance.observation_fields). `data_status`
+    ("preliminary" or "final") and `recorded` (a YYYY-MM-DD date) are
+    written when given. Raises PlanError, UnknownIndicator or RecordError;
+    writes nothing then."""
     folder = Path(folder)
     with _locked(folder, wait, on_wait):
         plan = _plan_of(folder)
@@ -182,7 +188,8 @@ def record_observation(
             raise RecordError(exc.message, exc.hint, param="value") from None
         previous = plan.observations_of(indicator.key).get(year)
         action = REPLACE if previous is not None and replace else ADD
-        change = Change(action, indicator.key, year, _fields(value, {"source": source or None}))
+        fields = observation_fields(source, data_status, recorded, previous if action == REPLACE else None)
+        change = Change(action, indicator.key, year, _fields(value, fields))
         _check_shapes((change,))
         done = _apply_locked(folder, plan, (change,))
     return Recorded(indicator, year, value, previous, done.path)
