@@ -7,10 +7,12 @@ line, 3 `status --check` found indicators off course, 70 a bug in jmplan.
 
 from __future__ import annotations
 
+import datetime
 import errno
 import functools
 import importlib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -1112,9 +1114,6 @@ def _iso_date(value: str | None, param) -> str | None:
     """A YYYY-MM-DD date, checked to exist."""
     if value is None:
         return None
-    import datetime
-    import re
-
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError(value)

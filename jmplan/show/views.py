@@ -398,7 +398,7 @@ def _figure_lines(row: Assessment, lang: str) -> list[str]:
         lines.append(text("observed_baseline", lang, year=row.baseline.year))
     if row.has_observation:
         point("latest", row.latest)
-        if row.latest.history:
+        if row.latest is not None and row.latest.history:
             lines.append(revisions(row.latest, ind, lang))
     for milestone in row.milestones:
         point("milestone", milestone)
