@@ -295,3 +295,30 @@ def test_a_large_report_says_how_far_it_is(tmp_path, monkeypatch):
     assert code == 0
     lines = stderr.splitlines()
     assert lines[0] == "jmplan: report: 0 of 2 indicators" and lines[-1] == "jmplan: report: 2 of 2 indicators"
+
+
+# --- limits ---------------------------------------------------------------------------
+
+
+def test_a_plan_of_100000_indicators_is_refused_quickly(tmp_path):
+    import time
+
+    plan = plan_copy(tmp_path)
+    lines = [
+        "plan:",
+        "  name_zh: 大规划",
+        "  name_en: A huge plan",
+        "  base_year: 2015",
+        "  target_year: 2020",
+        "indicators:",
+    ]
+    for i in range(100_000):
+        lines += [f"  i{i}:", f"    name_zh: 指标{i}", "    unit: 个", "    growth_model: compound"]
+    (plan / "plan.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, stdout, stderr = run_main(["status", "--data-dir", plan])
+    assert time.perf_counter() - started < 30  # only plan.yaml is read; about 3 s here
+    assert (code, stdout) == (1, "")
+    assert stderr.splitlines()[0].endswith(
+        "plan/plan.yaml:7: the plan defines 100,000 indicators, over jmplan's limit of 50,000"
+    )

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "control_character": ("YAML 不允许的控制字符（{code}）", "a control character ({code}) that YAML does not allow"),
     "bidi_character": (
         "文本中有双向控制字符（{code}）",
-        "a bidirectional control character ({code} {name}) in the text",
+        "a bidirectional control character ({code}) in the text",
     ),
     "hint_bidi_character": (
         "删除它：它会改变文本的显示顺序，使读者看到的与实际写的不同",
@@ -234,6 +234,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_history": ("{key!r} {year} 年的一条历史记录", "a history entry of {key!r} {year}"),
     "what_section_of": ("{key!r} 的 {section}", "the {section} of {key!r}"),
     "no_indicators": ("规划没有定义任何指标", "the plan defines no indicators"),
+    "too_many_indicators": (
+        "规划定义了 {count} 个指标，超过 jmplan 的上限 {limit} 个",
+        "the plan defines {count} indicators, over jmplan's limit of {limit}",
+    ),
+    "hint_too_many_indicators": (
+        "把它分成几个规划文件夹（例如按部门），每个都可单独使用",
+        "split it into several plan folders (by department, say); each works on its own",
+    ),
     "thresholds_order": (
         "thresholds 必须满足 `0 < on_track <= 1 <= ahead`；现为 `on_track` {on_track}，`ahead` {ahead}",
         "thresholds must satisfy 0 < on_track <= 1 <= ahead; found on_track {on_track}, ahead {ahead}",

@@ -49,6 +49,11 @@ ACTUALS_FILE = "actuals.yaml"
 _MILESTONE_FILE = re.compile(r"targets_(\d{4})\.yaml")
 
 
+# A plan of more indicators is refused: 50,000 take about 7 s and 700 MB
+# (README, Performance), and time and memory grow with the count.
+MAX_INDICATORS = 50_000
+
+
 def baseline_file(base_year: int) -> str:
     return f"baseline_{base_year}.yaml"
 
@@ -207,6 +212,16 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     top = Fields(root, shown, problems)
     plan_node = top.mapping("plan", required=True)
     indicators_node = top.mapping("indicators", required=True)
+    if indicators_node is not None and len(indicators_node.by_key) > MAX_INDICATORS:
+        # refused before anything else is read: such a plan would take minutes and gigabytes
+        problems.append(
+            Problem(
+                indicators_node.where,
+                Msg("too_many_indicators", count=f"{len(indicators_node.by_key):,}", limit=f"{MAX_INDICATORS:,}"),
+                Msg("hint_too_many_indicators"),
+            )
+        )
+        return None, {}, (), (), {}
     goals = _goals(top.mapping("goals"), "goal", problems)
     tasks = _goals(top.mapping("tasks"), "task", problems)
     common = _common(top.mapping("common"), problems)

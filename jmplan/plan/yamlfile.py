@@ -297,12 +297,9 @@ FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u
 
 def character_problem(character: str, where: Source, escaped: bool) -> Problem:
     """Why a control or bidi character is refused, and what to do."""
-    import unicodedata
-
     code = f"U+{ord(character):04X}"
-    name = unicodedata.name(character, "")
     if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
-        return Problem(where, Msg("bidi_character", code=code, name=name), Msg("hint_bidi_character"))
+        return Problem(where, Msg("bidi_character", code=code), Msg("hint_bidi_character"))
     if escaped:
         return Problem(where, Msg("escaped_control_character", code=code), Msg("hint_escaped_control_character"))
     return Problem(where, Msg("control_character", code=code), Msg("hint_control_character"))
