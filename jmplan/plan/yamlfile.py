@@ -311,7 +311,9 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
 
     This loop runs once per value of the file (400,000 times for a
     10,000-indicator plan), so the common path is written out inline and
-    the innermost open collection is kept in local variables."""
+    the innermost open collection is kept in local variables; only the rare
+    paths (an escaped character, an alias, a tag, a second document) are
+    functions of their own."""
     get_event = parser.get_event
     get_event()  # StreamStartEvent
     if isinstance(get_event(), yaml.StreamEndEvent):  # else a DocumentStartEvent
@@ -332,40 +334,19 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
         if kind is scalar_event:
             node = Node(SCALAR, shown, event.start_mark.line + 1, event.value, event.style in _QUOTED_STYLES)
             if event.style == '"':  # the one style with escapes, which can write any character
-                hidden = FORBIDDEN_CHARACTERS.search(event.value)
-                if hidden:
-                    problems.append(character_problem(hidden.group(), node.where, escaped=True))
-                    node.kind = REFUSED
+                _refuse_escaped_character(node, problems)
         elif kind in collection_ends:
             parent, entries, key = enclosing.pop()
             continue
         elif kind is mapping_start or kind is sequence_start:
             node = Node(MAPPING if kind is mapping_start else SEQUENCE, shown, event.start_mark.line + 1)
             opens = True
-        elif kind is alias_event:  # a stand-in keeps keys and values paired
-            node = Node(REFUSED, shown, event.start_mark.line + 1)
-            if node.line not in alias_lines:  # one message per line, however many aliases a bomb packs in
-                alias_lines.add(node.line)
-                problems.append(
-                    Problem(
-                        node.where,
-                        Msg("aliases"),
-                        Msg("hint_write_value_out"),
-                    )
-                )
+        elif kind is alias_event:
+            node = _alias_stand_in(event, shown, alias_lines, problems)
         else:  # DocumentEndEvent
             break
         if kind is not alias_event and event.tag is not None and event.tag not in _ALLOWED_TAGS:
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
-            problems.append(
-                Problem(
-                    node.where,
-                    Msg("tag_refused", tag=tag),
-                    Msg("hint_remove_tag"),
-                )
-            )
-            if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
-                node.kind = REFUSED
+            _refuse_tag(node, event.tag, problems)
         if entries is not None:  # in a mapping
             if key is None:
                 key = node  # its value comes next
@@ -384,15 +365,35 @@ def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
             parent, entries, key = node, (node.by_key if kind is mapping_start else None), None
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
-        line = following.start_mark.line + 1
         problems.append(
-            Problem(
-                Source(shown, line),
-                Msg("second_document"),
-                Msg("hint_second_document"),
-            )
+            Problem(Source(shown, following.start_mark.line + 1), Msg("second_document"), Msg("hint_second_document"))
         )
     return root
+
+
+def _refuse_escaped_character(node: Node, problems: list[Problem]) -> None:
+    """A double-quoted scalar can write any character as an escape: refuse the hidden ones."""
+    hidden = FORBIDDEN_CHARACTERS.search(node.text)
+    if hidden:
+        problems.append(character_problem(hidden.group(), node.where, escaped=True))
+        node.kind = REFUSED
+
+
+def _alias_stand_in(event, shown: str, alias_lines: set[int], problems: list[Problem]) -> Node:
+    """A refused node in place of an alias, so that keys and values stay paired;
+    one message per line, however many aliases a bomb packs in."""
+    node = Node(REFUSED, shown, event.start_mark.line + 1)
+    if node.line not in alias_lines:
+        alias_lines.add(node.line)
+        problems.append(Problem(node.where, Msg("aliases"), Msg("hint_write_value_out")))
+    return node
+
+
+def _refuse_tag(node: Node, tag: str, problems: list[Problem]) -> None:
+    written = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+    problems.append(Problem(node.where, Msg("tag_refused", tag=written), Msg("hint_remove_tag")))
+    if node.kind == SCALAR:  # a tagged list or mapping is still read, to keep the events paired
+        node.kind = REFUSED
 
 
 def _key_problem(key: Node, entries: dict[str, tuple[Node, Node]]) -> Problem:
