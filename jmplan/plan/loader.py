@@ -207,6 +207,7 @@ def _read(path: Path, problems: list[Problem]) -> Node | None:
 
 
 def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
+    """plan.yaml's sections: (info, indicators, goals, tasks, common)."""
     if not require_mapping(root, shown, problems):
         return None, {}, (), (), {}
     top = Fields(root, shown, problems)
@@ -226,78 +227,83 @@ def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
     tasks = _goals(top.mapping("tasks"), "task", problems)
     common = _common(top.mapping("common"), problems)
     top.finish()
-
-    info = None
-    if plan_node is not None:
-        f = Fields(plan_node, "'plan'", problems, at=_key_where(root, "plan"))
-        name_zh = f.text("name_zh", required=True)
-        name_en = f.text("name_en")
-        region_zh, region_en = f.text("region_zh"), f.text("region_en")
-        source_zh, source_en, source_file = f.text("source_zh"), f.text("source_en"), f.text("source_file")
-        base_year = f.year("base_year", required=True)
-        target_year = f.year("target_year", required=True)
-        thresholds = _thresholds(f.mapping("thresholds"), problems)
-        if base_year is not None and target_year is not None:
-            if target_year <= base_year:
-                problems.append(
-                    Problem(
-                        f.where("target_year"),
-                        Msg("target_not_after_base", target=target_year, base=base_year),
-                        Msg("hint_plan_years"),
-                    )
-                )
-            else:
-                info = PlanInfo(
-                    name_zh=name_zh,
-                    name_en=name_en,
-                    base_year=base_year,
-                    target_year=target_year,
-                    region_zh=region_zh,
-                    region_en=region_en,
-                    source_zh=source_zh,
-                    source_en=source_en,
-                    source_file=source_file,
-                    thresholds=thresholds,
-                )
-        f.finish()
-
+    info = None if plan_node is None else _plan_info(plan_node, _key_where(root, "plan"), problems)
     indicators: dict[str, Indicator] = {}
     for key_node, node in indicators_node.items if indicators_node else []:
-        check_key(key_node, "indicator", problems)
-        what = Msg("what_indicator", key=key_node.text)
-        if not require_mapping(node, what, problems):
-            continue
-        f = Fields(node, what, problems, at=key_node.where)
-        same_as = f.text("same_as").strip()
-        if not same_as and f.raw("same_as") is not None:
-            problems.append(
-                Problem(
-                    f.where("same_as"),
-                    Msg("same_as_empty", key=key_node.text),
-                    Msg("hint_same_as_empty"),
-                )
-            )
-        indicators[key_node.text] = Indicator(
-            key=key_node.text,
-            name_zh=f.text("name_zh", required=True),
-            name_en=f.text("name_en"),
-            unit=normal_unit(f.text("unit", required=True)),
-            unit_zh=normal_unit(f.text("unit_zh")),
-            unit_en=normal_unit(f.text("unit_en")),
-            growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default=COMPOUND),
-            direction=f.choice("direction", DIRECTIONS, default=INCREASE),
-            responsible=f.text("responsible"),
-            responsible_en=f.text("responsible_en"),
-            where=key_node.where,
-            same_as=same_as,
-            same_as_where=f.where("same_as") if same_as else Source(""),
-            attribute=f.choice("attribute", ATTRIBUTES, default="expected"),
-            observed_as=f.choice("observed_as", OBSERVED_AS, default="level"),
-        )
-        f.finish()
+        indicator = _indicator(key_node, node, problems)
+        if indicator is not None:
+            indicators[key_node.text] = indicator
     if indicators_node is not None and not indicators:
         problems.append(Problem(indicators_node.where, Msg("no_indicators")))
     return info, indicators, goals, tasks, common
+
+
+def _plan_info(plan_node: Node, at: Source, problems: list[Problem]) -> PlanInfo | None:
+    """The `plan:` section; None when its years are missing or in the wrong order."""
+    f = Fields(plan_node, "'plan'", problems, at=at)
+    name_zh = f.text("name_zh", required=True)
+    name_en = f.text("name_en")
+    region_zh, region_en = f.text("region_zh"), f.text("region_en")
+    source_zh, source_en, source_file = f.text("source_zh"), f.text("source_en"), f.text("source_file")
+    base_year = f.year("base_year", required=True)
+    target_year = f.year("target_year", required=True)
+    thresholds = _thresholds(f.mapping("thresholds"), problems)
+    info = None
+    if base_year is not None and target_year is not None:
+        if target_year <= base_year:
+            problems.append(
+                Problem(
+                    f.where("target_year"),
+                    Msg("target_not_after_base", target=target_year, base=base_year),
+                    Msg("hint_plan_years"),
+                )
+            )
+        else:
+            info = PlanInfo(
+                name_zh=name_zh,
+                name_en=name_en,
+                base_year=base_year,
+                target_year=target_year,
+                region_zh=region_zh,
+                region_en=region_en,
+                source_zh=source_zh,
+                source_en=source_en,
+                source_file=source_file,
+                thresholds=thresholds,
+            )
+    f.finish()
+    return info
+
+
+def _indicator(key_node: Node, node: Node | None, problems: list[Problem]) -> Indicator | None:
+    """One entry of `indicators:`; None when it is not a mapping."""
+    check_key(key_node, "indicator", problems)
+    what = Msg("what_indicator", key=key_node.text)
+    if not require_mapping(node, what, problems):
+        return None
+    f = Fields(node, what, problems, at=key_node.where)
+    same_as = f.text("same_as").strip()
+    if not same_as and f.raw("same_as") is not None:
+        problems.append(Problem(f.where("same_as"), Msg("same_as_empty", key=key_node.text), Msg("hint_same_as_empty")))
+    indicator = Indicator(
+        key=key_node.text,
+        name_zh=f.text("name_zh", required=True),
+        name_en=f.text("name_en"),
+        unit=normal_unit(f.text("unit", required=True)),
+        unit_zh=normal_unit(f.text("unit_zh")),
+        unit_en=normal_unit(f.text("unit_en")),
+        growth_model=f.choice("growth_model", GROWTH_MODELS, required=True, default=COMPOUND),
+        direction=f.choice("direction", DIRECTIONS, default=INCREASE),
+        responsible=f.text("responsible"),
+        responsible_en=f.text("responsible_en"),
+        where=key_node.where,
+        same_as=same_as,
+        same_as_where=f.where("same_as") if same_as else Source(""),
+        attribute=f.choice("attribute", ATTRIBUTES, default="expected"),
+        observed_as=f.choice("observed_as", OBSERVED_AS, default="level"),
+    )
+    f.finish()
+    return indicator
 
 
 def _common(node: Node | None, problems: list[Problem]) -> dict[str, CommonIndicator]:
