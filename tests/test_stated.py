@@ -266,3 +266,11 @@ def test_a_signed_level_is_refused_not_read_as_a_level(text):
     # "+30" once read as a target of 30 % showed a cumulative +30 points as achieved
     error = error_for(text)
     assert "sign before a level" in error.problem and "〔30〕" in error.hint
+
+
+def test_words_without_a_figure_are_named_as_such():
+    # a qualitative goal typed as a target: say there is no number, and where such a goal goes
+    error = error_for("大幅提高")
+    assert error.problem == "'大幅提高' has no figure in digits"
+    assert "goals:" in error.hint
+    assert "no figure in digits" in error_for("五个", "个").problem

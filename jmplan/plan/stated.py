@@ -325,12 +325,18 @@ class _Reader:
     def _amount_as(self, body: str, unit: str, example: str, aliases: tuple[str, ...] = ()) -> float:
         if not body:
             raise self.fail("no number", f"write the figure: {example}")
+        if not any(c.isdigit() for c in body):
+            # 大幅提高, 显著改善, 五个: words where the figure should be
+            raise self.fail(
+                f"{body!r} has no figure in digits",
+                f"write the figure in digits, as a target reads: {_EXAMPLES}; "
+                "a goal the plan states without a number belongs under goals: in plan.yaml",
+            )
         try:
             return parse_in_unit(body, unit, aliases)
         except QuantityError as exc:
-            raise self.fail(
-                f"{body!r} is not understood: {exc.message}", f"{exc.hint}; a target reads like {_EXAMPLES}"
-            ) from None
+            # the number reader's message quotes the text it could not read
+            raise self.fail(exc.message, f"{exc.hint}; a target reads like {_EXAMPLES}") from None
 
 
 def _starting_word(body: str) -> str | None:
