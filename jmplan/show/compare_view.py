@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..i18n import text
 from ..measure.compare import Comparison, Metric, Notice, Row
 from ..plan.kinds import COMPOUND, LINEAR
-from ..plan.model import Indicator
+from ..plan.model import Indicator, Target
 from . import fmt
 from .render import Heading, Lines, Table
 
@@ -141,6 +141,16 @@ def _with_year(fig, ind: Indicator, lang: str) -> str:
     return f"{fmt.figure(fig, ind, lang)} ({fig.year})" if fig is not None else ""
 
 
+def _target_cell(target: Target | None, ind: Indicator, lang: str) -> str:
+    """A target's level and year, and how the plan states it where that says
+    more (a bound, a change, a rate): '3,000 (2015; 超过3000亿元)'."""
+    if target is None:
+        return ""
+    stated = fmt.as_stated(target, ind, lang)
+    sep = "；" if lang == "zh" else "; "
+    return f"{fmt.figure(target, ind, lang)} ({target.year}{sep + stated if stated else ''})"
+
+
 def _ranked_count(metric: Metric) -> int:
     return sum(1 for r in metric.rows if r.rank is not None)
 
@@ -178,13 +188,13 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
             cells = [
                 _with_year(row.baseline, ind, lang),
                 _with_year(row.latest, ind, lang) if has_observation else "",
-                _with_year(row.target, ind, lang),
+                _target_cell(row.target, ind, lang),
                 _needed(row, ind, lang),
                 text(row.status, lang),
             ]
         if interim:
             sep = "；" if lang == "zh" else "; "
-            cells.insert(3, sep.join(_with_year(m, ind, lang) for m in row.milestones))
+            cells.insert(3, sep.join(_target_cell(m, ind, lang) for m in row.milestones))
         table.rows.append([comparison.labels(lang)[row.plan], *cells, _rank_cell(row, ranked)])
     return table
 
