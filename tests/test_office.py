@@ -365,3 +365,47 @@ def test_preliminary_marked_in_status_and_gap(run, office_plan):
     assert "120 (2018)（初步）" in status
     gap = run("gap", "-m", "sales", "--lang", "en", "--data-dir", office_plan).stdout
     assert "Latest (2018): 120 × 100 million yuan (prelim.)" in gap
+
+
+def _page_blocks(box):
+    """The block elements laid out on a page, in order."""
+    if getattr(box, "element_tag", None) in ("h1", "h2", "h3", "p", "table", "figure", "li"):
+        yield box.element_tag
+    for child in getattr(box, "children", None) or []:
+        yield from _page_blocks(child)
+
+
+@pytest.mark.parametrize("lines", range(10, 60, 5))
+def test_an_indicator_heading_stays_on_the_page_of_its_chart(lines):
+    """Whatever comes before, an indicator's heading, paragraph and chart are
+    printed on one page (without the keep-together rule, 30 to 40 lines
+    before it leave the heading and paragraph at a page's foot and the chart
+    on the next)."""
+    weasyprint = pytest.importorskip("weasyprint")
+    from jmplan.show.render import Chart, Heading, Lines, Paragraph, to_html
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="460" height="260"><rect width="460" height="260"/></svg>'
+    blocks = [
+        Heading("Report", 1),
+        Lines([f"line {i}" for i in range(lines)]),
+        Heading("Indicator", 3),
+        Paragraph("text " * 60),
+        Chart(svg, "chart"),
+    ]
+    document = weasyprint.HTML(string=to_html(blocks, "t", "en")).render()
+    pages = [list(_page_blocks(page._page_box)) for page in document.pages]
+    with_heading = next(tags for tags in pages if "h3" in tags)
+    assert "figure" in with_heading
+
+
+def test_printed_report_never_ends_a_page_with_a_heading(run, recorded_jiangmen, tmp_path):
+    """Lay the report out for A4 as the PDF is made, and look at the last
+    block of every page: never a heading left without what follows it."""
+    weasyprint = pytest.importorskip("weasyprint")
+    target = tmp_path / "r.html"
+    assert run("report", "--lang", "zh", "--data-dir", recorded_jiangmen, "-o", target).exit_code == 0
+    document = weasyprint.HTML(string=target.read_text(encoding="utf-8")).render()
+    assert len(document.pages) >= 3
+    for number, page in enumerate(document.pages, start=1):
+        tags = list(_page_blocks(page._page_box))
+        assert tags and tags[-1] not in ("h1", "h2", "h3"), f"page {number} ends with a heading"
