@@ -117,6 +117,13 @@ def template_xlsx(plan: Plan, year: int, lang: str, split: bool = False) -> byte
         for i, column in enumerate(columns, start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = widths.get(column, 14)
         sheet.freeze_panes = "C2"
+        # printed for a department's files: landscape, all columns on the page's width, the header on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "1:1"
         sheet.protection.sheet = True  # locked cells stay locked; the input cells are unlocked above
         sheet.protection.formatColumns = False  # widths may still be changed
     buffer = io.BytesIO()
