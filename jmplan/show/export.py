@@ -29,7 +29,11 @@ def plan_dict(plan: Plan) -> dict:
         "source_en": info.source_en,
         "base_year": info.base_year,
         "target_year": info.target_year,
-        "thresholds": {"ahead": info.thresholds.ahead, "on_track": info.thresholds.on_track},
+        "thresholds": {
+            "ahead": info.thresholds.ahead,
+            "on_track": info.thresholds.on_track,
+            "about": info.thresholds.about,
+        },
     }
 
 
