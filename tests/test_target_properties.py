@@ -91,7 +91,7 @@ def test_a_value_is_the_level_itself(b, value, years):
 
 
 @given(st.floats(0, 100), st.floats(0, 100), st.sampled_from([1, -1]))
-def test_a_range_is_met_at_the_end_nearer_the_baseline(low, width, sign):
+def test_a_range_is_met_at_the_end_reached_first(low, width, sign):
     high = low + width
     level = resolve_level("range", low, None, 5, upper=high, sign=sign)
     assert level == (low if sign > 0 else high)

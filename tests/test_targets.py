@@ -12,6 +12,7 @@ import pytest
 from jmplan import assess_plan
 from jmplan.measure.assess import EUROSTAT
 from jmplan.plan.loader import read_plan
+from jmplan.show import fmt
 
 PLAN = """\
 plan:
@@ -398,3 +399,14 @@ def test_record_takes_a_negative_yearly_change(run, tmp_path):
     gap = json.loads(run("gap", "-m", "intensity", "-f", "json", "--data-dir", str(folder)).stdout)
     assert [o["reported_change_percent"] for o in gap["observations"]] == [-4.0, -3.5]
     assert gap["observations"][-1]["value"] == pytest.approx(0.5 * 0.96 * 0.965)
+
+
+def test_a_range_the_baseline_already_meets_is_accepted(tmp_path):
+    """A less-is-better rate of 4 with a target range 3—5: met at the high end, which 4 already meets."""
+    plan_text = (
+        PLAN + "  rate:\n    name_zh: 比率二\n    unit: '%'\n    growth_model: linear\n    direction: decrease\n"
+    )
+    plan = load(make(tmp_path, "  rate: 4\n", "  rate: {stated: 3—5%}\n", plan=plan_text))
+    target = plan.targets["rate"]
+    assert (target.form, target.value, target.upper) == ("range", 5, 5)
+    assert fmt.figure(target, plan.indicators["rate"], "en") == "3–5%"

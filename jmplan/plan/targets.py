@@ -48,7 +48,7 @@ def resolve_level(
     if form == "value":
         return amount
     if form == "range":
-        # met at the end nearer the baseline: the low end when more is better, the high end when less is
+        # met at the end reached first: the low end when more is better, the high end when less is
         return amount if sign > 0 or upper is None else upper
     if baseline is None:
         raise ValueError(f"a target stated as {form} needs a baseline")
@@ -386,7 +386,8 @@ def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: 
         return None
     if target.value < 0 and (indicator.growth_model == COMPOUND or indicator.is_percent):
         return None  # an impossible level: validate says why
-    if target.bound_stated and meets_bound(b, target.value, target.bound, ctx.tolerance):
+    # a range states its own bound: the end that meets it (3—5 met at 3 when more is better)
+    if (target.bound_stated or target.form == "range") and meets_bound(b, target.value, target.bound, ctx.tolerance):
         return None
     if target.form == "value":
         fix = Msg(

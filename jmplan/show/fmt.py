@@ -88,7 +88,9 @@ def figure(fig: Figure | Target | None, indicator: Indicator, lang: str, with_un
         return ""
     shown = number(fig.value)
     if fig.qualifier == "range" and fig.upper is not None:
-        shown = f"{shown}–{number(fig.upper)}"
+        # a target range's value is the end that meets it; its low end is the amount stated
+        low = fig.amount if isinstance(fig, Target) else fig.value
+        shown = f"{number(low)}–{number(fig.upper)}"
     if with_unit:
         shown += unit_suffix(indicator, lang)
     elif indicator.is_percent:
