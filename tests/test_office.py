@@ -409,3 +409,23 @@ def test_printed_report_never_ends_a_page_with_a_heading(run, recorded_jiangmen,
     for number, page in enumerate(document.pages, start=1):
         tags = list(_page_blocks(page._page_box))
         assert tags and tags[-1] not in ("h1", "h2", "h3"), f"page {number} ends with a heading"
+
+
+def test_word_keeps_what_is_said_about_an_indicator_with_its_chart(run, recorded_jiangmen, tmp_path):
+    """Every paragraph and list line from an indicator's heading to its chart
+    keeps with the next, so Word moves them to the chart's page together."""
+    docx = pytest.importorskip("docx")
+    target = tmp_path / "r.docx"
+    assert run("report", "--lang", "zh", "--data-dir", recorded_jiangmen, "-o", target).exit_code == 0
+    section: list = []
+    with_chart = 0
+    for paragraph in docx.Document(str(target)).paragraphs:
+        if paragraph.style.name.startswith(("Heading", "Title")):
+            section = [paragraph] if paragraph.style.name == "Heading 2" else []
+        elif paragraph._p.xpath(".//pic:pic"):
+            assert section and all(p.paragraph_format.keep_with_next for p in section), section[0].text
+            with_chart += 1
+            section = []
+        elif section:
+            section.append(paragraph)
+    assert with_chart == 3

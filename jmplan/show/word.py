@@ -42,8 +42,8 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
     _fonts(document, lang)
 
     blocks = list(blocks)
+    before_chart = _before_a_chart(blocks)
     for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
             # level 1 is the report's title; sections and indicators are Heading 1 and 2
@@ -53,12 +53,12 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
                 document.add_paragraph(line).paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = document.add_paragraph(block.text)
-            # a paragraph about an indicator stays with its chart
-            paragraph.paragraph_format.keep_with_next = isinstance(following, Chart)
+            # what is said about an indicator stays on the page of its chart
+            paragraph.paragraph_format.keep_with_next = before_chart[i]
         elif isinstance(block, Lines):
             style = "List Number" if block.numbered else "List Bullet"
             for line in block.lines:
-                document.add_paragraph(line, style=style)
+                document.add_paragraph(line, style=style).paragraph_format.keep_with_next = before_chart[i]
         elif isinstance(block, Table):
             _table(document, block, Pt)
         elif isinstance(block, Chart) and block.png:
@@ -67,6 +67,20 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _before_a_chart(blocks: list) -> list[bool]:
+    """For each block, whether a chart follows it before the next heading."""
+    marks = [False] * len(blocks)
+    chart_ahead = False
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if isinstance(block, Heading):
+            chart_ahead = False
+        marks[i] = chart_ahead
+        if isinstance(block, Chart):
+            chart_ahead = True
+    return marks
 
 
 def _fonts(document, lang: str) -> None:
@@ -142,7 +156,8 @@ def _widths(block: Table) -> list:
     columns = len(block.headers)
     if columns <= 3:  # a small table (the summary) needs no page-wide columns
         return [Cm(5.0)] + [Cm(2.5)] * (columns - 1)
-    fixed = {0: 2.6}
+    # the completion table: name, then unit and attribute (short words), figures, the status
+    fixed = {0: 2.4, 1: 1.0, 2: 1.25} if columns > 9 else {0: 2.6}
     if block.status_column is not None:
         fixed[block.status_column % columns] = 2.1
     share = (TEXT_WIDTH_CM - sum(fixed.values())) / (columns - len(fixed))
