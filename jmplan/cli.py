@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import errno
 import functools
+import gc
 import importlib
 import os
 import re
@@ -277,12 +278,22 @@ def cli(ctx, debug, data_dir, lang, fmt):
             raise click.UsageError(say(Msg("option_not_taken", option=option, command=command.name), lang))
 
 
+_freezing = False  # set by main() for the length of one command
+
+
 def _load(data_dir):
     from .plan.loader import read_plan
 
     plan, problems = read_plan(data_dir)
     if problems:
         raise DataError(problems)
+    # The loaded plan holds no reference cycles: out of the collector's sight,
+    # it is never rescanned while the command computes (6 % of the time at
+    # 10,000 indicators), while the collector still frees what does hold
+    # cycles later, such as a report's charts. Only in a run of `main`,
+    # which thaws them when the command ends; the library leaves the collector alone.
+    if _freezing:
+        gc.freeze()
     return plan
 
 
@@ -1140,6 +1151,9 @@ def main(argv=None):
     # plan loads (plan.loader), where it pays. Paused for a whole command it
     # would never free what does hold cycles, such as a report's charts
     # (matplotlib figures: about 1 MB each, kept until the process ends).
+    # The loaded plan is frozen out of its sight instead (see _load).
+    global _freezing
+    _freezing = True
     try:
         cli.main(args=args, prog_name="jmplan", standalone_mode=True)
     except SystemExit:
@@ -1156,6 +1170,9 @@ def main(argv=None):
         sys.exit(EXIT_DATA)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         _internal_error(exc, args)
+    finally:
+        _freezing = False
+        gc.unfreeze()  # as it was, for a caller in the same process (the tests)
 
 
 # errors of writing to a stream, not bugs: a full disk (or /dev/full), a closed descriptor, an I/O error

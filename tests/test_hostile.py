@@ -285,6 +285,7 @@ def test_the_collector_runs_while_charts_are_drawn(tmp_path, monkeypatch):
     )
     assert code == 0, stderr
     assert seen and all(seen)
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # as before the command
 
 
 def test_a_large_report_says_how_far_it_is(tmp_path, monkeypatch):

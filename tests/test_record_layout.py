@@ -174,10 +174,11 @@ def folder(tmp_path) -> Path:
         "observations: {sales: {2016: 110}}\n",  # flow
     ],
 )
-def test_record_keeps_every_other_byte(folder, text):
+def test_record_keeps_every_other_byte(run, folder, text):
     actuals = folder / "actuals.yaml"
     actuals.write_bytes(text.encode("utf-8"))
-    record_observation(folder, "sales", 2019, "130")
+    result = run("record", "sales", 2019, "130", "--data-dir", folder)
+    assert result.exit_code == 0, result.stderr
     after = actuals.read_bytes().decode("utf-8")
     removed = [line for line in difflib.ndiff(text.splitlines(True), after.splitlines(True)) if line[0] == "-"]
     added = [line[2:] for line in difflib.ndiff(text.splitlines(True), after.splitlines(True)) if line[0] == "+"]
