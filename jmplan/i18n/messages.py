@@ -230,6 +230,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_common_indicator": ("通用指标 {key!r}", "common indicator {key!r}"),
     "what_goal": ("目标 {key!r}", "goal {key!r}"),
     "what_task": ("任务 {key!r}", "task {key!r}"),
+    # --- citations against the plan's source text (plan/citations.py)
+    "cited_baseline": ("{key!r} 的基期值", "the baseline of {key!r}"),
+    "cited_target": ("{key!r} 的 {year} 年目标值", "the {year} target of {key!r}"),
+    "citation_not_in_source": (
+        "{what}的 source 不是 {file} 中的原文",
+        "the source of {what} is not a passage of {file}",
+    ),
+    "hint_citation_differs": (
+        "从原文中逐字复制；与原文一致到“…{agreed}”，此后为“{rest}…”",
+        "copy it exactly from the text; it agrees up to '…{agreed}', then reads '{rest}…'",
+    ),
+    "hint_citation_nowhere": (
+        "从原文中逐字复制该句，或改正 plan.yaml 的 source_file",
+        "copy the sentence exactly from the text, or correct source_file in plan.yaml",
+    ),
+    "stated_not_in_source": (
+        "{what}的 stated {stated!r} 不在其 source 中",
+        "the stated text {stated!r} of {what} does not appear in its source",
+    ),
+    "hint_stated_not_in_source": (
+        "按原文写法照抄；取自表格（表头加单元格）的数值可写 `from_table: true`",
+        "copy it as the source writes it; for a figure read from a table (header plus cell) write `from_table: true`",
+    ),
+    "source_file_unreadable": ("source_file {file} 无法读取：{reason}", "source_file {file} cannot be read: {reason}"),
+    "source_file_outside": (
+        "source_file {file!r} 不在规划文件夹内",
+        "source_file {file!r} is not inside the plan folder",
+    ),
+    "source_file_not_utf8": ("原文文件不是 UTF-8 编码", "the source text is not UTF-8"),
     "what_figure": ("{key!r} 的数值", "the figure for {key!r}"),
     "what_history": ("{key!r} {year} 年的一条历史记录", "a history entry of {key!r} {year}"),
     "what_section_of": ("{key!r} 的 {section}", "the {section} of {key!r}"),

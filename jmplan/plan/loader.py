@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..i18n import Msg
+from .citations import check_citations
 from .common import CommonIndicator
 from .fields import Fields, check_key, parse_number, read_number, require_mapping, year_value
 from .kinds import COMPOUND, DIRECTIONS, GROWTH_MODELS, INCREASE
@@ -197,6 +198,7 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
         milestones=milestones,
     )
     problems.extend(check_plan(plan))
+    problems.extend(check_citations(plan, folder, plan_path))
     return (None if problems else plan), problems
 
 
@@ -384,6 +386,7 @@ def _goals(node: Node | None, kind: str, problems: list[Problem]) -> tuple[Goal,
                 text_en=f.text("text_en"),
                 quote=f.text("source"),
                 where=key_node.where,
+                quote_where=f.where("source"),
             )
         )
         f.finish()
@@ -544,6 +547,8 @@ def _figure(
         quote=f.text("source"),
         note=f.text("note"),
         where=node.where,
+        quote_where=f.where("source"),
+        from_table=f.choice("from_table", ("true", "false"), default="false") == "true",
     )
     if observed:
         figure = figure._replace(

@@ -141,6 +141,10 @@ class Figure(NamedTuple):
     history: tuple[Figure, ...] = ()  # the figures it replaced, oldest first
     # observed_as: annual_change_percent: the year's change as typed; `value` is the chained level
     change_percent: float | None = None
+    # citations: where `source:` is written, and whether `stated` comes from a
+    # table (header plus cell), so that it need not appear in the source sentence
+    quote_where: Source = Source("")
+    from_table: bool = False
 
     @property
     def is_lower_bound(self) -> bool:
@@ -176,6 +180,8 @@ class Target(NamedTuple):
     previous: tuple[Target, ...] = ()  # earlier versions, oldest first
     where: Source = Source("")
     qualifier: str | None = None  # kept for Figure's readers: "range" for a range
+    quote_where: Source = Source("")  # as Figure's
+    from_table: bool = False
 
     # Figure's observation-only fields, so a target shows wherever a figure does
     @property
@@ -240,6 +246,7 @@ class Goal(NamedTuple):
     text_en: str
     quote: str = ""
     where: Source = Source("")
+    quote_where: Source = Source("")  # where `source:` is written
 
     def text(self, lang: str) -> str:
         return self.text_zh if lang == "zh" else self.text_en or self.text_zh

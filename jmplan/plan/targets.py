@@ -114,6 +114,10 @@ def _read_mapping(
     stated = f.text("stated")
     unit = f.text("unit")
     quote = f.text("source")
+    citation = {
+        "quote_where": f.where("source"),
+        "from_table": f.choice("from_table", ("true", "false"), default="false") == "true",
+    }
     note = f.text("note")
     until = f.year("until", required=version)
     previous_node = None if version else f.raw("previous")
@@ -217,7 +221,7 @@ def _read_mapping(
     previous = _previous(previous_node, what, key_node, year, ctx, problems) if previous_node is not None else ()
     if not ok or previous is None:
         return None
-    return _resolved(
+    target = _resolved(
         year,
         form,
         amount,
@@ -235,6 +239,7 @@ def _read_mapping(
         problems,
         keep,
     )
+    return target._replace(**citation) if target is not None else None
 
 
 def _disagreement(read: StatedTarget, form: str, amount: float, upper: float | None, bound: str | None) -> Msg | None:

@@ -446,7 +446,7 @@ def _unplaced(figure: Figure) -> Figure:
     the loader chains from it."""
     if figure.change_percent is not None:
         figure = figure._replace(value=figure.change_percent, change_percent=None)
-    return figure._replace(where=NOWHERE, history=tuple(_unplaced(old) for old in figure.history))
+    return figure._replace(where=NOWHERE, quote_where=NOWHERE, history=tuple(_unplaced(old) for old in figure.history))
 
 
 def _notes(plan: Plan) -> dict:
