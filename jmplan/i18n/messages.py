@@ -302,6 +302,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "note_not_text": ("说明应为文本，却是{found}", "a note should be text, found {found}"),
     "not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
     "hint_year_entry": ("每一项写作 `YEAR: value`，例如 `2017: 950`", "each entry is `YEAR: value`, e.g. `2017: 950`"),
+    # --- a target as the plan writes it (plan/stated.py)
+    "stated_problem": ("{what}：`stated`：{message}", "{what}: 'stated': {message}"),
+    "stated_unreadable": ("无法把 {text!r} 读作目标：{problem}", "cannot read {text!r} as a target: {problem}"),
+    "stated_unreadable_understood": (
+        "无法把 {text!r} 读作目标：{problem}（已读懂：{understood}）",
+        "cannot read {text!r} as a target: {problem} (understood so far: {understood})",
+    ),
+    "stated_examples": (
+        "例如 ≥90%、90%以上、5.5%左右、〔30〕、〔>30〕、累计下降15%、年均增长7%、1700亿元、3—5个、保持100%",
+        "e.g. ≥90%, 90%以上, 5.5%左右, 〔30〕, 〔>30〕, 累计下降15%, 年均增长7%, 1700亿元, 3—5个, 保持100%",
+    ),
+    "stated_read": ("{word}（{gloss}）", "{word} ({gloss})"),
+    "stated_read_amount": ("{word}（{number} {unit}）", "{word} ({number} {unit})"),
+    "stated_gloss_keep": ("保持基期水平", "keep at the baseline"),
+    "stated_gloss_bracket": ("累计变化", "a cumulative change"),
+    "stated_gloss_cumulative": ("整个规划期", "cumulative"),
+    "stated_gloss_per_year": ("每年", "per year"),
+    "stated_gloss_rise": ("上升", "a rise"),
+    "stated_gloss_fall": ("下降", "a fall"),
+    "stated_gloss_reached": ("达到的水平", "the level reached"),
+    "stated_gloss_percent": ("百分数", "percent"),
+    "stated_gloss_points": ("百分点", "percentage points"),
+    "stated_gloss_at_least": ("至少", "at_least"),
+    "stated_gloss_at_most": ("至多", "at_most"),
+    "stated_gloss_about": ("约", "about"),
+    "stated_empty": ("内容为空", "it is empty"),
+    "hint_stated_empty": ("按规划原文写出目标，{examples}", "write the target as the plan states it, {examples}"),
+    "stated_keep_change": (
+        "保持 是保持某一水平，但其余部分写的是变化",
+        "保持 keeps a level, but the rest states a change",
+    ),
+    "hint_stated_keep_change": (
+        "保持 后写要保持的水平（保持100%），或只写变化",
+        "write 保持 with the level to keep (保持100%), or the change alone",
+    ),
+    "stated_bracket_unclosed": ("〔 没有用 〕 闭合", "〔 is not closed by 〕"),
+    "hint_stated_bracket": ("累计变化写作 〔30〕 或 〔>30〕", "write a cumulative change as 〔30〕 or 〔>30〕"),
+    "stated_second_bound": ("数字前有第二个界限词（{word!r}）", "a second bound before the number ({word!r})"),
+    "hint_stated_one_bound": ("只写一个界限", "state one bound"),
+    "stated_second_verb": ("第二个动词（{word!r}）", "a second verb ({word!r})"),
+    "hint_stated_one_verb": ("只写一个：增长/提高 或 下降/降低", "state one: 增长/提高 or 下降/降低"),
+    "stated_both_cumulative_and_yearly": ("同时写了 累计 和 年均", "both 累计 and 年均"),
+    "hint_stated_cumulative_or_yearly": (
+        "目标要么是累计的（累计下降15%），要么是每年的（年均增长7%）",
+        "a target is either cumulative (累计下降15%) or per year (年均增长7%)",
+    ),
+    "stated_reached_and_change": (
+        "{which} 与 {verb}到 同用，而 {verb}到 表示达到的水平",
+        "{which} with {verb}到, which states the level reached",
+    ),
+    "hint_stated_reached_and_change": (
+        "水平写作 {verb}到65%，变化写作 {which}{verb}7%",
+        "write {verb}到65% for a level, or {which}{verb}7% for a change",
+    ),
+    "stated_without_verb": ("{which} 后没有动词", "{which} without a verb"),
+    "hint_stated_which_way": (
+        "写明方向：累计提高30个百分点、累计下降15%、年均增长7%",
+        "say which way: 累计提高30个百分点, 累计下降15%, 年均增长7%",
+    ),
+    "stated_sign_after_verb": ("动词后又带正负号", "a sign after a verb"),
+    "hint_stated_sign_after_verb": (
+        "方向由动词表示：写 下降4%，不写 下降-4%（上升写 增长4%）",
+        "the verb gives the direction: write 下降4%, not 下降-4% (or 增长4% for a rise)",
+    ),
+    "stated_sign_before_level": ("水平值前带正负号（{body!r}）", "a sign before a level ({body!r})"),
+    "hint_stated_sign_before_level": (
+        "变化写作 〔30〕、累计提高30个百分点 或 下降15%；水平值不带符号：30",
+        "a change is written 〔30〕, 累计提高30个百分点 or 下降15%; a level without a sign: 30",
+    ),
+    "stated_points_without_verb": ("百分点前没有动词", "percentage points without a verb"),
+    "hint_stated_points_which_way": (
+        "以百分点表示的变化要写明方向：累计提高30个百分点，或 〔30〕",
+        "a change in points says which way: 累计提高30个百分点, or 〔30〕",
+    ),
+    "stated_range_with_bound": ("区间带有界限词", "a range with a bound"),
+    "hint_stated_range_with_bound": (
+        "只写区间（3—5个），或写一个数字及其界限",
+        "write the range alone (3—5个) or one figure with its bound",
+    ),
+    "stated_range_reversed": (
+        "区间下限 {low!r} 不小于上限 {high!r}",
+        "the range's low end {low!r} is not below its high end {high!r}",
+    ),
+    "hint_stated_range_reversed": ("先写下限：3—5", "write the low end first: 3—5"),
+    "stated_yearly_points": ("以百分点表示的年均变化", "a yearly change in percentage points"),
+    "hint_stated_yearly_points": (
+        "请写规划期内的累计变化：累计提高5个百分点 或 〔5〕",
+        "state the cumulative change over the plan: 累计提高5个百分点 or 〔5〕",
+    ),
+    "stated_rise_ambiguous": (
+        "{text} 既可能是每年的，也可能是整个规划期的",
+        "{text} could be per year or over the whole plan",
+    ),
+    "hint_stated_rise_ambiguous": (
+        "每年的写 年均{text}，整个规划期的写 累计{text}",
+        "write 年均{text} for a rate per year, or 累计{text} for the whole plan",
+    ),
+    "stated_bounds_disagree": (
+        "两个界限相互矛盾（{first} 与 {second}）",
+        "two bounds that disagree ({first} and {second})",
+    ),
+    "hint_stated_bounds_disagree": (
+        "只写一个：≥90% 或 90%以上（至少），不超过5.5% 或 5.5%以内（至多），5.5%左右（约）",
+        "state one: ≥90% or 90%以上 (at least), 不超过5.5% or 5.5%以内 (at most), 5.5%左右 (about)",
+    ),
+    "stated_not_percent": ("{body!r} 不是百分数", "{body!r} is not a percentage"),
+    "hint_stated_not_percent": ("相对变化要带 %：{example}", "a relative change is written with %: {example}"),
+    "stated_points_not_percent": (
+        "写的是百分点，但该指标的单位是 {unit}",
+        "percentage points, but the indicator is measured in {unit}",
+    ),
+    "hint_stated_points_not_percent": (
+        "百分点只用于单位为 % 的指标：请按指标的单位写变化",
+        "percentage points are for indicators in %: give the change in the indicator's unit",
+    ),
+    "stated_no_number": ("没有数字", "no number"),
+    "hint_stated_no_number": ("请写出数字：{example}", "write the figure: {example}"),
+    "stated_no_digits": ("{body!r} 中没有用阿拉伯数字写的数", "{body!r} has no figure in digits"),
+    "hint_stated_no_digits": (
+        "请用阿拉伯数字写出数值，目标的写法{examples}；规划中没有数字的目标请写在 `plan.yaml` 的 `goals:` 下",
+        "write the figure in digits, as a target reads: {examples}; "
+        "a goal the plan states without a number belongs under `goals:` in `plan.yaml`",
+    ),
+    "hint_stated_number": ("{hint}；目标的写法{examples}", "{hint}; a target reads like {examples}"),
+    "stated_example_bracket": (
+        "〔30〕 或 〔>30〕：按指标单位的变化",
+        "〔30〕 or 〔>30〕: the change in the indicator's unit",
+    ),
+    "stated_example_range": ("3—5个：用连接号连起的两个数", "3—5个: two figures joined by a dash"),
+    "stated_example_level": (
+        "按指标单位的水平值，例如 90%、1700亿元",
+        "the level in the indicator's unit, e.g. 90%, 1700亿元",
+    ),
+    "stated_example_percent": ("年均增长7%、累计下降15%、降低18%", "年均增长7%, 累计下降15%, 降低18%"),
+    "stated_example_points": ("累计提高30个百分点", "累计提高30个百分点"),
+    "stated_example_change": (
+        "累计增加3000公里：按指标单位的变化",
+        "累计增加3000公里: the change in the indicator's unit",
+    ),
     # --- targets and milestones (plan/targets.py, plan/loader.py)
     "stated_disagrees": (
         "{what}：`stated` {stated!r} 读作{read}，但{but}",

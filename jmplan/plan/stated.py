@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ..i18n import Msg, Words
 from .quantity import QuantityError, parse_in_unit
 
 VALUE = "value"
@@ -46,16 +47,20 @@ class StatedTarget(NamedTuple):
 
 
 class StatedTextError(ValueError):
-    """What was understood, what was not, and what to write instead."""
+    """What was understood, what was not, and what to write instead.
 
-    def __init__(self, text: str, understood: str, problem: str, hint: str):
+    `message` and `hint` are Msgs of jmplan.i18n (English as str, Chinese
+    when rendered); `understood` is the English list of what was read."""
+
+    def __init__(self, text: str, understood: list[str], problem: str, hint: str):
         self.text = text
-        self.understood = understood
+        self.understood = ", ".join(understood)
         self.problem = problem
         self.hint = hint
-        self.message = f"cannot read {text!r} as a target: {problem}" + (
-            f" (understood so far: {understood})" if understood else ""
-        )
+        if understood:
+            self.message = Msg("stated_unreadable_understood", text=text, problem=problem, understood=Words(understood))
+        else:
+            self.message = Msg("stated_unreadable", text=text, problem=problem)
         super().__init__(f"{self.message}; {hint}")
 
 
@@ -108,7 +113,17 @@ _POINTS = ("个百分点", "百分点")
 # a dash or tilde between two figures: 3—5个, 3-5, 3～5 (NFKC makes ～ a ~), 6.5%至7%
 _RANGE = re.compile(r"(.*[0-9%\w])(?:—+|–|-|~|〜|至|到)([+]?[0-9.].*)")
 
-_EXAMPLES = "e.g. ≥90%, 90%以上, 5.5%左右, 〔30〕, 〔>30〕, 累计下降15%, 年均增长7%, 1700亿元, 3—5个, 保持100%"
+_EXAMPLES = Msg("stated_examples")
+_GLOSS_BOUND = {AT_LEAST: "stated_gloss_at_least", AT_MOST: "stated_gloss_at_most", ABOUT: "stated_gloss_about"}
+
+
+def _read(word: str, gloss: str) -> Msg:
+    """What a word was read as: 累计 (cumulative)."""
+    return Msg("stated_read", word=word, gloss=Msg(gloss))
+
+
+def _bound_gloss(bound: str) -> Msg:
+    return Msg(_GLOSS_BOUND[bound])
 
 
 def read_stated(text: str, unit: str, aliases: Iterable[str] = ()) -> StatedTarget:
@@ -131,7 +146,7 @@ class _Reader:
         self.trailing: list[str] = []  # what was read off the end (以上, 左右), reported last
 
     def fail(self, problem: str, hint: str) -> StatedTextError:
-        return StatedTextError(self.text, ", ".join(self.understood + self.trailing), problem, hint)
+        return StatedTextError(self.text, self.understood + self.trailing, problem, hint)
 
     @property
     def is_percent(self) -> bool:
@@ -140,45 +155,42 @@ class _Reader:
     def read(self) -> StatedTarget:
         body = _normal(self.text)
         if not body:
-            raise self.fail("it is empty", f"write the target as the plan states it, {_EXAMPLES}")
+            raise self.fail(Msg("stated_empty"), Msg("hint_stated_empty", examples=_EXAMPLES))
         keep = False
         if body.startswith("保持"):
             keep = True
             body = body.removeprefix("保持").removeprefix("在")
-            self.understood.append("保持 (keep at the baseline)")
+            self.understood.append(_read("保持", "stated_gloss_keep"))
         body, suffix_bound = self._suffix_bound(body)
         if body.startswith("〔"):
             target = self._bracket(body, suffix_bound)
         else:
             target = self._words(body, suffix_bound)
         if keep and target.form != VALUE:
-            raise self.fail(
-                "保持 keeps a level, but the rest states a change",
-                "write 保持 with the level to keep (保持100%), or the change alone",
-            )
+            raise self.fail(Msg("stated_keep_change"), Msg("hint_stated_keep_change"))
         return target._replace(keep=keep)
 
     def _suffix_bound(self, body: str) -> tuple[str, str | None]:
         for word, bound in _SUFFIX_BOUNDS.items():
             if body.endswith(word) and len(body) > len(word):
-                self.trailing.append(f"{word} ({bound})")
+                self.trailing.append(Msg("stated_read", word=word, gloss=_bound_gloss(bound)))
                 return body[: -len(word)], bound
         return body, None
 
     def _bracket(self, body: str, suffix_bound: str | None) -> StatedTarget:
         if not body.endswith("〕"):
-            raise self.fail("〔 is not closed by 〕", "write a cumulative change as 〔30〕 or 〔>30〕")
+            raise self.fail(Msg("stated_bracket_unclosed"), Msg("hint_stated_bracket"))
         inner = body[1:-1]
-        self.understood.append("〔〕 (a cumulative change)")
+        self.understood.append(_read("〔〕", "stated_gloss_bracket"))
         bound = None
         for symbol in sorted(_BRACKET_BOUNDS, key=len, reverse=True):
             if inner.startswith(symbol):
                 bound = _BRACKET_BOUNDS[symbol]
                 inner = inner[len(symbol) :]
-                self.understood.append(f"{symbol} ({bound})")
+                self.understood.append(Msg("stated_read", word=symbol, gloss=_bound_gloss(bound)))
                 break
         bound = self._one_bound(bound, suffix_bound)
-        amount = self._points_or_unit(inner, "〔30〕 or 〔>30〕: the change in the indicator's unit")
+        amount = self._points_or_unit(inner, Msg("stated_example_bracket"))
         return StatedTarget(CHANGE, amount, bound)
 
     def _words(self, body: str, suffix_bound: str | None) -> StatedTarget:
@@ -193,88 +205,75 @@ class _Reader:
             body = body[len(word) :]
             if word in _PREFIX_BOUNDS:
                 if prefix_bound is not None:
-                    raise self.fail(f"a second bound before the number ({word!r})", "state one bound")
+                    raise self.fail(Msg("stated_second_bound", word=word), Msg("hint_stated_one_bound"))
                 prefix_bound = _PREFIX_BOUNDS[word]
-                self.understood.append(f"{word} ({prefix_bound})")
+                self.understood.append(Msg("stated_read", word=word, gloss=_bound_gloss(prefix_bound)))
             elif word == "累计":
                 cumulative = True
-                self.understood.append("累计 (cumulative)")
+                self.understood.append(_read("累计", "stated_gloss_cumulative"))
             elif word == "年均":
                 annual = True
-                self.understood.append("年均 (per year)")
+                self.understood.append(_read("年均", "stated_gloss_per_year"))
             elif word in _RISING or word in _FALLING:
                 if verb:
-                    raise self.fail(f"a second verb ({word!r})", "state one: 增长/提高 or 下降/降低")
+                    raise self.fail(Msg("stated_second_verb", word=word), Msg("hint_stated_one_verb"))
                 verb = word
                 if body[:1] in _TO:
                     reaches = True
-                    self.understood.append(f"{word}{body[0]} (the level reached)")
+                    self.understood.append(_read(word + body[0], "stated_gloss_reached"))
                     body = body[1:]
                 else:
-                    self.understood.append(f"{word} ({'a rise' if word in _RISING else 'a fall'})")
+                    self.understood.append(_read(word, "stated_gloss_rise" if word in _RISING else "stated_gloss_fall"))
             else:
                 self.understood.append(word)
         if cumulative and annual:
-            raise self.fail(
-                "both 累计 and 年均", "a target is either cumulative (累计下降15%) or per year (年均增长7%)"
-            )
+            raise self.fail(Msg("stated_both_cumulative_and_yearly"), Msg("hint_stated_cumulative_or_yearly"))
         bound = self._one_bound(prefix_bound, suffix_bound)
         if reaches and (cumulative or annual):
+            which = "累计" if cumulative else "年均"
             raise self.fail(
-                f"{'累计' if cumulative else '年均'} with {verb}{_TO[0]}, which states the level reached",
-                f"write {verb}到65% for a level, or {'累计' if cumulative else '年均'}{verb}7% for a change",
+                Msg("stated_reached_and_change", which=which, verb=verb),
+                Msg("hint_stated_reached_and_change", which=which, verb=verb),
             )
         if not verb or reaches:
             if cumulative or annual:
                 raise self.fail(
-                    f"{'累计' if cumulative else '年均'} without a verb",
-                    "say which way: 累计提高30个百分点, 累计下降15%, 年均增长7%",
+                    Msg("stated_without_verb", which="累计" if cumulative else "年均"), Msg("hint_stated_which_way")
                 )
             return self._level(body, bound)
         if body.startswith("-") or body.startswith("+"):
-            raise self.fail(
-                "a sign after a verb", "the verb gives the direction: write 下降4%, not 下降-4% (or 增长4% for a rise)"
-            )
+            raise self.fail(Msg("stated_sign_after_verb"), Msg("hint_stated_sign_after_verb"))
         return self._change(body, bound, verb, cumulative, annual)
 
     def _level(self, body: str, bound: str | None) -> StatedTarget:
         if body[:1] in "+-":
             # "+30" read as a level of 30 is how a cumulative +30 points was once misread
-            raise self.fail(
-                f"a sign before a level ({body!r})",
-                "a change is written 〔30〕, 累计提高30个百分点 or 下降15%; a level without a sign: 30",
-            )
+            raise self.fail(Msg("stated_sign_before_level", body=body), Msg("hint_stated_sign_before_level"))
         if body.endswith(_POINTS):
-            raise self.fail(
-                "percentage points without a verb",
-                "a change in points says which way: 累计提高30个百分点, or 〔30〕",
-            )
+            raise self.fail(Msg("stated_points_without_verb"), Msg("hint_stated_points_which_way"))
         match = _RANGE.fullmatch(body)
         if match and not _is_number(body):
             if bound is not None:
-                raise self.fail("a range with a bound", "write the range alone (3—5个) or one figure with its bound")
-            low = self._amount(match.group(1), "3—5个: two figures joined by a dash")
-            high = self._amount(match.group(2), "3—5个: two figures joined by a dash")
+                raise self.fail(Msg("stated_range_with_bound"), Msg("hint_stated_range_with_bound"))
+            low = self._amount(match.group(1), Msg("stated_example_range"))
+            high = self._amount(match.group(2), Msg("stated_example_range"))
             if not low < high:
                 raise self.fail(
-                    f"the range's low end {match.group(1)!r} is not below its high end {match.group(2)!r}",
-                    "write the low end first: 3—5",
+                    Msg("stated_range_reversed", low=match.group(1), high=match.group(2)),
+                    Msg("hint_stated_range_reversed"),
                 )
             return StatedTarget(RANGE, low, None, high)
-        return StatedTarget(VALUE, self._amount(body, "the level in the indicator's unit, e.g. 90%, 1700亿元"), bound)
+        return StatedTarget(VALUE, self._amount(body, Msg("stated_example_level")), bound)
 
     def _change(self, body: str, bound: str | None, verb: str, cumulative: bool, annual: bool) -> StatedTarget:
         sign = 1 if verb in _RISING else -1
-        percent_hint = "年均增长7%, 累计下降15%, 降低18%"
+        percent_hint = Msg("stated_example_percent")
         if annual:
             if body.endswith(_POINTS):
-                raise self.fail(
-                    "a yearly change in percentage points",
-                    "state the cumulative change over the plan: 累计提高5个百分点 or 〔5〕",
-                )
+                raise self.fail(Msg("stated_yearly_points"), Msg("hint_stated_yearly_points"))
             return StatedTarget(ANNUAL_GROWTH_PERCENT, sign * self._percent(body, percent_hint), bound)
         if body.endswith(_POINTS):
-            return StatedTarget(CHANGE, sign * self._points_or_unit(body, "累计提高30个百分点"), bound)
+            return StatedTarget(CHANGE, sign * self._points_or_unit(body, Msg("stated_example_points")), bound)
         if body.endswith("%"):
             if cumulative or sign < 0:
                 return StatedTarget(CHANGE_PERCENT, sign * self._percent(body, percent_hint), bound)
@@ -282,61 +281,53 @@ class _Reader:
                 # a plan table's 年均增长 column: 增长7%左右 is a rate per year
                 return StatedTarget(ANNUAL_GROWTH_PERCENT, self._percent(body, percent_hint), bound)
             raise self.fail(
-                f"{verb}{body} could be per year or over the whole plan",
-                f"write 年均{verb}{body} for a rate per year, or 累计{verb}{body} for the whole plan",
+                Msg("stated_rise_ambiguous", text=verb + body), Msg("hint_stated_rise_ambiguous", text=verb + body)
             )
-        return StatedTarget(
-            CHANGE, sign * self._amount(body, "累计增加3000公里: the change in the indicator's unit"), bound
-        )
+        return StatedTarget(CHANGE, sign * self._amount(body, Msg("stated_example_change")), bound)
 
     def _one_bound(self, first: str | None, second: str | None) -> str | None:
         if first and second and first != second:
             raise self.fail(
-                f"two bounds that disagree ({first} and {second})",
-                "state one: ≥90% or 90%以上 (at least), 不超过5.5% or 5.5%以内 (at most), 5.5%左右 (about)",
+                Msg("stated_bounds_disagree", first=_bound_gloss(first), second=_bound_gloss(second)),
+                Msg("hint_stated_bounds_disagree"),
             )
         return first or second
 
-    def _percent(self, body: str, example: str) -> float:
+    def _percent(self, body: str, example: Msg) -> float:
         if not body.endswith("%"):
-            raise self.fail(f"{body!r} is not a percentage", f"a relative change is written with %: {example}")
+            raise self.fail(Msg("stated_not_percent", body=body), Msg("hint_stated_not_percent", example=example))
         number = self._amount_as(body, "%", example)
-        self.understood.append(f"{body} (percent)")
+        self.understood.append(_read(body, "stated_gloss_percent"))
         return number
 
-    def _points_or_unit(self, body: str, example: str) -> float:
+    def _points_or_unit(self, body: str, example: Msg) -> float:
         for word in _POINTS:
             if body.endswith(word):
                 if not self.is_percent:
                     raise self.fail(
-                        f"percentage points, but the indicator is measured in {self.unit}",
-                        "percentage points are for indicators in %: give the change in the indicator's unit",
+                        Msg("stated_points_not_percent", unit=self.unit), Msg("hint_stated_points_not_percent")
                     )
                 number = self._amount_as(body[: -len(word)], "%", example)
-                self.understood.append(f"{body} (percentage points)")
+                self.understood.append(_read(body, "stated_gloss_points"))
                 return number
         return self._amount(body, example)
 
-    def _amount(self, body: str, example: str) -> float:
+    def _amount(self, body: str, example: Msg) -> float:
         number = self._amount_as(body, self.unit, example, self.aliases)
-        self.understood.append(f"{body} ({number:g} {self.unit})")
+        self.understood.append(Msg("stated_read_amount", word=body, number=f"{number:g}", unit=self.unit))
         return number
 
-    def _amount_as(self, body: str, unit: str, example: str, aliases: tuple[str, ...] = ()) -> float:
+    def _amount_as(self, body: str, unit: str, example: Msg, aliases: tuple[str, ...] = ()) -> float:
         if not body:
-            raise self.fail("no number", f"write the figure: {example}")
+            raise self.fail(Msg("stated_no_number"), Msg("hint_stated_no_number", example=example))
         if not any(c.isdigit() for c in body):
             # 大幅提高, 显著改善, 五个: words where the figure should be
-            raise self.fail(
-                f"{body!r} has no figure in digits",
-                f"write the figure in digits, as a target reads: {_EXAMPLES}; "
-                "a goal the plan states without a number belongs under goals: in plan.yaml",
-            )
+            raise self.fail(Msg("stated_no_digits", body=body), Msg("hint_stated_no_digits", examples=_EXAMPLES))
         try:
             return parse_in_unit(body, unit, aliases)
         except QuantityError as exc:
             # the number reader's message quotes the text it could not read
-            raise self.fail(exc.message, f"{exc.hint}; a target reads like {_EXAMPLES}") from None
+            raise self.fail(exc.message, Msg("hint_stated_number", hint=exc.hint, examples=_EXAMPLES)) from None
 
 
 def _starting_word(body: str) -> str | None:

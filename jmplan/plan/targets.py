@@ -138,7 +138,7 @@ def _read_mapping(
         try:
             read = read_stated(stated, ctx.indicator.unit, (ctx.indicator.unit_zh, ctx.indicator.unit_en))
         except StatedTextError as exc:
-            problems.append(Problem(f.where("stated"), f"{what}: 'stated': {exc.message}", exc.hint))
+            problems.append(Problem(f.where("stated"), Msg("stated_problem", what=what, message=exc.message), exc.hint))
             return None
     if not given and read is None:
         problems.append(
