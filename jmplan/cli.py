@@ -348,14 +348,32 @@ def _to_stdout(data: bytes) -> None:
         raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
 
 
-def _render(blocks, table_for_csv, data, fmt):
+def _render(blocks, table_for_csv, data, fmt, output=None):
     from .show import render
 
     if fmt == "json":
         return render.to_json(data())
     if fmt == "csv":
         return render.to_csv(table_for_csv())
-    return (render.to_markdown if fmt == "markdown" else render.to_text)(blocks())
+    if fmt == "markdown":
+        return render.to_markdown(blocks())
+    return render.to_text(blocks(), width=_terminal_width(output))
+
+
+def _terminal_width(output) -> int | None:
+    """The columns text output must fit: COLUMNS if set, else the terminal's
+    width when standard output is one; None (no limit) for a file or a pipe,
+    which keep whole lines for whatever reads them."""
+    if output is not None:
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
 
 
 @cli.command(
@@ -380,8 +398,11 @@ def _render(blocks, table_for_csv, data, fmt):
 @click.option(
     "--responsible", metavar="TEXT", help="Only the indicators whose responsible department (责任部门) contains TEXT."
 )
+@click.option(
+    "--wide", is_flag=True, help="Every column, however wide the terminal (a narrow one shows the main columns)."
+)
 @common_options
-def status(year, method, check, layout, responsible, fmt, lang, data_dir, output):
+def status(year, method, check, layout, responsible, wide, fmt, lang, data_dir, output):
     """A row per indicator: baseline, latest value, target, gap, growth still
     needed per year, progress against time, and status.
 
@@ -397,12 +418,14 @@ def status(year, method, check, layout, responsible, fmt, lang, data_dir, output
     def data():
         from .show.export import status_dict
 
-        return status_dict(result, method)
+        return status_dict(result, method, lang)
 
     def blocks():
         from .show.views import review_blocks, status_blocks
 
-        return (review_blocks if review else status_blocks)(result, lang, method)
+        if review:
+            return review_blocks(result, lang, method)
+        return status_blocks(result, lang, method, width=None if wide else _terminal_width(output))
 
     def table():
         from .show.views import review_csv, status_csv
@@ -412,7 +435,7 @@ def status(year, method, check, layout, responsible, fmt, lang, data_dir, output
     if output is not None and output.suffix.lower() == ".xlsx":
         _write_status_workbook(result, lang, method, review, fmt, output)
     else:
-        _emit(_render(blocks, table, data, fmt), fmt, output)
+        _emit(_render(blocks, table, data, fmt, output), fmt, output)
     if check:
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:
@@ -485,7 +508,7 @@ def gap(metric, year, fmt, lang, data_dir, output):
     def data():
         from .show.export import metric_dict
 
-        return metric_dict(row, detail=True)
+        return metric_dict(row, detail=True, lang=lang)
 
     def blocks():
         from .show.views import gap_blocks
@@ -497,7 +520,7 @@ def gap(metric, year, fmt, lang, data_dir, output):
 
         return year_table(row, lang, raw=True)
 
-    _emit(_render(blocks, table, data, fmt), fmt, output)
+    _emit(_render(blocks, table, data, fmt, output), fmt, output)
 
 
 @cli.command(epilog="Examples:\n\n  jmplan metrics\n\n  jmplan metrics --format csv -o metrics.csv")
@@ -509,7 +532,7 @@ def metrics(fmt, lang, data_dir, output):
     def data():
         from .show.export import metrics_dict
 
-        return metrics_dict(plan)
+        return metrics_dict(plan, lang)
 
     def blocks():
         from .show.views import metrics_table
@@ -521,7 +544,7 @@ def metrics(fmt, lang, data_dir, output):
 
         return metrics_table(plan, lang, raw=True)
 
-    _emit(_render(blocks, table, data, fmt), fmt, output)
+    _emit(_render(blocks, table, data, fmt, output), fmt, output)
 
 
 @cli.command(
@@ -889,7 +912,7 @@ def compare(folders, metric, year, method, fmt, lang, output):
             return trajectory_table(comparison.metrics[0], comparison, lang, raw=True)
         return compare_csv(comparison, lang)
 
-    _emit(_render(blocks, table, data, fmt), fmt, output)
+    _emit(_render(blocks, table, data, fmt, output), fmt, output)
     if comparison.notices:
         from .show.compare_view import notice_text
 

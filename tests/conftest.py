@@ -98,6 +98,7 @@ def run(monkeypatch):
     monkeypatch.delenv("JMPLAN_DATA_DIR", raising=False)
     monkeypatch.delenv("JMPLAN_LANG", raising=False)
     monkeypatch.delenv("JMPLAN_DEBUG", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # the output as a pipe gets it, whatever the terminal
     runner = CliRunner()
 
     def invoke(*args, env=None):
@@ -112,7 +113,7 @@ def run_main(args, env=None) -> tuple[int, str, str]:
     stdout, stderr)."""
     from jmplan.cli import main
 
-    environment = {"JMPLAN_DATA_DIR": None, "JMPLAN_LANG": "en", "JMPLAN_DEBUG": None, **(env or {})}
+    environment = {"JMPLAN_DATA_DIR": None, "JMPLAN_LANG": "en", "JMPLAN_DEBUG": None, "COLUMNS": None, **(env or {})}
     with CliRunner().isolation(env=environment) as (out, err, _):
         try:
             main([str(a) for a in args])

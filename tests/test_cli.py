@@ -132,13 +132,30 @@ def test_status_csv_opens_in_excel(run):
     assert ecommerce["指标"] == "电子商务交易额"
     assert ecommerce["基期值"] == "700" and ecommerce["目标值"] == "1700"  # bare numbers
     assert float(ecommerce["年均所需增速"]) == pytest.approx(0.19418, abs=5e-6)
+    assert (ecommerce["单位"], ecommerce["单位代码"]) == ("亿元", "亿元")
+    assert (ecommerce["增长模型"], ecommerce["增长模型代码"]) == ("复合增长", "compound")
+    assert (ecommerce["状态"], ecommerce["状态代码"]) == ("暂无数据", "no_data")
+
+
+def test_status_csv_in_english_shows_the_words_beside_the_codes(run):
+    rows = _read_csv(run("status", "--format", "csv", "--lang", "en").stdout)
+    fibre = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == "fibre_length"), strict=True))
+    assert (fibre["Unit"], fibre["Unit code"], fibre["Growth model"], fibre["Growth model code"]) == (
+        "km",
+        "km",
+        "compound",
+        "compound",
+    )
+    share = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == "ecommerce"), strict=True))
+    assert (share["Unit"], share["Unit code"]) == ("100 million yuan", "亿元")
 
 
 def test_gap_csv_is_year_by_year(run):
     rows = _read_csv(run("gap", "-m", "ecommerce", "-f", "csv", "--lang", "en").stdout)
-    assert rows[0][:3] == ["Year", "Unit", "Required trajectory"]
+    assert rows[0][:4] == ["Year", "Unit", "Unit code", "Required trajectory"]
+    assert rows[1][1:3] == ["100 million yuan", "亿元"]  # the unit as shown, beside the unit as written
     assert [r[0] for r in rows[1:]] == ["2015", "2016", "2017", "2018", "2019", "2020"]
-    assert [round(float(r[2]), 2) for r in rows[1:]] == [700, 835.93, 998.25, 1192.09, 1423.57, 1700]
+    assert [round(float(r[3]), 2) for r in rows[1:]] == [700, 835.93, 998.25, 1192.09, 1423.57, 1700]
 
 
 def test_markdown_tables(run):

@@ -25,6 +25,7 @@ ENV = {
     "LC_ALL": None,
     "LC_MESSAGES": None,
     "LANG": "C.UTF-8",
+    "COLUMNS": None,  # no terminal: tables keep every column
 }
 
 

@@ -21,7 +21,20 @@ from typing import Any
 from .labels import LANGS, default_lang, reason, text
 from .messages import MESSAGES
 
-__all__ = ["LANGS", "Both", "Msg", "Words", "colon", "default_lang", "os_reason", "reason", "say", "text"]
+__all__ = [
+    "LANGS",
+    "Both",
+    "Msg",
+    "Words",
+    "colon",
+    "comma",
+    "default_lang",
+    "os_reason",
+    "reason",
+    "say",
+    "semicolon",
+    "text",
+]
 
 
 class Msg(str):
@@ -112,6 +125,16 @@ def os_reason(exc: OSError) -> Both:
 def colon(lang: str) -> str:
     """The colon after a label: full-width in Chinese."""
     return "：" if lang == "zh" else ": "
+
+
+def comma(lang: str) -> str:
+    """Between the items of a run-on list: full-width in Chinese."""
+    return "，" if lang == "zh" else ", "
+
+
+def semicolon(lang: str) -> str:
+    """Between clauses: full-width in Chinese."""
+    return "；" if lang == "zh" else "; "
 
 
 def _fill(template: str, values: dict[str, Any], lang: str) -> str:

@@ -98,14 +98,16 @@ def _points(points) -> list[dict]:
     return [{"year": year, "value": value} for year, value in points]
 
 
-def metric_dict(row: Assessment, detail: bool = False, method: str = TIME) -> dict:
-    """One indicator. `detail` adds what `gap` shows: trajectories and observations."""
+def metric_dict(row: Assessment, detail: bool = False, method: str = TIME, lang: str = "en") -> dict:
+    """One indicator. `detail` adds what `gap` shows: trajectories and observations.
+    `lang` chooses the display unit given beside the unit as the data writes it."""
     ind = row.indicator
     out = {
         "key": ind.key,
         "name_zh": ind.name_zh,
         "name_en": ind.name_en,
         "unit": ind.unit,
+        "unit_label": ind.unit_label(lang),
         "growth_model": ind.growth_model,
         "direction": ind.direction,
         "responsible": ind.responsible,
@@ -166,20 +168,21 @@ def goal_dict(goal: Goal, notes: tuple[Note, ...] = ()) -> dict:
     }
 
 
-def status_dict(result: PlanAssessment, method: str = TIME) -> dict:
+def status_dict(result: PlanAssessment, method: str = TIME, lang: str = "en") -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
+        "lang": lang,
         "plan": plan_dict(result.plan),
         "year": result.year,
         "method": method,
         "counts": result.counts(method),
-        "metrics": [metric_dict(row, method=method) for row in result.rows],
+        "metrics": [metric_dict(row, method=method, lang=lang) for row in result.rows],
         "goals": [goal_dict(g, result.notes_for(g.key)) for g in result.goals],
         "tasks": [goal_dict(t, result.notes_for(t.key)) for t in result.tasks],
     }
 
 
-def metrics_dict(plan: Plan) -> dict:
+def metrics_dict(plan: Plan, lang: str = "en") -> dict:
     """`jmplan metrics`: what each indicator is and what is known of it."""
     rows = []
     for ind in plan.indicators.values():
@@ -190,6 +193,7 @@ def metrics_dict(plan: Plan) -> dict:
                 "name_zh": ind.name_zh,
                 "name_en": ind.name_en,
                 "unit": ind.unit,
+                "unit_label": ind.unit_label(lang),
                 "growth_model": ind.growth_model,
                 "direction": ind.direction,
                 "responsible": ind.responsible,
@@ -202,7 +206,7 @@ def metrics_dict(plan: Plan) -> dict:
                 "observation_years": sorted(plan.observations_of(ind.key)),
             }
         )
-    return {"schema_version": SCHEMA_VERSION, "plan": plan_dict(plan), "metrics": rows}
+    return {"schema_version": SCHEMA_VERSION, "lang": lang, "plan": plan_dict(plan), "metrics": rows}
 
 
 def compare_dict(comparison, detail: bool = False) -> dict:

@@ -23,6 +23,9 @@ class Table(NamedTuple):
     # status slug of each row, so that the cell can be marked by its tone
     status_column: int | None = None
     statuses: tuple[str, ...] = ()
+    # columns whose text may wrap onto more lines when the table is wider
+    # than the terminal (names, sentences); numbers never wrap
+    wrap: tuple[int, ...] = ()
 
 
 class Heading(NamedTuple):
@@ -92,18 +95,106 @@ def cell_tone(table: Table, row: int, column: int) -> str | None:
 Block = Table | Heading | Lines | Paragraph | Chart
 
 
-def to_text(blocks: list[Block]) -> str:
+def to_text(blocks: list[Block], width: int | None = None) -> str:
+    """The blocks for a terminal. With `width` (the terminal's columns), long
+    lines wrap and a table too wide narrows its wrapping columns; without it,
+    nothing wraps (output to a file or a pipe keeps whole lines)."""
     out = []
     for block in blocks:
         if isinstance(block, Table):
-            out.append(_tabulate(block, "simple"))
-        elif isinstance(block, Heading):
-            out.append(block.text)
-        elif isinstance(block, Paragraph):
-            out.append(block.text)
+            out.append(_tabulate(fit_table(block, width) if width else block, "simple"))
+        elif isinstance(block, (Heading, Paragraph)):
+            lines = block.text.splitlines()
+            out.append("\n".join(w for line in lines for w in wrap(line, width)) if width else block.text)
         elif isinstance(block, Lines):
-            out.append("\n".join(_items(block)))
+            out.append("\n".join(_wrapped_items(block, width) if width else _items(block)))
     return "\n\n".join(part for part in out if part) + "\n"
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: a Chinese character takes two."""
+    from wcwidth import wcswidth  # with tabulate's widechars extra; only for terminal output
+
+    return max((max(wcswidth(line), len(line)) for line in text.splitlines()), default=0)
+
+
+_WRAP_TOKEN = re.compile(
+    r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][、，。；：！？）」』”’]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"
+)
+
+
+def wrap(text: str, width: int | None, indent: int = 0) -> list[str]:
+    """`text` in lines of at most `width` columns: between words in English,
+    between characters in Chinese (never before a closing punctuation mark);
+    lines after the first indented by `indent` spaces. A word longer than a
+    line is cut."""
+    if not width or display_width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    body = text.lstrip(" ")
+    line, used = text[: len(text) - len(body)], len(text) - len(body)  # a leading indent stays
+    for token in _WRAP_TOKEN.findall(body):
+        size = display_width(token)
+        if token.isspace():
+            if line.strip():
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = " " * indent, indent
+        while used + size > width and size > 1:  # a word longer than the line: cut it
+            room = max(width - used, 1)
+            head = _cut(token, room)
+            lines.append(line + head)
+            token = token[len(head) :]
+            size = display_width(token)
+            line, used = " " * indent, indent
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _cut(token: str, room: int) -> str:
+    """The longest beginning of `token` that fits in `room` columns (at least one character)."""
+    for end in range(len(token), 0, -1):
+        if display_width(token[:end]) <= room:
+            return token[:end]
+    return token[:1]
+
+
+def _wrapped_items(block: Lines, width: int) -> list[str]:
+    out = []
+    for item in _items(block):
+        prefix = len(item) - len(item.lstrip(" ")) if not block.numbered else item.index(" ") + 1
+        out.append("\n".join(wrap(item, width, indent=prefix)))
+    return out
+
+
+def table_width(table: Table) -> int:
+    """Columns the table takes as plain text."""
+    return display_width(_tabulate(table, "simple"))
+
+
+def fit_table(table: Table, width: int, narrowest: int = 12) -> Table:
+    """The table narrowed to `width` columns, where it can be, by wrapping
+    the text of its wrapping columns (the widest first), each to no fewer
+    than `narrowest` columns."""
+    excess = table_width(table) - width
+    if excess <= 0 or not table.wrap:
+        return table
+    columns = [list(col) for col in zip(table.headers, *table.rows)]
+    for index in sorted(table.wrap, key=lambda i: -max(display_width(c) for c in columns[i])):
+        current = max(display_width(c) for c in columns[index])
+        target = max(current - excess, narrowest)
+        if target >= current:
+            continue
+        columns[index] = ["\n".join(wrap(c, target)) for c in columns[index]]
+        excess -= current - max(display_width(c) for c in columns[index])
+        if excess <= 0:
+            break
+    headers, *rows = [list(row) for row in zip(*columns)]
+    return table._replace(headers=headers, rows=rows)
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -3,7 +3,7 @@ raw tables behind the CSV output. Reusable from Python, not only the CLI."""
 
 from __future__ import annotations
 
-from ..i18n import reason, text
+from ..i18n import colon, comma, reason, semicolon, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
 from ..measure.calc import Projection
 from ..plan.kinds import COMPOUND
@@ -19,7 +19,7 @@ def _plan_heading(plan: Plan, lang: str, year: int | None = None) -> Heading:
     name = info.name(lang)
     period = text("plan_period", lang, base=info.base_year, target=info.target_year)
     when = text("data_to", lang, year=year) if year else text("data_latest", lang)
-    sep = "；" if lang == "zh" else "; "
+    sep = semicolon(lang)
     return Heading(f"{name}\n{period}{sep}{when}")
 
 
@@ -43,10 +43,10 @@ def needed_per_year(leg: Leg | None, row: Assessment, lang: str) -> str:
     per_year = text("per_year", lang)
     if row.indicator.growth_model == COMPOUND:
         if leg.required_growth is None:
-            return f"{text('undefined', lang)}: {reason(leg.undefined_reason, lang)}"
+            return text("undefined", lang) + colon(lang) + reason(leg.undefined_reason, lang)
         return fmt.bounded(leg.bound, fmt.percent(leg.required_growth) + per_year, lang)
     if leg.required_change is None:
-        return f"{text('undefined', lang)}: {reason('the target year has been reached', lang)}"
+        return text("undefined", lang) + colon(lang) + reason("the target year has been reached", lang)
     return fmt.difference(leg.required_change, row.indicator, lang, sign=True, with_unit=False) + per_year
 
 
@@ -63,8 +63,25 @@ def _progress(row: Assessment, method: str) -> str:
     return f"{fmt.percent(p.completion)} / {fmt.percent(p.expected)}"
 
 
-def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
-    """The table of every indicator, as `status` and the report show it."""
+# the columns a narrow terminal keeps (100 columns and less): the rest with --wide
+NARROW_COLUMNS = ("indicator", "latest", "target", "needed", "status")
+STATUS_COLUMNS = (
+    "indicator",
+    "unit",
+    "attribute",
+    "baseline",
+    "latest",
+    "target",
+    "gap",
+    "needed",
+    "progress",
+    "status",
+)
+
+
+def status_table(result: PlanAssessment, lang: str, method: str = TIME, narrow: bool = False) -> Table:
+    """The table of every indicator, as `status` and the report show it;
+    `narrow` keeps only NARROW_COLUMNS, for a terminal too narrow for all."""
     info = result.plan.info
     table = Table(
         headers=[
@@ -110,7 +127,19 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME) -> Table
         table.headers.append(text("responsible", lang))
         table.rows[:] = [cells + [row.indicator.responsible_label(lang)] for cells, row in zip(table.rows, result.rows)]
         table = table._replace(align=[*table.align, L])
-    return table
+    table = table._replace(wrap=(0,))  # names wrap when the terminal is narrow
+    return _narrowed(table) if narrow else table
+
+
+def _narrowed(table: Table) -> Table:
+    keep = [STATUS_COLUMNS.index(name) for name in NARROW_COLUMNS]
+    return table._replace(
+        headers=[table.headers[i] for i in keep],
+        rows=[[cells[i] for i in keep] for cells in table.rows],
+        align=[table.align[i] for i in keep],
+        status_column=NARROW_COLUMNS.index("status"),
+        wrap=(0,),
+    )
 
 
 def target_cell(row: Assessment, lang: str, default_year: int) -> str:
@@ -138,14 +167,24 @@ def reason_footnotes(result: PlanAssessment, lang: str, method: str) -> list[str
 
 def summary_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
     counts = result.counts(method)  # most severe first
-    return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+    return text("summary", lang) + colon(lang) + comma(lang).join(f"{text(s, lang)} {n}" for s, n in counts.items())
 
 
-def status_blocks(result: PlanAssessment, lang: str, method: str = TIME) -> list:
+def status_blocks(result: PlanAssessment, lang: str, method: str = TIME, width: int | None = None) -> list:
+    """`status` as text. With `width`, a terminal's columns: a table wider
+    than that keeps only the essential columns (and says how to see all)."""
+    table = status_table(result, lang, method)
+    dropped = []
+    if width is not None:
+        from .render import table_width
+
+        if table_width(table) > width:
+            table = status_table(result, lang, method, narrow=True)
+            dropped = [text("wide_hint", lang)]
     blocks: list = [
         _plan_heading(result.plan, lang, result.year),
-        status_table(result, lang, method),
-        Lines([summary_line(result, lang, method), *reason_footnotes(result, lang, method)]),
+        table,
+        Lines([summary_line(result, lang, method), *reason_footnotes(result, lang, method), *dropped]),
     ]
     blocks.extend(_notes(result, lang))
     if result.goals:
@@ -171,8 +210,7 @@ def notes_cell(notes: tuple[Note, ...]) -> str:
 def figure_remarks(row: Assessment, lang: str) -> list[str]:
     """What the data says about the figures beyond their values: each one's
     `stated` text and `note`, and the indicator's notes up to the year."""
-    sep = "：" if lang == "zh" else ": "
-    join = "；" if lang == "zh" else "; "
+    sep, join = colon(lang), semicolon(lang)
     figures: list[tuple[str, Figure | Target | None]] = [
         ("baseline", row.baseline),
         ("latest", row.latest if row.has_observation else None),
@@ -235,12 +273,12 @@ def _notes(result: PlanAssessment, lang: str) -> list:
     for row in result.rows:
         name = row.indicator.name(lang)
         if row.baseline_observed and row.baseline:
-            notes.append(f"{name}: {text('observed_baseline', lang, year=row.baseline.year)}")
+            notes.append(name + colon(lang) + text("observed_baseline", lang, year=row.baseline.year))
         if row.from_latest and row.from_latest.bound:
-            notes.append(f"{name}: {text('lower_bound_note', lang)}")
+            notes.append(name + colon(lang) + text("lower_bound_note", lang))
         if row.notes:
             notes.append(with_notes(name, row.notes))
-        notes.extend(f"{name}: {line}" for line in target_notes(row, lang))
+        notes.extend(name + colon(lang) + line for line in target_notes(row, lang))
     return [Lines(notes)] if notes else []
 
 
@@ -265,7 +303,9 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             "key",
             "indicator",
             "unit",
+            "unit_code",
             "model",
+            "model_code",
             "baseline",
             "qualifier",
             "latest",
@@ -292,9 +332,9 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
         )
     ]
     # years sit in their own columns so that every value cell is a bare number
-    headers.insert(4, f"{text('baseline', lang)} {text('year', lang)}")
-    headers.insert(7, f"{text('latest', lang)} {text('year', lang)}")
-    headers.insert(9, f"{text('target', lang)} {text('year', lang)}")
+    headers.insert(6, f"{text('baseline', lang)} {text('year', lang)}")
+    headers.insert(9, f"{text('latest', lang)} {text('year', lang)}")
+    headers.insert(11, f"{text('target', lang)} {text('year', lang)}")
     rows = []
     for row in result.rows:
         ind, leg, p = row.indicator, row.from_latest, row.progress
@@ -302,7 +342,9 @@ def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
             [
                 ind.key,
                 ind.name(lang),
+                ind.unit_label(lang),  # as people read it, beside the unit as the data writes it
                 ind.unit,
+                text(ind.growth_model, lang),
                 ind.growth_model,
                 _cell(row.baseline and row.baseline.year),
                 _cell(row.baseline and row.baseline.value),
@@ -350,7 +392,7 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     """`jmplan gap`: the indicator, its figures, each leg to the target, its
     status and projection, and the year-by-year table."""
     ind = row.indicator
-    sep = _sep(lang)
+    sep = colon(lang)
     head = [
         f"{ind.name(lang)} ({ind.key})",
         f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}"
@@ -372,13 +414,9 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     return blocks
 
 
-def _sep(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
 def _figure_lines(row: Assessment, lang: str) -> list[str]:
     """The baseline, latest value, milestones and target, each with the text it is quoted from."""
-    ind, sep = row.indicator, _sep(lang)
+    ind, sep = row.indicator, colon(lang)
     lines = []
 
     def point(label: str, fig: Figure | Target | None) -> None:
@@ -410,7 +448,7 @@ def _figure_lines(row: Assessment, lang: str) -> list[str]:
 
 def _leg_lines(leg: Leg, ind: Indicator, lang: str) -> list[str]:
     """The gap, required growth and required change from one starting point."""
-    sep = _sep(lang)
+    sep = colon(lang)
     relative = (
         f" ({_inline('relative_gap', lang)} {fmt.percent(leg.relative_gap)})"
         if leg.relative_gap is not None and not ind.is_percent
@@ -438,7 +476,7 @@ def _leg_lines(leg: Leg, ind: Indicator, lang: str) -> list[str]:
 
 def _status_lines(row: Assessment, lang: str) -> list[str]:
     """The status by method 1 with its figures, method 2's class, and the next milestone."""
-    ind, sep, p = row.indicator, _sep(lang), row.progress
+    ind, sep, p = row.indicator, colon(lang), row.progress
     status_line = f"{text('status', lang)}{sep}{text(row.status, lang)}"
     if p.reason:
         status_line += f" ({reason(p.reason, lang)})"
@@ -478,7 +516,7 @@ def _projection_line(row: Assessment, pr: Projection, lang: str) -> str:
         text("reached_in", lang, year=pr.year_reached) if pr.year_reached is not None else text("never_reached", lang)
     )
     tail = f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}"
-    return f"{text('projection', lang)}{_sep(lang)}{projected_value(row, lang)}{tail}"
+    return f"{text('projection', lang)}{colon(lang)}{projected_value(row, lang)}{tail}"
 
 
 def projection_limit(row: Assessment) -> tuple[float, int, str] | None:
@@ -518,14 +556,14 @@ def year_table(row: Assessment, lang: str, raw: bool) -> Table:
     if from_latest:
         headers.append(text("trajectory_from_latest", lang))
     if raw:
-        headers.insert(1, text("unit", lang))
+        headers[1:1] = [text("unit", lang), text("unit_code", lang)]
     rows = []
     for year in years:
         cells = [str(year), show(required.get(year)), show(observed.get(year))]
         if from_latest:
             cells.append(show(from_latest.get(year)))
         if raw:
-            cells.insert(1, ind.unit)
+            cells[1:1] = [ind.unit_label(lang), ind.unit]
         rows.append(cells)
     return Table(headers, rows, [L] + [R] * (len(headers) - 1))
 
@@ -546,6 +584,10 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
             "observations",
         )
     ]
+    if raw:  # the codes as the data writes them, beside the words
+        headers[4:4] = [text("unit_code", lang)]
+        headers[6:6] = [text("model_code", lang)]
+        headers[8:8] = [text("direction_code", lang)]
     named = any(ind.responsible for ind in plan.indicators.values())
     if named:
         headers.append(text("responsible", lang))
@@ -553,18 +595,16 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
     for ind in plan.indicators.values():
         base, target = plan.baselines.get(ind.key), plan.targets.get(ind.key)
         years = sorted(plan.observations_of(ind.key))
-        model: str  # the word, or its label in the language
-        direction: str
+        words = [ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)]
         if raw:
             known = [_cell(base and base.value), _cell(target and target.value), " ".join(map(str, years))]
-            unit, model, direction, attribute = ind.unit, ind.growth_model, ind.direction, ind.attribute
+            words = [words[0], ind.unit, words[1], ind.growth_model, words[2], ind.direction, ind.attribute]
         else:
             stated = fmt.as_stated(target, ind, lang)
             shown = fmt.figure(target, ind, lang)
             known = [fmt.figure(base, ind, lang), f"{shown} ({stated})" if stated else shown, _years(years)]
-            unit, model, direction = ind.unit_label(lang), text(ind.growth_model, lang), text(ind.direction, lang)
-            attribute = fmt.attribute(ind, lang)
-        rows.append([ind.key, ind.name_zh, ind.name_en, unit, model, direction, attribute, *known])
+            words.append(fmt.attribute(ind, lang))
+        rows.append([ind.key, ind.name_zh, ind.name_en, *words, *known])
         if named:
             rows[-1].append(ind.responsible if raw else ind.responsible_label(lang))
     return Table(headers, rows, [L, L, L, L, L, L, L, R, R, L] + ([L] if named else []))

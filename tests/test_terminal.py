@@ -1,0 +1,115 @@
+"""Tables and text fit the terminal: at 100 columns (and 80) `status` keeps
+the name, latest value, target, growth needed per year and status, names and
+long goal texts wrap, and --wide, a file or a pipe, CSV and JSON keep every
+column."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED, run_main
+from wcwidth import wcswidth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def widest(text: str) -> int:
+    return max(wcswidth(line) for line in text.splitlines())
+
+
+@pytest.fixture(scope="module")
+def observed(tmp_path_factory) -> Path:
+    """The shipped plan with an observation, so that the table has every kind of cell."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("plan") / "jiangmen"
+    shutil.copytree(SHIPPED, folder)
+    assert run_main(["record", "ecommerce", "2017", "1100", "--data-dir", folder])[0] == 0
+    return folder
+
+
+@pytest.mark.parametrize("lang, headers", [("en", ["Indicator", "Latest", "Target", "Needed per year", "Status"])])
+def test_at_100_columns_status_keeps_the_main_columns(observed, lang, headers):
+    code, stdout, stderr = run_main(["status", "--data-dir", observed, "--lang", lang], env={"COLUMNS": "100"})
+    assert (code, stderr) == (0, "")
+    assert widest(stdout) <= 100
+    header = next(line for line in stdout.splitlines() if line.startswith("Indicator"))
+    assert [h for h in headers if h in header] == headers
+    assert "Gap" not in header and "Unit" not in header and "Baseline" not in header
+    row = next(line for line in stdout.splitlines() if line.startswith("E-commerce transaction volume"))
+    assert row.split()[-4:] == ["(2017)", "1,700", "15.6%/yr", "ahead"]  # (1700/1100)**(1/3) - 1 = 15.6 %
+    assert "--wide" in stdout
+
+
+@pytest.mark.parametrize("columns", [80, 70])
+def test_names_and_goals_wrap_in_chinese(observed, columns):
+    code, stdout, _ = run_main(["status", "--data-dir", observed, "--lang", "zh"], env={"COLUMNS": str(columns)})
+    assert code == 0 and widest(stdout) <= columns
+    lines = stdout.splitlines()
+    # the first goal (over 100 characters) wraps, its lines indented like its first
+    goal = next(n for n, line in enumerate(lines) if line.startswith("  到2020年"))
+    assert lines[goal + 1].startswith("  ") and not lines[goal + 1].startswith("   ")
+    if columns == 70:  # a long name goes on in the next line of the same cell
+        first = next(n for n, line in enumerate(lines) if line.startswith("“12345”政府服务"))
+        assert "连接单位" not in lines[first] and lines[first + 1].strip().endswith("连接单位")
+
+
+def test_wide_shows_every_column_however_narrow(observed):
+    code, stdout, _ = run_main(["status", "--wide", "--data-dir", observed, "--lang", "en"], env={"COLUMNS": "100"})
+    header = next(line for line in stdout.splitlines() if line.startswith("Indicator"))
+    assert code == 0 and all(h in header for h in ("Unit", "Baseline", "Gap", "Done / expected"))
+    assert widest(stdout) > 100
+
+
+def test_a_file_or_a_pipe_keeps_whole_lines(observed, tmp_path):
+    """Without COLUMNS and without a terminal there is no width to fit."""
+    _, piped, _ = run_main(["status", "--data-dir", observed, "--lang", "en"], env={"COLUMNS": None})
+    assert "Gap" in next(line for line in piped.splitlines() if line.startswith("Indicator"))
+    out = tmp_path / "status.txt"
+    run_main(["status", "--data-dir", observed, "--lang", "en", "-o", out], env={"COLUMNS": "80"})
+    assert out.read_text(encoding="utf-8") == piped
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_csv_and_json_have_every_column_at_any_width(observed, fmt):
+    narrow = run_main(["status", "--format", fmt, "--data-dir", observed], env={"COLUMNS": "60"})
+    wide = run_main(["status", "--format", fmt, "--data-dir", observed], env={"COLUMNS": None})
+    assert narrow == wide and narrow[0] == 0
+
+
+def _in_a_terminal(args: list, columns: int) -> str:
+    """Run jmplan with its standard output on a pseudo-terminal `columns` wide (no COLUMNS set)."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "JMPLAN_LANG", "JMPLAN_DATA_DIR")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jmplan", *map(str, args)], stdout=follower, stderr=subprocess.PIPE, cwd=ROOT, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_a_real_terminal_of_100_columns(observed):
+    shown = _in_a_terminal(["status", "--data-dir", observed, "--lang", "en"], 100)
+    assert widest(shown) <= 100 and "Needed per year" in shown and "Gap" not in shown
+    wider = _in_a_terminal(["status", "--data-dir", observed, "--lang", "en"], 250)
+    assert "Gap" in wider and "--wide" not in wider  # room for all: nothing dropped
