@@ -6,7 +6,7 @@ import json
 import pytest
 from conftest import write_plan
 
-from jmplan.i18n import LANGS, text
+from jmplan.i18n import LANGS, colon, comma, text
 from jmplan.measure import calc
 
 STATUSES = [
@@ -113,7 +113,7 @@ def test_summary_lists_each_label_once_most_severe_first(run, mixed, lang):
         text(calc.SIGNIFICANT_PROGRESS, lang),
         text(calc.ACHIEVED, lang),
     ]
-    assert summary.split(": ", 1)[1] == ", ".join(f"{label} 1" for label in expected)
+    assert summary.split(colon(lang), 1)[1] == comma(lang).join(f"{label} 1" for label in expected)
 
 
 def test_method_1_summary_and_json_counts_most_severe_first(run, mixed):
