@@ -428,7 +428,7 @@ def _figure_lines(row: Assessment, lang: str) -> list[str]:
             if stated:
                 line += f" ({stated})"
             if fig.quote:
-                line += f"  — {fig.quote}"
+                line += f"  — {' '.join(fig.quote.split())}"  # a quote of a table keeps its line breaks: one line here
             lines.append(line)
 
     point("baseline", row.baseline)
