@@ -577,7 +577,12 @@ def metrics(fmt, lang, data_dir, output):
     help="Add a section comparing the plan with the plan in DIR (repeat for several).",
 )
 @chart_size_option
-def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
+@click.option(
+    "--responsible",
+    metavar="TEXT",
+    help="A department's own report: only the indicators whose responsible department contains TEXT.",
+)
+def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size, responsible):
     """The year's progress report: counts by status, every indicator, a
     paragraph and a chart for each indicator with data, the goals and tasks,
     the sources and the method."""
@@ -594,7 +599,7 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size):
         raise click.UsageError(_say("report_format_conflict", fmt=fmt, name=output.name, suffix=ending))
     plan = _load(data_dir)
     _check_year(plan, year)
-    result = assess_plan(plan, year)
+    result = _only_responsible(assess_plan(plan, year), responsible)
     comparison = None
     if compare_with:
         from .measure.compare import compare_plans

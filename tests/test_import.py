@@ -273,3 +273,37 @@ def test_import_the_same_figure_twice_in_one_batch(run, plan, tmp_path):
     result = run("import", a, b, "--data-dir", plan, "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.startswith("b.csv:C2: sales 2017 is given twice (first at a.csv:C2)")
+
+
+IMPORT_CASES = sorted(
+    p.name
+    for p in (Path(__file__).parent / "bad_inputs").iterdir()
+    if p.name[:3].isdigit() and 605 <= int(p.name[:3]) <= 617
+)
+
+
+@pytest.mark.parametrize("case", [c for c in IMPORT_CASES if "without-data-dir" not in c and "template" not in c])
+def test_import_problems_read_in_chinese(case, tmp_path):
+    """Each import refusal of the catalogue, with --lang zh: the message and
+    its hint in Chinese, Chinese punctuation after the cell."""
+    import re
+    import shutil
+
+    import yaml
+    from conftest import run_main
+
+    folder = Path(__file__).parent / "bad_inputs" / case
+    spec = yaml.safe_load((folder / "case.yaml").read_text(encoding="utf-8"))
+    shutil.copytree(Path(__file__).parent / "bad_inputs" / "_base", tmp_path / "plan")
+    shutil.copytree(folder / "plan", tmp_path / "plan", dirs_exist_ok=True)
+    for path, encoding in spec.get("encode", {}).items():
+        (tmp_path / path).write_bytes((tmp_path / path).read_text(encoding="utf-8").encode(encoding))
+    code, _out, err = run_main([*spec["args"], "--lang", "zh"])
+    assert code == 1
+    first, *rest = err.splitlines()
+    where, message = first.split("：", 1)
+    assert where.startswith("plan/sheet.")
+    assert re.search(r"[\u4e00-\u9fff]", message), first
+    # no English sentence: only keys, numbers and units may be in Latin letters
+    assert not re.search(r"\b(is|the|not|of|for|has|already|given)\b", message), first
+    assert rest[-1].startswith("jmplan：表格中有")

@@ -429,3 +429,12 @@ def test_word_keeps_what_is_said_about_an_indicator_with_its_chart(run, recorded
         elif section:
             section.append(paragraph)
     assert with_chart == 3
+
+
+def test_a_departments_own_report(run, office_plan, tmp_path):
+    target = tmp_path / "r.md"
+    result = run("report", "--responsible", "商务", "--lang", "zh", "--data-dir", office_plan, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "### 销售额" in text and "覆盖率" not in text
+    assert "（责任部门：市商务局）" in text
