@@ -84,6 +84,19 @@ def test_output_to_a_character_device_is_written_through(tmp_path):
     assert stat.S_ISCHR(os.lstat(device).st_mode)
 
 
+def test_output_to_dev_stdout_reaches_the_pipe(tmp_path):
+    """/dev/stdout is a link to /proc/self/fd/1, which names no file: written through, never renamed over."""
+    done = subprocess.run(
+        [sys.executable, "-m", "jmplan", "status", "--format", "json", "--data-dir", plan_copy(tmp_path)]
+        + ["-o", "/dev/stdout"],
+        cwd=ROOT,
+        capture_output=True,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert json.loads(done.stdout)["metrics"][0]["key"] == "sales"
+    assert os.path.islink("/dev/stdout")
+
+
 @pytest.mark.parametrize("args", [["status"], ["chart", "--metric", "sales"]], ids=["status", "chart"])
 def test_output_to_a_link_follows_it_and_keeps_it(tmp_path, args):
     plan = plan_copy(tmp_path)

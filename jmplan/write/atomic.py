@@ -56,9 +56,9 @@ def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None =
     with the finished temporary file before it replaces the old one; if it
     raises, the old file stays as it was. A link is followed; a device or
     FIFO is written through (then without `check`, which needs a file)."""
-    path = final_target(Path(path))
+    path = Path(path)
     try:
-        mode = os.stat(path).st_mode
+        mode = os.stat(path).st_mode  # through any links: what writing would reach
     except FileNotFoundError:
         mode = None
     except NotADirectoryError:
@@ -68,9 +68,11 @@ def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None =
     if mode is not None and not stat.S_ISREG(mode):
         if check is not None:
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        with open(path, "wb") as stream:  # a device or a FIFO: no rename, no temporary file
+        # a device or a FIFO (also /dev/stdout, whose link leads to no file name): no rename, no temporary file
+        with open(path, "wb") as stream:
             stream.write(data)
         return
+    path = final_target(path)  # a regular file (or none yet) behind links: replaced where it is
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
