@@ -934,6 +934,8 @@ def _plan_folders(folders) -> list[Path]:
     for i, path in enumerate(resolved):
         if path in resolved[:i]:
             raise click.BadParameter(_say("given_twice", folder=folders[i]), param_hint="'DIR'")
+    if len(folders) == 1 and not folders[0].exists():
+        raise click.BadParameter(_say("compare_folder_missing", folder=folders[0]), param_hint="'DIR'")
     if len(folders) == 1 and folders[0].is_dir() and not (folders[0] / PLAN_FILE).exists():
         found = sorted(p for p in folders[0].iterdir() if p.is_dir() and (p / PLAN_FILE).is_file())
         if not found:

@@ -837,6 +837,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 不在任何一个规划的年份之内（{first}–{last}）。",
         "{year} is outside the years of every plan ({first}–{last}).",
     ),
+    "compare_folder_missing": (
+        "{folder} 不存在：请给出规划文件夹，或其子文件夹为规划文件夹的文件夹。",
+        "{folder} does not exist: give plan folders, or a folder whose sub-folders are plan folders.",
+    ),
     "given_twice": ("{folder} 给了两次。", "{folder} is given twice."),
     "no_plan_folders": (
         "{folder} 中既没有 plan.yaml，也没有含 plan.yaml 的子文件夹："
