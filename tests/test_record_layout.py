@@ -360,3 +360,23 @@ def test_record_wait_on_the_command_line(run, folder, held_lock):
     assert lines[0].startswith(f"jmplan: waiting for the lock on {folder}, held by process {held_lock}")
     assert "still locked" in result.stderr and "Nothing was written." in result.stderr
     assert (folder / "actuals.yaml").read_bytes() == before
+
+
+def test_a_folder_where_the_lock_cannot_be_created_says_what_to_do(monkeypatch, folder):
+    """Not allowed to create .jmplan.lock (a read-only shared folder, as a user without write access)."""
+    import errno
+    import os
+
+    real_open = os.open
+
+    def open_without_write_access(path, flags, *args):
+        if str(path).endswith(".jmplan.lock"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", open_without_write_access)
+    before = (folder / "actuals.yaml").read_bytes()
+    with pytest.raises(RecordError, match="cannot create the lock file") as refused:
+        record_observation(folder, "sales", 2019, "130")
+    assert "touch" in str(refused.value.hint)
+    assert (folder / "actuals.yaml").read_bytes() == before
