@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_main
 
 from jmplan import assess_plan, read_plan
 from jmplan.plan.stated import read_stated
@@ -98,3 +99,11 @@ def test_each_targets_stated_text_agrees_with_its_value(name):
         stated = read_stated(str(figure["stated"]), units.get(key, "%"))
         assert (stated.form, stated.amount) == ("value", figure["value"]), (name, key)
         assert figure.get("bound") == stated.bound, (name, key)
+
+
+def test_a_table_row_quoted_cell_by_cell_shows_on_one_line():
+    # the milestones quote a row of the table, whose cells the source keeps on separate lines
+    code, out, _ = run_main(["gap", "--data-dir", EXAMPLE, "--metric", "netizens", "--year", "2015", "--lang", "en"])
+    assert code == 0
+    assert "Milestone (2013): 7 × 100 million people  — 网民数量 | 亿人 | 7.0 | 8.5 | 11.0 |\n" in out
+    assert "\n亿人 |" not in out
