@@ -307,3 +307,17 @@ def test_import_problems_read_in_chinese(case, tmp_path):
     # no English sentence: only keys, numbers and units may be in Latin letters
     assert not re.search(r"\b(is|the|not|of|for|has|already|given)\b", message), first
     assert rest[-1].startswith("jmplan：表格中有")
+
+
+def test_a_notes_sheet_added_by_a_department_is_passed_over(run, plan, tmp_path):
+    template = tmp_path / "t.xlsx"
+    run("template", "--year", "2018", "--data-dir", plan, "-o", template)
+    filled = fill(template, tmp_path / "f.xlsx", {"sales": {"Value": 121}})
+    book = openpyxl.load_workbook(filled)
+    book.create_sheet("说明").append(["数据经局长审核"])
+    book.save(filled)
+    result = run("import", filled, "--data-dir", plan, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    from jmplan import load_plan
+
+    assert load_plan(plan).observations["sales"][2018].value == 121

@@ -103,8 +103,12 @@ def collect(
     seen: dict[tuple[str, int], str] = {}
     budget = [MAX_CELLS]
     for path, name in zip(paths, shown):
-        for sheet_rows in _read(path, name, problems, budget):
-            for row in _rows(sheet_rows, name, problems):
+        # a sheet without the template's header (notes a department added) is
+        # passed over, as long as some sheet of the file has one
+        headerless: list[SheetProblem] = []
+        sheets = list(_read(path, name, problems, budget))
+        for sheet_rows in sheets:
+            for row in _rows(sheet_rows, name, headerless):
                 result = _figure(plan, row, replace, year, today, problems)
                 if result is None:
                     continue
@@ -125,6 +129,8 @@ def collect(
                     continue
                 seen[key] = result.where
                 incoming.append(result)
+        if headerless and len(headerless) == len([rows for rows in sheets if _has_content(rows)]):
+            problems.extend(headerless)
     return Collected(incoming, unchanged, problems)
 
 
@@ -401,7 +407,7 @@ def _rows(rows: list[list[Cell]], shown: str, problems: list[SheetProblem]) -> I
             header_at, columns = number, found
             break
     if header_at is None:
-        if any(cell.value not in (None, "") for cells in rows for cell in cells):
+        if _has_content(rows):
             first = rows[0][0].where if rows and rows[0] else shown
             where = first.rsplit("!", 1)[0] if "!" in first else shown
             problems.append(
@@ -418,6 +424,10 @@ def _rows(rows: list[list[Cell]], shown: str, problems: list[SheetProblem]) -> I
         row = {columns[i]: cell for i, cell in enumerate(cells) if i in columns}
         if any(not _blank(cell.value) for cell in row.values()):
             yield Row(row)
+
+
+def _has_content(rows: list[list[Cell]]) -> bool:
+    return any(not _blank(cell.value) for cells in rows for cell in cells)
 
 
 def _blank(value: object) -> bool:
