@@ -348,7 +348,7 @@ def _to_stdout(data: bytes) -> None:
         raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
 
 
-def _render(blocks, table_for_csv, data, fmt, output=None):
+def _render(blocks, table_for_csv, data, fmt, output=None, wide=False):
     from .show import render
 
     if fmt == "json":
@@ -357,7 +357,7 @@ def _render(blocks, table_for_csv, data, fmt, output=None):
         return render.to_csv(table_for_csv())
     if fmt == "markdown":
         return render.to_markdown(blocks())
-    return render.to_text(blocks(), width=_terminal_width(output))
+    return render.to_text(blocks(), width=None if wide else _terminal_width(output))
 
 
 def _terminal_width(output) -> int | None:
@@ -435,7 +435,7 @@ def status(year, method, check, layout, responsible, wide, fmt, lang, data_dir, 
     if output is not None and output.suffix.lower() == ".xlsx":
         _write_status_workbook(result, lang, method, review, fmt, output)
     else:
-        _emit(_render(blocks, table, data, fmt, output), fmt, output)
+        _emit(_render(blocks, table, data, fmt, output, wide), fmt, output)
     if check:
         off = [row.key for row in result.rows if row.is_off_course(method)]
         if off:

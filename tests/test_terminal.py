@@ -113,3 +113,15 @@ def test_a_real_terminal_of_100_columns(observed):
     assert widest(shown) <= 100 and "Needed per year" in shown and "Gap" not in shown
     wider = _in_a_terminal(["status", "--data-dir", observed, "--lang", "en"], 250)
     assert "Gap" in wider and "--wide" not in wider  # room for all: nothing dropped
+
+
+def test_no_line_starts_with_a_closing_mark_and_long_headers_wrap(observed):
+    """`gap` at 80 columns: a Chinese quotation wraps between characters but
+    never before 、，。 and the year table's long headers go onto more lines."""
+    code, stdout, _ = run_main(
+        ["gap", "-m", "ecommerce", "--data-dir", observed, "--lang", "en"], env={"COLUMNS": "80"}
+    )
+    assert code == 0 and widest(stdout) <= 80
+    assert not any(line.lstrip()[:1] in set("、，。；：）") for line in stdout.splitlines())
+    header = next(n for n, line in enumerate(stdout.splitlines()) if line.startswith("Year"))
+    assert "Required" in stdout.splitlines()[header] and "trajectory" in stdout.splitlines()[header + 1]

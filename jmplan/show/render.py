@@ -133,7 +133,7 @@ def wrap(text: str, width: int | None, indent: int = 0) -> list[str]:
     lines: list[str] = []
     body = text.lstrip(" ")
     line, used = text[: len(text) - len(body)], len(text) - len(body)  # a leading indent stays
-    for token in _WRAP_TOKEN.findall(body):
+    for token in _tokens(body):
         size = display_width(token)
         if token.isspace():
             if line.strip():
@@ -153,6 +153,21 @@ def wrap(text: str, width: int | None, indent: int = 0) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+_CLOSING = "、，。；：！？）」』”’%,.;:!?)"
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and Chinese characters, each closing punctuation mark kept with
+    what it closes, so that no line starts with one."""
+    tokens: list[str] = []
+    for token in _WRAP_TOKEN.findall(text):
+        if tokens and token[0] in _CLOSING and not tokens[-1].isspace():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def _cut(token: str, room: int) -> str:
@@ -181,7 +196,7 @@ def fit_table(table: Table, width: int, narrowest: int = 12) -> Table:
     the text of its wrapping columns (the widest first), each to no fewer
     than `narrowest` columns."""
     excess = table_width(table) - width
-    if excess <= 0 or not table.wrap:
+    if excess <= 0:
         return table
     columns = [list(col) for col in zip(table.headers, *table.rows)]
     for index in sorted(table.wrap, key=lambda i: -max(display_width(c) for c in columns[i])):
@@ -193,6 +208,12 @@ def fit_table(table: Table, width: int, narrowest: int = 12) -> Table:
         excess -= current - max(display_width(c) for c in columns[index])
         if excess <= 0:
             break
+    if excess > 0:  # still too wide: headers wider than their column's values go onto more lines
+        for index, column in enumerate(columns):
+            header, cells = column[0], column[1:]
+            widest = max((display_width(c) for c in cells), default=0)
+            if display_width(header) > max(widest, narrowest) and " " in header:
+                column[0] = "\n".join(wrap(header, max(widest, narrowest)))
     headers, *rows = [list(row) for row in zip(*columns)]
     return table._replace(headers=headers, rows=rows)
 
