@@ -209,7 +209,7 @@ def fit_table(table: Table, width: int, narrowest: int = 12) -> Table:
         if excess <= 0:
             break
     if excess > 0:  # still too wide: headers wider than their column's values go onto more lines
-        for index, column in enumerate(columns):
+        for column in columns:
             header, cells = column[0], column[1:]
             widest = max((display_width(c) for c in cells), default=0)
             if display_width(header) > max(widest, narrowest) and " " in header:
