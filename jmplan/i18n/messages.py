@@ -953,6 +953,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "holder_user": ("用户 {user}", "user {user}"),
     "holder_command": ("运行 `{command}`", "running `{command}`"),
     "holder": ("{words}", "{words}"),
+    # --- the year's report (show/report.py)
+    "report_title": ("{name}：{year}年度实施进展报告", "{name}: progress report {year}"),
+    "report_period": ("{period}；{when}；{method}。", "{period}; {when}; {method}."),
+    "with_status": ("{name}（{status}）", "{name} ({status})"),
+    "with_reason": ("{text}（{why}）", "{text} ({why})"),
+    "labelled": ("{label}：{value}", "{label}: {value}"),
+    "full_stop": ("。", "."),
+    "next_sentence": ("{text}。", " {text}."),
+    "report_latest_first_observed": (
+        "{year}年为{value}（{base_year}年首次观测值{base}）",
+        "{value} in {year} (first observed at {base} in {base_year})",
+    ),
+    "report_latest": (
+        "{year}年为{value}（{base_year}年基期{base}）",
+        "{value} in {year} (baseline {base} in {base_year})",
+    ),
+    "report_only_first_observation": (
+        "{year}年首次观测值为{value}（规划未给出基期值），尚无可比较的后续观测值",
+        "{value} in {year}, its first observation (the plan states no baseline), with nothing later to compare",
+    ),
+    "report_only_baseline": (
+        "{year}年基期{value}，暂无此后的观测值",
+        "{value} in the base year {year}, with no observation since",
+    ),
+    "report_no_target": ("规划未设目标值", "the plan sets no target"),
+    "report_reached": ("已达到{year}年目标{target}", "it has reached the {year} target of {target}"),
+    "report_short": (
+        "距{year}年目标{target}尚差{gap}，{needed}",
+        "{gap} short of the {year} target of {target}, {needed}",
+    ),
+    "report_status": ("状态：{status}", "status: {status}"),
+    "report_responsible": ("（{label}：{who}）", " ({label}: {who}.)"),
+    "report_needs_growth": ("今后需年均增长{rate}", "it needs growth of {rate} a year from now"),
+    "report_needs_rise": ("今后需年均提高{step}", "it needs a rise of {step} a year from now"),
+    "report_needs_fall": ("今后需年均降低{step}", "it needs a fall of {step} a year from now"),
     # --- record and init (cli.py)
     "recorded": ("已记录{name} {year} 年的值：{value}（{path}）", "Recorded {name} {year}: {value} ({path})"),
     "replaced": (

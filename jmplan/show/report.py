@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import reason, text
+from ..i18n import Msg, Words, colon, reason, say, semicolon, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..measure.calc import ACHIEVED, NO_TARGET
 from ..plan.kinds import COMPOUND
@@ -31,7 +31,7 @@ def report_title(result: PlanAssessment, lang: str) -> str:
     info = result.plan.info
     name = info.name(lang)
     year = result.year or _latest_year(result) or info.base_year
-    return f"{name}：{year}年度实施进展报告" if lang == "zh" else f"{name}: progress report {year}"
+    return say(Msg("report_title", name=name, year=year), lang)
 
 
 def _latest_year(result: PlanAssessment) -> int | None:
@@ -58,16 +58,15 @@ def report_blocks(
     given, is called as (indicators done, indicators in all) along the way:
     a chart takes a few hundredths of a second, a report of thousands minutes."""
     info = result.plan.info
-    zh = lang == "zh"
     notes: list[str] = []
     blocks: list = [Heading(report_title(result, lang), level=1)]
     period = text("plan_period", lang, base=info.base_year, target=info.target_year)
     when = text("data_to", lang, year=result.year) if result.year else text("data_latest", lang)
     blocks.append(
         Paragraph(
-            f"{period}；{when}；{text('method_' + method, lang)}。"
-            if zh
-            else f"{period.capitalize()}; {when}; {text('method_' + method, lang)}."
+            _sentence(
+                say(Msg("report_period", period=period, when=when, method=text("method_" + method, lang)), lang), lang
+            )
         )
     )
 
@@ -145,23 +144,17 @@ def _attention(result: PlanAssessment, lang: str, method: str) -> list[str]:
     lines = []
     # binding indicators (约束性) are commitments: those off course are the first thing a review reports
     binding = [
-        f"{row.indicator.name(lang)}（{text(row.status_for(method), lang)}）"
-        if lang == "zh"
-        else f"{row.indicator.name(lang)} ({text(row.status_for(method), lang)})"
+        say(Msg("with_status", name=row.indicator.name(lang), status=text(row.status_for(method), lang)), lang)
         for row in result.rows
         if row.indicator.attribute == "binding" and TONES.get(row.status_for(method)) == "bad"
     ]
     if binding:
-        joined = "、".join(binding) if lang == "zh" else ", ".join(binding)
-        lines.append(f"{text('binding_first', lang)}{'：' if lang == 'zh' else ': '}{joined}")
+        lines.append(say(Msg("labelled", label=text("binding_first", lang), value=Words(binding)), lang))
     for status in result.counts(method):
         if TONES.get(status) != "bad":
             continue
         names = [row.indicator.name(lang) for row in ordered(result.rows) if row.status_for(method) == status]
-        if lang == "zh":
-            lines.append(f"{text(status, lang)}：{'、'.join(names)}")
-        else:
-            lines.append(f"{text(status, lang).capitalize()}: {', '.join(names)}")
+        lines.append(say(Msg("labelled", label=text(status, lang).capitalize(), value=Words(names)), lang))
     return lines
 
 
@@ -170,7 +163,6 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     ind = row.indicator
     if row.latest is None:
         return None
-    zh = lang == "zh"
     value = fmt.figure(row.latest, ind, lang, with_unit=True)
     if row.has_observation and row.latest.is_preliminary:
         value += preliminary_mark(lang)
@@ -179,55 +171,42 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
         base = fmt.figure(row.baseline, ind, lang, with_unit=True)
         if row.baseline_observed:
             parts.append(
-                f"{row.latest.year}年为{value}（{row.baseline.year}年首次观测值{base}）"
-                if zh
-                else f"{value} in {row.latest.year} (first observed at {base} in {row.baseline.year})"
+                Msg(
+                    "report_latest_first_observed",
+                    value=value,
+                    year=row.latest.year,
+                    base=base,
+                    base_year=row.baseline.year,
+                )
             )
         else:
             parts.append(
-                f"{row.latest.year}年为{value}（{row.baseline.year}年基期{base}）"
-                if zh
-                else f"{value} in {row.latest.year} (baseline {base} in {row.baseline.year})"
+                Msg("report_latest", value=value, year=row.latest.year, base=base, base_year=row.baseline.year)
             )
     elif row.baseline_observed:
-        parts.append(
-            f"{row.latest.year}年首次观测值为{value}（规划未给出基期值），尚无可比较的后续观测值"
-            if zh
-            else f"{value} in {row.latest.year}, its first observation (the plan states no baseline), "
-            f"with nothing later to compare"
-        )
+        parts.append(Msg("report_only_first_observation", value=value, year=row.latest.year))
     else:
-        parts.append(
-            f"{row.latest.year}年基期{value}，暂无此后的观测值"
-            if zh
-            else f"{value} in the base year {row.latest.year}, with no observation since"
-        )
+        parts.append(Msg("report_only_baseline", value=value, year=row.latest.year))
     leg = row.from_latest
     if row.target is None:
-        parts.append("规划未设目标值" if zh else "the plan sets no target")
+        parts.append(Msg("report_no_target"))
     elif leg is not None:
         target = fmt.figure(row.target, ind, lang, with_unit=True)
         status = row.status_for(method)
         if status == ACHIEVED:
-            parts.append(
-                f"已达到{row.target.year}年目标{target}"
-                if zh
-                else f"it has reached the {row.target.year} target of {target}"
-            )
+            parts.append(Msg("report_reached", year=row.target.year, target=target))
         else:
             gap = fmt.difference(leg.gap, ind, lang)
             parts.append(
-                f"距{row.target.year}年目标{target}尚差{gap}，{_needed_words(row, lang)}"
-                if zh
-                else f"{gap} short of the {row.target.year} target of {target}, {_needed_words(row, lang)}"
+                Msg("report_short", gap=gap, year=row.target.year, target=target, needed=_needed_words(row, lang))
             )
     status = row.status_for(method)
     if status not in (NO_TARGET, ACHIEVED):
         shown = text(status, lang)
         why = row.status_reason(method)
         if why:  # never a bare "no data": say why
-            shown += f"（{reason(why, lang)}）" if zh else f" ({reason(why, lang)})"
-        parts.append(f"状态：{shown}" if zh else f"status: {shown}")
+            shown = say(Msg("with_reason", text=shown, why=reason(why, lang)), lang)
+        parts.append(Msg("report_status", status=shown))
     if row.projection is not None and row.target is not None and status != ACHIEVED:
         verdict = text("meeting" if row.projection.meets_target else "falling_short", lang)
         limited = projection_limit(row)
@@ -240,13 +219,18 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
         else:
             value = fmt.quantity(row.projection.value, ind, lang)
             parts.append(text("report_projected", lang, value=value, year=row.target.year, verdict=verdict))
-    sentence = "；".join(parts) + "。" if zh else "; ".join(parts) + "."
+    sentence = semicolon(lang).join(str(say(part, lang)) for part in parts) + say(Msg("full_stop"), lang)
     if row.has_observation and row.latest.history:  # the office shows what changed since the preliminary figure
-        sentence += revisions(row.latest, ind, lang) + "。" if zh else f" {revisions(row.latest, ind, lang)}."
+        sentence += say(Msg("next_sentence", text=revisions(row.latest, ind, lang)), lang)
     if ind.responsible:
         who = ind.responsible_label(lang)
-        sentence += f"（{text('responsible', lang)}：{who}）" if zh else f" ({text('responsible', lang)}: {who}.)"
-    return sentence if zh else sentence[0].upper() + sentence[1:]
+        sentence += say(Msg("report_responsible", label=text("responsible", lang), who=who), lang)
+    return _sentence(sentence, lang)
+
+
+def _sentence(words: str, lang: str) -> str:
+    """A sentence as the language writes it: in English, a capital first."""
+    return words[:1].upper() + words[1:] if lang != "zh" else words
 
 
 def _needed_words(row: Assessment, lang: str) -> str:
@@ -255,13 +239,11 @@ def _needed_words(row: Assessment, lang: str) -> str:
     assert leg is not None, "only called for an indicator with a target and a latest value"
     if ind.growth_model == COMPOUND and leg.required_growth is not None:
         rate = fmt.bounded(leg.bound, fmt.percent(leg.required_growth), lang)
-        return f"今后需年均增长{rate}" if lang == "zh" else f"it needs growth of {rate} a year from now"
+        return say(Msg("report_needs_growth", rate=rate), lang)
     if leg.required_change is None:
         return needed_per_year(leg, row, lang)
     step = fmt.difference(abs(leg.required_change), ind, lang)
-    if lang == "zh":
-        return f"今后需年均{'提高' if leg.required_change >= 0 else '降低'}{step}"
-    return f"it needs {'a rise' if leg.required_change >= 0 else 'a fall'} of {step} a year from now"
+    return say(Msg("report_needs_rise" if leg.required_change >= 0 else "report_needs_fall", step=step), lang)
 
 
 def _goal_line(goal: Goal, result: PlanAssessment, lang: str) -> str:
@@ -270,17 +252,13 @@ def _goal_line(goal: Goal, result: PlanAssessment, lang: str) -> str:
 
 def _sources(result: PlanAssessment, lang: str, method: str, version: str) -> list[str]:
     info = result.plan.info
-    zh = lang == "zh"
     lines = []
-    source = info.source_zh if zh or not info.source_en else f"{info.source_en} ({info.source_zh})"
+    source = info.source_zh if lang == "zh" or not info.source_en else f"{info.source_en} ({info.source_zh})"
     if source:
-        lines.append(f"{text('plan_source', lang)}：{source}" if zh else f"{text('plan_source', lang)}: {source}")
+        lines.append(text("plan_source", lang) + colon(lang) + source)
     observed = sorted({f.quote for row in result.rows for f in row.observations if f.quote})
     if observed:
-        joined = "；".join(observed) if zh else "; ".join(observed)
-        lines.append(
-            f"{text('observation_sources', lang)}：{joined}" if zh else f"{text('observation_sources', lang)}: {joined}"
-        )
+        lines.append(text("observation_sources", lang) + colon(lang) + semicolon(lang).join(observed))
     t = info.thresholds
     lines.append(text("method_" + method + "_long", lang, ahead=fmt.number(t.ahead), on_track=fmt.number(t.on_track)))
     lines.append(text("made_by", lang, version=version))
