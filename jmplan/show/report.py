@@ -166,7 +166,7 @@ def indicator_paragraph(row: Assessment, lang: str, method: str = TIME) -> str |
     value = fmt.figure(row.latest, ind, lang, with_unit=True)
     if row.has_observation and row.latest.is_preliminary:
         value += preliminary_mark(lang)
-    parts = []
+    parts: list[str] = []  # Msgs, and labels already in the language
     if row.has_observation and row.baseline is not None:  # an observation is later than a baseline
         base = fmt.figure(row.baseline, ind, lang, with_unit=True)
         if row.baseline_observed:
