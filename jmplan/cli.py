@@ -757,18 +757,28 @@ def chart(metric, year, lang, data_dir, output, chart_size):
 @cli.command(
     epilog="Examples:\n\n  jmplan record ecommerce 2016 850 --data-dir jiangmen\n\n"
     '  jmplan record fibre_length 2017 7.9万 --source "2017年统计公报"\n\n'
-    "  jmplan record fibre_to_home 2018 82% --replace",
+    "  jmplan record fibre_to_home 2018 82% --replace\n\n"
+    "  jmplan record fibre_to_home 2018 --remove",
     # so that a VALUE of -5 reaches the value check instead of being taken for an option
     context_settings={"ignore_unknown_options": True},
 )
 @click.argument("metric", metavar="KEY")
 @click.argument("year", type=int)
-@click.argument("value")
+@click.argument("value", required=False)
 @click.option("--source", help="Where the figure comes from (a statistical bulletin, a report).")
+@click.option("--note", help="Anything a reader of the figure should know.")
 @click.option(
     "--replace",
     is_flag=True,
-    help="Overwrite an observation already recorded for that year (the old one is kept in its history).",
+    help="Overwrite an observation already recorded for that year (the old one is kept in its history; "
+    "its source and note stay unless new ones are given).",
+)
+@click.option("--remove", is_flag=True, help="Remove the observation of KEY in YEAR (give no VALUE).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Record a value even though it looks like a slip: 10 times or more away from the level before it, "
+    "or shrunk by a unit smaller than the indicator's (850万元 on 亿元).",
 )
 @click.option(
     "--status",
@@ -792,7 +802,7 @@ def chart(metric, year, lang, data_dir, output, chart_size):
 )
 @data_dir_option
 @lang_option
-def record(metric, year, value, source, replace, data_status, recorded, wait, data_dir, lang):
+def record(metric, year, value, source, note, replace, remove, force, data_status, recorded, wait, data_dir, lang):
     """Record the observed VALUE of indicator KEY in YEAR, in the plan's actuals.yaml.
 
     VALUE is read as typed: 850, 1,700, 7.76万, 850亿元, 82%, full-width digits.
@@ -801,23 +811,33 @@ def record(metric, year, value, source, replace, data_status, recorded, wait, da
     from .plan.lookup import UnknownIndicator
     from .plan.problems import PlanError
     from .show import fmt
-    from .write.record import RecordError, record_observation
+    from .write.record import RecordError, record_observation, remove_observation
 
     if data_dir is None:
         raise click.UsageError(_say("record_needs_data_dir"))
+    if remove and value is not None:
+        raise click.UsageError(_say("remove_takes_no_value"))
+    if not remove and value is None:
+        raise click.UsageError(_say("value_missing"))
+    on_wait = lambda message: click.echo(_say("waiting", text=message), err=True)  # noqa: E731
     try:
-        done = record_observation(
-            data_dir,
-            metric,
-            year,
-            value,
-            source=source,
-            replace=replace,
-            wait=wait,
-            on_wait=lambda message: click.echo(_say("waiting", text=message), err=True),
-            data_status=data_status,
-            recorded=recorded,
-        )
+        if remove:
+            done = remove_observation(data_dir, metric, year, wait=wait, on_wait=on_wait)
+        else:
+            done = record_observation(
+                data_dir,
+                metric,
+                year,
+                value,
+                source=source,
+                replace=replace,
+                wait=wait,
+                on_wait=on_wait,
+                data_status=data_status,
+                recorded=recorded,
+                note=note,
+                force=force,
+            )
     except PlanError as exc:
         raise DataError(exc.problems) from None
     except UnknownIndicator as exc:
@@ -835,14 +855,23 @@ def record(metric, year, value, source, replace, data_status, recorded, wait, da
             return fmt.percent(value / 100, sign=True)
         return fmt.quantity(value, ind, lang)
 
-    new = shown(done.value)
     where = {"name": ind.name(lang), "year": done.year, "path": done.path}
+    old = None
     if done.previous is not None:
-        old = done.previous.change_percent if done.previous.change_percent is not None else done.previous.value
-        line = Msg("replaced", old=shown(old), new=new, **where)
+        old = shown(done.previous.change_percent if done.previous.change_percent is not None else done.previous.value)
+    if remove:
+        click.echo(say(Msg("removed", value=old, **where), lang))
+        return
+    new = shown(done.value)
+    if old is not None:
+        lines = [Msg("replaced", old=old, new=new, **where), Msg("replaced_in_history", old=old)]
+        if done.kept_source:
+            lines.append(Msg("kept_source", source=done.kept_source))
+        if done.kept_note:
+            lines.append(Msg("kept_note", note=done.kept_note))
     else:
-        line = Msg("recorded", value=new, **where)
-    click.echo(say(line, lang))
+        lines = [Msg("recorded", value=new, **where)]
+    click.echo("\n  ".join(say(line, lang) for line in lines))
 
 
 @cli.command(

@@ -750,6 +750,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} already has {value} for {year} ({where})",
     ),
     "hint_replace": ("加 --replace 以覆盖", "add --replace to overwrite it"),
+    # record's guards against slips (write/record.py)
+    "record_base_year": (
+        "规划已给出 {key} 的 {year} 年基期值 {value}；同年的观测值不会被使用",
+        "the plan states the {year} baseline of {key}, {value}; an observation of the same year would never be used",
+    ),
+    "hint_record_base_year": (
+        "记录之后年份的观测值；若基期值有误，请在 {file} 中改正",
+        "record a later year; if the baseline is wrong, correct it in {file}",
+    ),
+    "record_shrunk": (
+        "{text!r} 换算后为 {value} {unit}：所写的单位比指标单位 {unit} 小，数值被缩小了",
+        "{text!r} is {value} {unit}: it is written in a smaller unit than the indicator's {unit}, which shrinks it",
+    ),
+    "record_slip": (
+        "{key} {year} 年的 {value} {unit} 与 {other_year} 年的 {other} {unit} 相差 10 倍或以上",
+        "{value} {unit} for {key} in {year} is 10 times or more away from {other} {unit} in {other_year}",
+    ),
+    "record_slip_change": (
+        "{key} 增长 {value}% 会使水平值变为原来的 {ratio} 倍",
+        "a change of {value}% would take the level of {key} to {ratio} times what it was",
+    ),
+    "hint_force": (
+        "请核对所写的数值；若确实无误，加 --force",
+        "check the figure as typed; if it is right, add --force",
+    ),
     "would_not_read_back": (
         "修改后的文件无法正确读回；未写入任何内容",
         "the edited file would not read back correctly; nothing was written",
@@ -990,6 +1015,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_needs_fall": ("今后需年均降低{step}", "it needs a fall of {step} a year from now"),
     # --- record and init (cli.py)
     "recorded": ("已记录{name} {year} 年的值：{value}（{path}）", "Recorded {name} {year}: {value} ({path})"),
+    "removed": ("已删除{name} {year} 年的值：{value}（{path}）", "Removed {name} {year}: {value} ({path})"),
+    "kept_source": ("保留原出处：{source}", "kept the source: {source}"),
+    "kept_note": ("保留原说明：{note}", "kept the note: {note}"),
+    "replaced_in_history": (
+        "被替换的值 {old} 连同其出处保存在该条目的 history 中",
+        "the replaced value {old} is kept, with its source, in the entry's history",
+    ),
+    "remove_takes_no_value": ("--remove 不带 VALUE", "--remove takes no VALUE"),
+    "value_missing": ("缺少 VALUE", "missing VALUE"),
     "replaced": (
         "已替换{name} {year} 年的值：{old} → {new}（{path}）",
         "Replaced {name} {year}: {old} → {new} ({path})",

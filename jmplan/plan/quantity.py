@@ -62,6 +62,13 @@ def parse_in_unit(text: str, unit: str, aliases: Iterable[str] = ()) -> float:
     return value
 
 
+def number_as_typed(text: str) -> float | None:
+    """The number `text` starts with, before any 万, 亿 or unit scales it
+    ("850万元" -> 850), or None when it does not start with one."""
+    match = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip().replace(" ", ""))
+    return float(match.group(1).replace(",", "")) if match else None
+
+
 def _parse(text: str, names: list[str]) -> float:
     # NFKC turns full-width digits, commas and percent signs into ASCII ones
     normal = unicodedata.normalize("NFKC", text).strip().replace(" ", "")

@@ -32,6 +32,7 @@ def observation_fields(
     recorded: str | None = None,
     previous: Figure | None = None,
     today: datetime.date | None = None,
+    note: str | None = None,
 ) -> dict[str, object]:
     """The fields after `value` for a new or replacing observation. A
     replacement is dated (today unless `recorded` says otherwise), states
@@ -39,6 +40,8 @@ def observation_fields(
     fields: dict[str, object] = {}
     if source:
         fields["source"] = source
+    if note:
+        fields["note"] = note
     if data_status is not None and (data_status != FINAL or previous is not None):
         fields["data_status"] = data_status
     elif previous is not None:

@@ -72,11 +72,11 @@ from typing import NamedTuple
 
 from ..i18n import Msg, os_reason
 from ..plan.fields import in_range, range_problem
-from ..plan.loader import ACTUALS_FILE, read_plan
+from ..plan.loader import ACTUALS_FILE, baseline_file, read_plan
 from ..plan.lookup import find_indicator
 from ..plan.model import FINAL, Figure, Indicator, Plan
 from ..plan.problems import PlanError, Problem, Source, display_path
-from ..plan.quantity import QuantityError, parse_quantity
+from ..plan.quantity import QuantityError, number_as_typed, parse_quantity
 from ..plan.yamlfile import FORBIDDEN_CHARACTERS, character_problem
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .lock import DEFAULT_WAIT, LockError, folder_lock
@@ -154,8 +154,16 @@ class Recorded(NamedTuple):
     indicator: Indicator
     year: int
     value: float
-    previous: Figure | None  # the observation replaced, if any
+    previous: Figure | None  # the observation replaced (or removed), if any
     path: Path
+    # a replacement without a new source or note keeps the replaced one's: which it kept
+    kept_source: str = ""
+    kept_note: str = ""
+
+
+# A value this many times the previous level, or this fraction of it, is
+# taken for a slip (a digit too many, 万 for 亿) unless the user insists.
+SLIP_FACTOR = 10
 
 
 def record_observation(
@@ -169,14 +177,22 @@ def record_observation(
     on_wait: Callable[[str], None] | None = None,
     data_status: str | None = None,
     recorded: str | None = None,
+    note: str | None = None,
+    force: bool = False,
 ) -> Recorded:
     """Record `value_text` (as a person types it: "7.76万", "82%") for
     `metric` (a key, name or unambiguous beginning) in `year`. With
     `replace`, an observation already there is overwritten, and kept in the
     new one's history (provenance.observation_fields). `data_status`
     ("preliminary" or "final") and `recorded` (a YYYY-MM-DD date) are
-    written when given. Raises PlanError, UnknownIndicator or RecordError;
-    writes nothing then."""
+    written when given. A replacement without a new `source` or `note`
+    keeps the replaced observation's (and says so in `kept_source`,
+    `kept_note`). Refused unless `force`: a value typed with a multiplier
+    that shrinks it (850万元 on a 亿元 indicator), and a value 10 times or
+    more away from the level before it (check_slip). Always refused: an
+    observation in the base year of an indicator whose baseline the plan
+    states. Raises PlanError, UnknownIndicator or RecordError; writes
+    nothing then."""
     folder = Path(folder)
     with _locked(folder, wait, on_wait):
         plan = _plan_of(folder)
@@ -186,13 +202,115 @@ def record_observation(
             value = parse_quantity(value_text, indicator)
         except QuantityError as exc:
             raise RecordError(exc.message, exc.hint, param="value") from None
+        _check_not_base_year(plan, indicator, year)
+        if not force:
+            _check_not_shrunk(value_text, value, indicator)
+            check_slip(plan, indicator, year, value)
         previous = plan.observations_of(indicator.key).get(year)
         action = REPLACE if previous is not None and replace else ADD
-        fields = observation_fields(source, data_status, recorded, previous if action == REPLACE else None)
+        kept_source = previous.quote if action == REPLACE and previous and not source else ""
+        kept_note = previous.note if action == REPLACE and previous and not note else ""
+        fields = observation_fields(
+            source or kept_source,
+            data_status,
+            recorded,
+            previous if action == REPLACE else None,
+            note=note or kept_note,
+        )
         change = Change(action, indicator.key, year, _fields(value, fields))
         _check_shapes((change,))
         done = _apply_locked(folder, plan, (change,))
-    return Recorded(indicator, year, value, previous, done.path)
+    return Recorded(indicator, year, value, previous, done.path, kept_source, kept_note)
+
+
+def remove_observation(
+    folder: str | Path,
+    metric: str,
+    year: int,
+    wait: float = DEFAULT_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> Recorded:
+    """Remove the observation of `metric` in `year` from actuals.yaml, with
+    the same safety as recording one (lock, read-back, one rename).
+    `previous` of the result is the observation removed."""
+    folder = Path(folder)
+    with _locked(folder, wait, on_wait):
+        plan = _plan_of(folder)
+        indicator = find_indicator(plan, metric)
+        _check_year(plan, year)
+        change = Change.remove(indicator.key, year)
+        done = _apply_locked(folder, plan, (change,))
+    removed = done.applied[0].previous
+    return Recorded(indicator, year, removed.value if removed else math.nan, removed, done.path)
+
+
+def _check_not_base_year(plan: Plan, indicator: Indicator, year: int) -> None:
+    """The plan states this indicator's base-year value: an observation of
+    the same year would stand beside it and never be used."""
+    stated = plan.baselines.get(indicator.key)
+    if stated is not None and year == plan.info.base_year:
+        raise RecordError(
+            Msg("record_base_year", key=indicator.key, year=year, value=format_flow(stated.value)),
+            Msg("hint_record_base_year", file=baseline_file(year)),
+            param="year",
+        )
+
+
+def _check_not_shrunk(text: str, value: float, indicator: Indicator) -> None:
+    """`850万元` on an indicator in 亿元 is 0.085: a multiplier smaller than the
+    indicator's unit shrank the number typed, which is more often a slip
+    than meant."""
+    typed = number_as_typed(text)
+    if typed is not None and abs(value) < abs(typed) * (1 - 1e-9):
+        raise RecordError(
+            Msg("record_shrunk", text=text, value=format_flow(value), unit=indicator.unit),
+            Msg("hint_force"),
+            param="value",
+        )
+
+
+def check_slip(plan: Plan, indicator: Indicator, year: int, value: float) -> None:
+    """Refuse a value SLIP_FACTOR times or more away from the level before it:
+    the latest observation of an earlier year, else the baseline, else the
+    first later observation. Levels are compared, never typed yearly changes:
+    for an indicator observed as yearly changes, a change of a % moves the
+    chained level by (1 + a/100)."""
+    if indicator.observed_as == "annual_change_percent":
+        ratio = 1 + value / 100
+        if ratio >= SLIP_FACTOR or 0 < ratio <= 1 / SLIP_FACTOR:
+            raise RecordError(
+                Msg(
+                    "record_slip_change",
+                    key=indicator.key,
+                    value=format_flow(value),
+                    ratio=format_flow(round(ratio, 2)),
+                ),
+                Msg("hint_force"),
+                param="value",
+            )
+        return
+    observed = plan.observations_of(indicator.key)
+    earlier = [f for y, f in observed.items() if y < year]
+    later = [f for y, f in observed.items() if y > year]
+    baseline = plan.baselines.get(indicator.key)
+    reference = earlier[-1] if earlier else baseline if baseline is not None else later[0] if later else None
+    if reference is None or reference.value <= 0 or value <= 0:
+        return
+    ratio = value / reference.value
+    if ratio >= SLIP_FACTOR or ratio <= 1 / SLIP_FACTOR:
+        raise RecordError(
+            Msg(
+                "record_slip",
+                key=indicator.key,
+                year=year,
+                value=format_flow(value),
+                other=format_flow(reference.value),
+                other_year=reference.year,
+                unit=indicator.unit,
+            ),
+            Msg("hint_force"),
+            param="value",
+        )
 
 
 def apply_changes(
