@@ -131,7 +131,7 @@ def lock_holder(fd: int) -> str:
         try:
             written = os.pread(fd, 200, 0).decode("utf-8", "replace").split()
             pid = int(written[0]) if written and written[0].isdigit() else None
-        except OSError:
+        except (OSError, AttributeError):  # AttributeError: no os.pread (Windows)
             pid = None
     if pid is None or pid == os.getpid():
         return Msg("holder_unknown")
@@ -192,7 +192,7 @@ def _note_holder(fd: int) -> None:
     try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    except OSError:
+    except (OSError, AttributeError):  # read-only, or no os.pwrite (Windows)
         pass
 
 
