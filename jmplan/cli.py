@@ -1053,11 +1053,7 @@ def template(year, by_department, lang, data_dir, output):
         raise click.ClickException(str(exc)) from None
     _write_bytes(data, output)
     count = len(plan.indicators)
-    click.echo(
-        f"已写入 {output}：{year} 年填报表，{count} 个指标。"
-        if lang == "zh"
-        else f"Wrote {output}: the {year} sheet, {count} indicators."
-    )
+    click.echo(say(Msg("template_written", path=output, year=year, count=count), lang))
 
 
 @cli.command(
@@ -1097,18 +1093,12 @@ def import_(files, dry_run, replace, year, data_dir, lang):
     try:
         found = collect(plan, list(files), [display_path(f) for f in files], replace=replace, year=year)
     except SheetUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
-    zh = lang == "zh"
+        raise click.ClickException(say(exc.args[0], lang)) from None
     if found.problems:
         for problem in found.problems:
             click.echo(problem.render(lang), err=True)
         count = len(found.problems)
-        click.echo(
-            f"jmplan：表格中有 {count} 个问题，未写入任何数值。"
-            if zh
-            else f"jmplan: {count} problem{'s' if count != 1 else ''} in the sheets; nothing was recorded.",
-            err=True,
-        )
+        click.echo(say(Msg("sheet_problems", count=count, plural="s" if count != 1 else ""), lang), err=True)
         sys.exit(EXIT_DATA)
     _show_incoming(found, plan, lang, dry_run)
     if dry_run or not found.incoming:
@@ -1118,47 +1108,34 @@ def import_(files, dry_run, replace, year, data_dir, lang):
     except PlanError as exc:
         raise DataError(exc.problems) from None
     except RecordError as exc:
-        message = exc.message + (f"\n  hint: {exc.hint}" if exc.hint else "")
+        message = say(exc.message, lang) + ("\n  " + _say("hint", hint=exc.hint) if exc.hint else "")
         raise click.ClickException(message + "\n" + say(Msg("nothing_written"), lang)) from None
     count = len(done.applied)
-    click.echo(
-        f"已导入 {count} 个数值（{done.path}）。"
-        if zh
-        else f"Recorded {count} figure{'s' if count != 1 else ''} ({done.path})."
-    )
+    click.echo(say(Msg("imported", count=count, plural="s" if count != 1 else "", path=done.path), lang))
 
 
 def _show_incoming(found, plan, lang: str, dry_run: bool) -> None:
     """What the import records (or would record), one line per figure."""
     from .show import fmt
 
-    zh = lang == "zh"
     for item in found.incoming:
         ind, change = item.indicator, item.change
         new = fmt.quantity(change.value or 0.0, ind, lang)
         if change.fields.get("data_status") == "preliminary":
-            new += "（初步核算）" if zh else " (preliminary)"
+            new = say(Msg("preliminary_value", value=new), lang)
         name = ind.name(lang)
         if item.previous is not None:
             old = fmt.quantity(item.previous.value, ind, lang)
-            line = f"{name} {change.year} 年：{old} → {new}" if zh else f"{name} {change.year}: {old} → {new}"
+            line = Msg("incoming_replaced", name=name, year=change.year, old=old, new=new)
         else:
-            line = f"{name} {change.year} 年：{new}" if zh else f"{name} {change.year}: {new}"
-        click.echo(("  " if dry_run else "  ") + line)
+            line = Msg("incoming", name=name, year=change.year, new=new)
+        click.echo("  " + say(line, lang))
     if found.unchanged:
-        click.echo(
-            f"  另有 {found.unchanged} 个数值与已记录的相同，未改动。"
-            if zh
-            else f"  {found.unchanged} more already recorded as given: left as they are."
-        )
+        click.echo("  " + say(Msg("unchanged_figures", count=found.unchanged), lang))
     if dry_run:
-        click.echo(
-            f"试运行：将导入 {len(found.incoming)} 个数值；未写入任何内容。"
-            if zh
-            else f"Dry run: {len(found.incoming)} figure(s) would be recorded; nothing was written."
-        )
+        click.echo(say(Msg("dry_run", count=len(found.incoming)), lang))
     elif not found.incoming:
-        click.echo("没有需要导入的新数值。" if zh else "No new figures to record.")
+        click.echo(say(Msg("nothing_to_import"), lang))
 
 
 @cli.command(epilog="Example:\n\n  jmplan init jiangmen && jmplan record ecommerce 2016 850 --data-dir jiangmen")

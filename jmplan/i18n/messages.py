@@ -1013,6 +1013,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_needs_growth": ("今后需年均增长{rate}", "it needs growth of {rate} a year from now"),
     "report_needs_rise": ("今后需年均提高{step}", "it needs a rise of {step} a year from now"),
     "report_needs_fall": ("今后需年均降低{step}", "it needs a fall of {step} a year from now"),
+    # --- template and import (cli.py)
+    "template_written": (
+        "已写入 {path}：{year} 年填报表，{count} 个指标。",
+        "Wrote {path}: the {year} sheet, {count} indicators.",
+    ),
+    "sheet_problems": (
+        "jmplan：表格中有 {count} 个问题，未写入任何数值。",
+        "jmplan: {count} problem{plural} in the sheets; nothing was recorded.",
+    ),
+    "imported": ("已导入 {count} 个数值（{path}）。", "Recorded {count} figure{plural} ({path})."),
+    "preliminary_value": ("{value}（初步核算）", "{value} (preliminary)"),
+    "incoming_replaced": ("{name} {year} 年：{old} → {new}", "{name} {year}: {old} → {new}"),
+    "incoming": ("{name} {year} 年：{new}", "{name} {year}: {new}"),
+    "unchanged_figures": (
+        "另有 {count} 个数值与已记录的相同，未改动。",
+        "{count} more already recorded as given: left as they are.",
+    ),
+    "dry_run": (
+        "试运行：将导入 {count} 个数值；未写入任何内容。",
+        "Dry run: {count} figure(s) would be recorded; nothing was written.",
+    ),
+    "nothing_to_import": ("没有需要导入的新数值。", "No new figures to record."),
     # --- record and init (cli.py)
     "recorded": ("已记录{name} {year} 年的值：{value}（{path}）", "Recorded {name} {year}: {value} ({path})"),
     "removed": ("已删除{name} {year} 年的值：{value}（{path}）", "Removed {name} {year}: {value} ({path})"),
