@@ -263,6 +263,12 @@ def test_word_report(run, recorded_jiangmen, tmp_path):
     assert image.format == "PNG" and image.info["dpi"][0] == pytest.approx(300, abs=1)
     # no "[定性]" after every goal: the section heading says they are qualitative
     assert not any("[定性]" in p.text for p in document.paragraphs)
+    # the completion table has landscape pages of its own; the rest is portrait
+    from docx.enum.section import WD_ORIENT
+
+    orientations = [section.orientation for section in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert document.sections[1].page_width > document.sections[1].page_height
     # headings keep with what follows them
     assert all(p.paragraph_format.keep_with_next for p in document.paragraphs if p.style.name == "Heading 2")
 
@@ -288,6 +294,9 @@ def test_html_report_marks_statuses_and_keeps_headings_with_their_text(run, reco
     assert '<td class="left status bad"><span class="mark">▼</span> 滞后于预期</td>' in html
     assert '<section class="keep">\n<h3>光纤入户率</h3>' in html
     assert "h1, h2, h3 { break-after: avoid" in html
+    # the completion table prints on landscape pages, its heading with it
+    assert '<section class="landscape">\n<h2>主要指标完成情况</h2>\n<table class="wide">' in html
+    assert "@page landscape { size: A4 landscape" in html
     assert "(fibre_to_home)" not in html and "[定性]" not in html
 
 

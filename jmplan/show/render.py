@@ -85,6 +85,11 @@ def tone(status: str) -> str:
     return TONES.get(status, "none")
 
 
+def is_wide(block) -> bool:
+    """A table too wide for a portrait page (the completion table)."""
+    return isinstance(block, Table) and len(block.headers) > 9
+
+
 def cell_tone(table: Table, row: int, column: int) -> str | None:
     """The tone of a status cell, or None for any other cell."""
     if table.status_column is None or column != table.status_column % len(table.headers) or row >= len(table.statuses):
@@ -249,10 +254,20 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
     # A level-3 heading opens a section kept on one page with its paragraph
     # and chart, so that no heading is left alone at the foot of a page.
     open_section = False
-    for block in blocks:
+    # A wide table (the completion table) prints on landscape pages, with its
+    # heading before it and its notes after it on the same pages
+    landscape = False
+    for i, block in enumerate(blocks):
+        if landscape and not isinstance(block, (Table, Lines)):
+            body.append("</section>")
+            landscape = False
         if isinstance(block, Heading) and open_section:
             body.append("</section>")
             open_section = False
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, Heading) and is_wide(following):
+            body.append('<section class="landscape">')
+            landscape = True
         if isinstance(block, Table):
             head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
             align = block.align or ["left"] * len(block.headers)
@@ -284,7 +299,7 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
             tag = "ol" if block.numbered else "ul"
             items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
             body.append(f"<{tag}>{items}</{tag}>")
-    if open_section:
+    if open_section or landscape:
         body.append("</section>")
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (
@@ -328,6 +343,8 @@ figure svg, figure img { max-width: 100%; height: auto; }
 h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 section.keep { break-inside: avoid; page-break-inside: avoid; }
 @page { size: A4; margin: 15mm; }
+@page landscape { size: A4 landscape; margin: 12mm 15mm; }
+section.landscape { page: landscape; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   tr, figure { break-inside: avoid; page-break-inside: avoid; }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 
-from .render import COLOURS, MARKS, Chart, Heading, Lines, Paragraph, Table, cell_tone
+from .render import COLOURS, MARKS, Chart, Heading, Lines, Paragraph, Table, cell_tone, is_wide
 from .workbook import OfficeUnavailable
 
 # Word's East Asian font for Chinese text, and a Latin one beside it
@@ -26,6 +26,7 @@ LATIN_FONT = "Arial"
 def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -> bytes:
     try:
         import docx
+        from docx.enum.section import WD_SECTION
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm, Pt
     except ImportError:
@@ -34,16 +35,21 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
     document = docx.Document()
     document.core_properties.title = title
     document.core_properties.language = "zh-CN" if lang == "zh" else "en"
-    section = document.sections[0]
-    # A4 with 2 cm margins: the page Chinese offices print on
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+    _page(document.sections[0], landscape=False)
     _fonts(document, lang)
 
     blocks = list(blocks)
     before_chart = _before_a_chart(blocks)
+    landscape = False
     for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if landscape and not isinstance(block, (Table, Lines)):
+            _page(document.add_section(WD_SECTION.NEW_PAGE), landscape=False)
+            landscape = False
+        if isinstance(block, Heading) and is_wide(following):
+            # the completion table prints on landscape pages, its heading and notes with it
+            _page(document.add_section(WD_SECTION.NEW_PAGE), landscape=True)
+            landscape = True
         if isinstance(block, Heading):
             first, *rest = block.text.splitlines() or [""]
             # level 1 is the report's title; sections and indicators are Heading 1 and 2
@@ -60,13 +66,25 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
             for line in block.lines:
                 document.add_paragraph(line, style=style).paragraph_format.keep_with_next = before_chart[i]
         elif isinstance(block, Table):
-            _table(document, block, Pt)
+            _table(document, block, Pt, LANDSCAPE_TEXT_WIDTH_CM if landscape else TEXT_WIDTH_CM)
         elif isinstance(block, Chart) and block.png:
             document.add_picture(io.BytesIO(block.png), width=Cm(chart_width_cm))
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _page(section, landscape: bool) -> None:
+    """A4 with 2 cm margins, the page Chinese offices print on; landscape for a wide table."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Cm(29.7), Cm(21)
+    section.page_width, section.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
 
 
 def _before_a_chart(blocks: list) -> list[bool]:
@@ -98,7 +116,7 @@ def _fonts(document, lang: str) -> None:
     document.styles["Title"].font.size = Pt(20)
 
 
-def _table(document, block: Table, Pt) -> None:
+def _table(document, block: Table, Pt, text_width_cm: float) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -108,7 +126,7 @@ def _table(document, block: Table, Pt) -> None:
     table = document.add_table(rows=1, cols=columns)
     table.style = "Table Grid"
     table.autofit = False
-    widths = _widths(block)
+    widths = _widths(block, text_width_cm)
     size = Pt(7.5 if columns > 9 else 9)
     align = block.align or ["left"] * columns
     header = table.rows[0]
@@ -146,9 +164,10 @@ def _table(document, block: Table, Pt) -> None:
 
 
 TEXT_WIDTH_CM = 17.0  # A4 less 2 cm margins
+LANDSCAPE_TEXT_WIDTH_CM = 25.7
 
 
-def _widths(block: Table) -> list:
+def _widths(block: Table, text_width_cm: float) -> list:
     """Column widths: the name column wide enough for a short name per line,
     the status column for its mark and word, the figures sharing the rest."""
     from docx.shared import Cm
@@ -157,10 +176,10 @@ def _widths(block: Table) -> list:
     if columns <= 3:  # a small table (the summary) needs no page-wide columns
         return [Cm(5.0)] + [Cm(2.5)] * (columns - 1)
     # the completion table: name, then unit and attribute (short words), figures, the status
-    fixed = {0: 2.4, 1: 1.0, 2: 1.25} if columns > 9 else {0: 2.6}
+    fixed = {0: 3.6, 1: 1.6, 2: 1.4} if columns > 9 else {0: 2.6}
     if block.status_column is not None:
         fixed[block.status_column % columns] = 2.1
-    share = (TEXT_WIDTH_CM - sum(fixed.values())) / (columns - len(fixed))
+    share = (text_width_cm - sum(fixed.values())) / (columns - len(fixed))
     return [Cm(fixed.get(c, share)) for c in range(columns)]
 
 
