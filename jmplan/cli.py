@@ -864,7 +864,8 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
         return
     new = shown(done.value)
     if old is not None:
-        lines = [Msg("replaced", old=old, new=new, **where), Msg("replaced_in_history", old=old)]
+        kept = "replaced_in_history" if done.previous.quote else "replaced_in_history_plain"
+        lines = [Msg("replaced", old=old, new=new, **where), Msg(kept, old=old)]
         if done.kept_source:
             lines.append(Msg("kept_source", source=done.kept_source))
         if done.kept_note:

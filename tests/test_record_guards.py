@@ -134,3 +134,9 @@ def test_yearly_changes_compare_chained_levels_not_typed_changes(tmp_path):
         check_slip(plan, indicator, 2022, 900)
     with pytest.raises(RecordError):
         check_slip(plan, indicator, 2022, -95)  # the level at 0.05 times
+
+
+def test_replace_of_a_figure_without_source_says_only_what_is_true(run, plan):
+    out = run("record", "sales", "2018", "125", "--replace", "--lang", "en", "--data-dir", plan).stdout
+    assert "the replaced value 120 × 100 million yuan is kept in the entry's history" in out
+    assert "with its source" not in out and "kept the source" not in out

@@ -1040,6 +1040,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "removed": ("已删除{name} {year} 年的值：{value}（{path}）", "Removed {name} {year}: {value} ({path})"),
     "kept_source": ("保留原出处：{source}", "kept the source: {source}"),
     "kept_note": ("保留原说明：{note}", "kept the note: {note}"),
+    "replaced_in_history_plain": (
+        "被替换的值 {old} 保存在该条目的 history 中",
+        "the replaced value {old} is kept in the entry's history",
+    ),
     "replaced_in_history": (
         "被替换的值 {old} 连同其出处保存在该条目的 history 中",
         "the replaced value {old} is kept, with its source, in the entry's history",
