@@ -83,3 +83,9 @@ def test_completion_table_csv_says_why(run):
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     ecommerce = next(r for r in rows if r["Key"] == "ecommerce")
     assert ecommerce["Why this status"] == "no observation after the baseline yet"
+
+
+def test_gap_says_why_method_2_cannot_class(run, tmp_path):
+    plan = write_plan(tmp_path / "plan", baseline=BASELINE_ZERO, actuals="observations:\n  share: {2018: 10}\n")
+    out = run("gap", "--metric", "share", "--lang", "en", "--data-dir", plan).stdout
+    assert "Growth ratio (method 2): no data (the baseline is not positive)" in out

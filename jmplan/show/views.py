@@ -498,6 +498,8 @@ def _status_lines(row: Assessment, lang: str) -> list[str]:
         if g.ratio is not None:
             line += f", R {fmt.number(g.ratio)}"
         lines.append(line + ")")
+    elif g is not None and g.reason:  # method 2 cannot class it: say why
+        lines.append(f"{text('growth_ratio_line', lang)}{sep}{text(g.status, lang)} ({reason(g.reason, lang)})")
     to_milestone = row.to_next_milestone()
     if to_milestone is not None:
         milestone = to_milestone.target
