@@ -30,6 +30,12 @@ _TEXT = {
     "significant_movement_away": ("显著恶化（无目标）", "significant movement away (no target)"),
     # attributes (属性) and target bounds
     "attribute": ("属性", "Attribute"),
+    "value_of_year": ("{year}年值", "Value {year}"),
+    "value_this_year": ("当年值", "Value"),
+    "growth_required": ("年均增长（规划）", "Growth/yr required"),
+    "growth_actual": ("年均增长（实际）", "Growth/yr actual"),
+    "time_elapsed": ("时间进度", "Time elapsed"),
+    "assessment": ("评价", "Assessment"),
     "binding": ("约束性", "binding"),
     "attribute_expected": ("预期性", "expected"),
     "about_bound": ("左右", "about"),

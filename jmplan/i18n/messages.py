@@ -983,6 +983,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_period": ("{period}；{when}；{method}。", "{period}; {when}; {method}."),
     "with_status": ("{name}（{status}）", "{name} ({status})"),
     "with_reason": ("{text}（{why}）", "{text} ({why})"),
+    "preliminary_mark": ("（初步）", " (prelim.)"),
+    "revised": ("修订：{steps}", "Revised: {steps}"),
     "labelled": ("{label}：{value}", "{label}: {value}"),
     "full_stop": ("。", "."),
     "next_sentence": ("{text}。", " {text}."),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..i18n import reason, text
+from ..i18n import Msg, reason, say, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
@@ -119,7 +119,7 @@ def target_as_stated(row: Assessment, lang: str) -> str:
     as_stated = fmt.as_stated(row.target, row.indicator, lang)
     if as_stated:
         shown = fmt.figure(row.target, row.indicator, lang)
-        return f"{shown}（{as_stated}）" if lang == "zh" else f"{shown} ({as_stated})"
+        return say(Msg("with_reason", text=shown, why=as_stated), lang)
     stated = row.target.stated.replace(row.indicator.name_zh, "", 1).strip() if lang == "zh" else ""
     for verb in _LEADING_VERBS:
         if stated.startswith(verb) and len(stated) > len(verb):
@@ -145,20 +145,19 @@ def current_value(row: Assessment, lang: str, year: int | None) -> str:
 def review_headers(result: PlanAssessment, lang: str) -> list[str]:
     info = result.plan.info
     year = current_year(result)
-    zh = lang == "zh"
     return [
         text("indicator", lang),
         text("unit", lang),
-        "属性" if zh else "Attribute",
+        text("attribute", lang),
         f"{text('baseline', lang)} ({info.base_year})",
         f"{text('target', lang)} ({info.target_year})",
-        (f"{year}年值" if zh else f"Value {year}") if year else ("当年值" if zh else "Value"),
-        "年均增长（规划）" if zh else "Growth/yr required",
-        "年均增长（实际）" if zh else "Growth/yr actual",
+        text("value_of_year", lang, year=year) if year else text("value_this_year", lang),
+        text("growth_required", lang),
+        text("growth_actual", lang),
         text("completion", lang),
-        "时间进度" if zh else "Time elapsed",
+        text("time_elapsed", lang),
         text("expected", lang),
-        "评价" if zh else "Assessment",
+        text("assessment", lang),
     ]
 
 

@@ -3,7 +3,7 @@ raw tables behind the CSV output. Reusable from Python, not only the CLI."""
 
 from __future__ import annotations
 
-from ..i18n import colon, comma, reason, semicolon, text
+from ..i18n import Msg, colon, comma, reason, say, semicolon, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
 from ..measure.calc import Projection
 from ..plan.kinds import COMPOUND
@@ -249,7 +249,7 @@ def review_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
 
 
 def preliminary_mark(lang: str) -> str:
-    return "（初步）" if lang == "zh" else " (prelim.)"
+    return say(Msg("preliminary_mark"), lang)
 
 
 def revisions(figure: Figure, ind, lang: str) -> str:
@@ -263,8 +263,8 @@ def revisions(figure: Figure, ind, lang: str) -> str:
         if step.recorded:
             about.append(step.recorded)
         value = fmt.quantity(step.value, ind, lang)
-        steps.append(f"{value}（{'，'.join(about)}）" if lang == "zh" else f"{value} ({', '.join(about)})")
-    return ("修订：" if lang == "zh" else "Revised: ") + " → ".join(steps)
+        steps.append(say(Msg("with_reason", text=value, why=comma(lang).join(about)), lang))
+    return say(Msg("revised", steps=" → ".join(steps)), lang)
 
 
 def _notes(result: PlanAssessment, lang: str) -> list:
@@ -517,7 +517,7 @@ def _projection_line(row: Assessment, pr: Projection, lang: str) -> str:
     reached = (
         text("reached_in", lang, year=pr.year_reached) if pr.year_reached is not None else text("never_reached", lang)
     )
-    tail = f"，{verdict}；{reached}" if lang == "zh" else f", {verdict}; {reached}"
+    tail = comma(lang) + verdict + semicolon(lang) + reached
     return f"{text('projection', lang)}{colon(lang)}{projected_value(row, lang)}{tail}"
 
 
