@@ -127,7 +127,7 @@ def _table(document, block: Table, Pt, text_width_cm: float) -> None:
     table.style = "Table Grid"
     table.autofit = False
     widths = _widths(block, text_width_cm)
-    size = Pt(7.5 if columns > 9 else 9)
+    size = Pt(8.5 if columns > 9 else 9)  # the wide table has a landscape page
     align = block.align or ["left"] * columns
     header = table.rows[0]
     # the header row repeats on every page the table runs onto
@@ -176,9 +176,9 @@ def _widths(block: Table, text_width_cm: float) -> list:
     if columns <= 3:  # a small table (the summary) needs no page-wide columns
         return [Cm(5.0)] + [Cm(2.5)] * (columns - 1)
     # the completion table: name, then unit and attribute (short words), figures, the status
-    fixed = {0: 3.6, 1: 1.6, 2: 1.4} if columns > 9 else {0: 2.6}
+    fixed = {0: 4.0, 1: 1.6, 2: 1.4} if columns > 9 else {0: 2.6}
     if block.status_column is not None:
-        fixed[block.status_column % columns] = 2.1
+        fixed[block.status_column % columns] = 2.6
     share = (text_width_cm - sum(fixed.values())) / (columns - len(fixed))
     return [Cm(fixed.get(c, share)) for c in range(columns)]
 
