@@ -41,15 +41,15 @@ indicators:
 
 FIBRE_HU = """\
   fibre_users:
-    name_zh: 光纤用户
-    name_en: Fibre subscribers
+    name_zh: 光纤覆盖用户
+    name_en: Users covered by fibre
     unit: 户
     growth_model: compound
 """
 FIBRE_WANHU = """\
   fibre_wan:
-    name_zh: 光纤接入用户
-    name_en: Fibre users
+    name_zh: 光纤覆盖用户
+    name_en: Users covered by fibre
     unit: 万户
     growth_model: compound
     same_as: fibre_users

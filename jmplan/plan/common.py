@@ -36,7 +36,10 @@ COMMON: dict[str, CommonIndicator] = _entries(
     ("base_stations", "移动通信基站数", "Mobile base stations", "个"),
     ("base_stations_5g", "5G基站数", "5G base stations", "个"),
     ("wifi_aps", "WiFi接入点", "WiFi access points", "个"),
-    ("fibre_users", "光纤接入用户", "Fibre subscribers", "户"),
+    # covered (光纤覆盖用户, Jiangmen's figure: homes the fibre network reaches) is not
+    # subscribed (光纤接入用户, homes that take a fibre line): two keys, never compared
+    ("fibre_users", "光纤覆盖用户", "Users covered by fibre", "户"),
+    ("fibre_subscribers", "光纤接入用户", "Fibre subscribers", "户"),
     ("broadband_users", "固定宽带用户", "Fixed broadband subscribers", "户"),
     ("fibre_to_home", "光纤入户率", "Fibre-to-the-home rate", "%"),
     ("broadband_coverage", "固定宽带家庭覆盖率", "Fixed broadband household coverage", "%"),
