@@ -321,3 +321,33 @@ def test_a_notes_sheet_added_by_a_department_is_passed_over(run, plan, tmp_path)
     from jmplan import load_plan
 
     assert load_plan(plan).observations["sales"][2018].value == 121
+
+
+def test_the_templates_own_csv_goes_back_in(run, plan, tmp_path):
+    """The CSV template, filled in a text editor or Excel and saved as CSV
+    (UTF-8 with its byte-order mark), imports as it is."""
+    import csv
+    import io
+
+    sheet = tmp_path / "2018.csv"
+    assert run("template", "--year", "2018", "--lang", "zh", "--data-dir", plan, "-o", sheet).exit_code == 0
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    value, status = rows[0].index("本年值"), rows[0].index("数据状态")
+    rows[1][value], rows[1][status] = "125公里", ""  # not in 亿元: refused below
+    rows[2][value], rows[2][status] = "66%", "初步核算"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    refused = run("import", sheet, "--lang", "zh", "--data-dir", plan)
+    assert refused.exit_code == 1 and refused.stderr.startswith("2018.csv:H2：")
+    rows[1][value] = "125亿元"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    done = run("import", sheet, "--lang", "zh", "--data-dir", plan)
+    assert done.exit_code == 0, done.stderr
+    from jmplan import load_plan
+
+    observed = load_plan(plan).observations
+    assert observed["sales"][2018].value == 125
+    assert (observed["share"][2018].value, observed["share"][2018].data_status) == (66, "preliminary")
