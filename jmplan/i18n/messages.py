@@ -1037,6 +1037,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: {count} figure(s) would be recorded; nothing was written.",
     ),
     "nothing_to_import": ("没有需要导入的新数值。", "No new figures to record."),
+    # --- numbers with words (show/fmt.py): Chinese writes them together, English with a space
+    "after_number": ("{word}", " {word}"),
+    "before_number": ("{word}{value}", "{word} {value}"),
+    "percentage_points": ("{value}个百分点", "{value} pp"),
+    "stated_change_percent": ("累计{amount}%", "{amount}% in all"),
+    "stated_annual_growth": ("年均增长{amount}%", "{amount}%/yr on average"),
+    "stated_about": ("{value}左右", "about {value}"),
+    "stated_keep": ("保持{value}", "keep {value}"),
     # --- record and init (cli.py)
     "recorded": ("已记录{name} {year} 年的值：{value}（{path}）", "Recorded {name} {year}: {value} ({path})"),
     "removed": ("已删除{name} {year} 年的值：{value}（{path}）", "Removed {name} {year}: {value} ({path})"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from ..i18n import text
+from ..i18n import Msg, say, text
 from ..plan.model import Figure, Indicator, Target
 
 # Beyond this size a number is shown in scientific notation (1.23e+20):
@@ -62,7 +62,7 @@ def unit_suffix(indicator: Indicator, lang: str) -> str:
         return label
     if label[0].isdigit():  # "100 million yuan": 1,700 × 100 million yuan
         return f" × {label}"
-    return label if lang == "zh" else f" {label}"
+    return say(Msg("after_number", word=label), lang)
 
 
 def quantity(value: float, indicator: Indicator, lang: str, sign: bool = False) -> str:
@@ -76,7 +76,7 @@ def difference(value: float, indicator: Indicator, lang: str, sign: bool = False
     unit has a column of its own)."""
     if indicator.is_percent:
         rounded = number(value, places=1, sign=sign)
-        return f"{rounded}{text('pp', lang)}" if lang == "zh" else f"{rounded} pp"
+        return say(Msg("percentage_points", value=rounded), lang)
     if not with_unit:
         return number(value, sign=sign)
     return quantity(value, indicator, lang, sign=sign)
@@ -97,7 +97,7 @@ def figure(fig: Figure | Target | None, indicator: Indicator, lang: str, with_un
         shown += "%"
     if fig.qualifier in ("over", "about"):
         word = text(fig.qualifier, lang)
-        shown = f"{word}{shown}" if lang == "zh" else f"{word} {shown}"
+        shown = say(Msg("before_number", word=word, value=shown), lang)
     return shown
 
 
@@ -116,15 +116,15 @@ def as_stated(target: Target | None, indicator: Indicator, lang: str) -> str:
     if target.form == "change":
         shown = f"〔{amount}〕" if indicator.is_percent else amount + unit_suffix(indicator, lang)
     elif target.form == "change_percent":
-        shown = f"累计{amount}%" if lang == "zh" else f"{amount}% in all"
+        shown = say(Msg("stated_change_percent", amount=amount), lang)
     elif target.form == "annual_growth_percent":
-        shown = f"年均增长{amount}%" if lang == "zh" else f"{amount}%/yr on average"
+        shown = say(Msg("stated_annual_growth", amount=amount), lang)
     else:
         shown = number(target.amount) + ("%" if indicator.is_percent else "")
     if target.bound == "about":
-        return f"{shown}左右" if lang == "zh" else f"about {shown}"
+        return say(Msg("stated_about", value=shown), lang)
     sign = _BOUND_SIGNS.get(target.bound, "") if target.bound_stated else ""
-    return ("保持" if target.keep and lang == "zh" else "keep " if target.keep else "") + sign + shown
+    return say(Msg("stated_keep", value=sign + shown), lang) if target.keep else sign + shown
 
 
 _CHANGE_FORMS = ("change", "change_percent", "annual_growth_percent")
@@ -139,5 +139,4 @@ def bounded(bound: str | None, shown: str, lang: str) -> str:
     """Prefix 'at most' / 'at least' where the start was a lower bound."""
     if not bound or not shown:
         return shown
-    word = text(bound, lang)
-    return f"{word}{shown}" if lang == "zh" else f"{word} {shown}"
+    return say(Msg("before_number", word=text(bound, lang), value=shown), lang)
