@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..i18n import Msg, reason, say, text
+from ..i18n import Msg, colon, comma, reason, say, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
@@ -210,26 +210,16 @@ def _baseline(row: Assessment, lang: str, base_year: int) -> str:
 def summary_counts_line(result: PlanAssessment, lang: str, method: str = TIME) -> str:
     """'状态汇总：滞后于预期 1，符合预期 2' - the worst first."""
     counts = result.counts(method)  # most severe first
-    if lang == "zh":
-        return f"{text('summary', lang)}：" + "，".join(f"{text(s, lang)} {n}" for s, n in counts.items())
-    return f"{text('summary', lang)}: " + ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items())
+    return text("summary", lang) + colon(lang) + comma(lang).join(f"{text(s, lang)} {n}" for s, n in counts.items())
 
 
 def review_notes(result: PlanAssessment, lang: str) -> list[str]:
     """What a reader needs to read the table right."""
     notes = []
     if any(latest is not None and latest.is_preliminary for latest in map(_observed, result.rows)):
-        notes.append(
-            "标注“（初步）”的为初步核算数，尚待最终核实。"
-            if lang == "zh"
-            else "Figures marked (prelim.) are preliminary estimates, not yet final."
-        )
+        notes.append(text("note_preliminary", lang))
     if any(row.indicator.growth_model == LINEAR and row.target is not None for row in result.rows):
-        notes.append(
-            "比率类指标的年均增长以百分点计。"
-            if lang == "zh"
-            else "For shares in %, growth per year is in percentage points."
-        )
+        notes.append(text("note_points", lang))
     return notes
 
 
@@ -237,29 +227,28 @@ def review_raw(result: PlanAssessment, lang: str, method: str = TIME) -> tuple[l
     """(headers, kinds, rows) with unrounded values, for CSV and .xlsx. A kind
     is 'text', 'number', 'percent' (a fraction) or 'year'; None is an empty cell.
     Code columns (attribute, data status, status) stand beside the words."""
-    zh = lang == "zh"
     columns = [
         ("key", text("key", lang), "text"),
         ("name", text("indicator", lang), "text"),
         ("unit", text("unit", lang), "text"),
-        ("attribute", "属性" if zh else "Attribute", "text"),
-        ("attribute_code", "属性代码" if zh else "Attribute code", "text"),
-        ("baseline_year", f"{text('baseline', lang)}{text('year', lang)}" if zh else "Baseline year", "year"),
+        ("attribute", text("column_attribute", lang), "text"),
+        ("attribute_code", text("column_attribute_code", lang), "text"),
+        ("baseline_year", text("column_baseline_year", lang), "year"),
         ("baseline", text("baseline", lang), "number"),
-        ("target_year", f"{text('target', lang)}{text('year', lang)}" if zh else "Target year", "year"),
+        ("target_year", text("column_target_year", lang), "year"),
         ("target", text("target", lang), "number"),
-        ("target_stated", "目标值（原文）" if zh else "Target as stated", "text"),
-        ("year", "当年" if zh else "Year", "year"),
-        ("value", "当年值" if zh else "Value", "number"),
-        ("data_status", "数据状态" if zh else "Data status", "text"),
-        ("required_growth", "规划年均增速" if zh else "Required growth/yr", "percent"),
-        ("required_change", "规划年均增量" if zh else "Required change/yr", "number"),
-        ("actual_growth", "实际年均增速" if zh else "Actual growth/yr", "percent"),
-        ("actual_change", "实际年均增量" if zh else "Actual change/yr", "number"),
+        ("target_stated", text("column_target_stated", lang), "text"),
+        ("year", text("column_year", lang), "year"),
+        ("value", text("column_value", lang), "number"),
+        ("data_status", text("column_data_status", lang), "text"),
+        ("required_growth", text("column_required_growth", lang), "percent"),
+        ("required_change", text("column_required_change", lang), "number"),
+        ("actual_growth", text("column_actual_growth", lang), "percent"),
+        ("actual_change", text("column_actual_change", lang), "number"),
         ("completion", text("completion", lang), "percent"),
-        ("time_elapsed", "时间进度" if zh else "Time elapsed", "percent"),
+        ("time_elapsed", text("column_time_elapsed", lang), "percent"),
         ("expected", text("expected", lang), "percent"),
-        ("assessment", "评价" if zh else "Assessment", "text"),
+        ("assessment", text("column_assessment", lang), "text"),
         ("status", text("status_slug", lang), "text"),
         ("status_reason", text("status_reason", lang), "text"),
     ]
