@@ -2,7 +2,7 @@
 character with the files under tests/golden/, so that any change to a figure,
 a label or a layout shows up as a diff to read before it lands.
 
-Each plan gets `status` as JSON, CSV and Markdown, `gap` as JSON and the text
+Each plan gets `status` as JSON, CSV and Markdown, `gap` and `metrics` as JSON and the text
 of the HTML report (tags, styles and charts left out). After changing output on
 purpose, regenerate every file with
 
@@ -48,6 +48,7 @@ OUTPUTS = {
     "status.zh.md": ["status", "--format", "markdown", "--lang", "zh"],
     "status.en.md": ["status", "--format", "markdown", "--lang", "en"],
     "gap.json": ["gap", "--metric", "{metric}", "--format", "json"],
+    "metrics.json": ["metrics", "--format", "json"],
     "report.zh.txt": ["report", "--format", "html", "--lang", "zh"],
     "report.en.txt": ["report", "--format", "html", "--lang", "en"],
 }
