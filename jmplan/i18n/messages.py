@@ -827,7 +827,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot_write_charts": ("{path}：无法写入图表：{error}", "{path}: cannot write the charts: {error}"),
     "chart_suffix": ("{name}：文件名必须以 .svg 或 .png 结尾。", "{name}: the file must end in .svg or .png."),
     "nothing_to_draw": (
-        "{name} 还没有可画的内容：需要基期值和目标值，或两个不同年份的值。",
+        "{name}还没有可画的内容：需要基期值和目标值，或两个不同年份的值。",
         "{name} has nothing to draw yet: it needs a baseline and a target, or two values over time.",
     ),
     "charts_need_matplotlib": (
