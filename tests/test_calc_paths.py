@@ -51,3 +51,41 @@ def test_least_squares_slope_worked() -> None:
     assert calc.least_squares_slope([(2016, 10.0), (2017, 14.0), (2018, 21.0)]) == 5.5
     assert calc.least_squares_slope([(2016, 10.0)]) is None
     assert calc.least_squares_slope([(2016, 10.0), (2016, 12.0)]) is None  # one year: no slope
+
+
+@pytest.mark.parametrize(
+    "b, x, k, reason",
+    [
+        (0.5, 0.8, 1, None),  # levels below 1 and one year are fine: (0.8 / 0.5) ** 1 - 1 = 0.6
+        (100.0, 120.0, 0, calc.NO_LATER_VALUE),
+        (0.0, 120.0, 1, calc.BASELINE_NOT_POSITIVE),
+        (100.0, 0.0, 1, calc.LATEST_NOT_POSITIVE),
+    ],
+)
+def test_why_growth_so_far_is_undefined(b: float, x: float, k: int, reason: str | None) -> None:
+    assert calc._growth_undefined(b, x, k) == reason
+
+
+def test_years_to_reach_worked() -> None:
+    # 100 growing 10 % a year passes 121 after log(1.21) / log(1.1) = 2 years exactly
+    assert calc._years_to_reach_compound(100.0, 121.0, 0.1, 1) == 2
+    assert calc._years_to_reach_compound(100.0, 121.0, 0.0, 1) is None  # no growth: never
+    assert calc._years_to_reach_compound(100.0, 0.0, -0.1, -1) is None  # a compound level never reaches 0
+    # 10 rising 0.5 a year reaches 12 after 4 years
+    assert calc._years_to_reach_linear(10.0, 12.0, 0.5, 1) == 4
+    assert calc._years_to_reach_linear(10.0, 12.0, -0.5, 1) is None
+
+
+def test_a_projection_exactly_on_a_limit_is_not_limited() -> None:
+    # a share rising 4 points a year from 84 in 2016 is 100 in 2020: at the limit, not past it
+    rising = calc.projection([(2015, 80.0), (2016, 84.0)], 90.0, 2020, calc.LINEAR, 1, 0.0, 100.0)
+    assert rising == calc.Projection(100.0, True, 2018, None, None)
+    # falling 4 a year from 16 in 2016 is 0 in 2020: at the floor, not below it
+    falling = calc.projection([(2015, 20.0), (2016, 16.0)], 10.0, 2020, calc.LINEAR, -1, 0.0, 100.0)
+    assert falling == calc.Projection(0.0, True, 2018, None, None)
+
+
+def test_a_projection_beyond_any_float_is_infinite() -> None:
+    # growing 10^10-fold in a year, carried over 84 years: beyond the largest float
+    result = calc.projection([(2015, 1.0), (2016, 1e10)], 2e10, 2100, calc.COMPOUND, 1)
+    assert result is not None and result.value == math.inf and result.meets_target
