@@ -58,8 +58,9 @@ def test_names_and_goals_wrap_in_chinese(observed, columns):
     goal = next(n for n, line in enumerate(lines) if line.startswith("  到2020年"))
     assert lines[goal + 1].startswith("  ") and not lines[goal + 1].startswith("   ")
     if columns == 70:  # a long name goes on in the next line of the same cell
-        first = next(n for n, line in enumerate(lines) if line.startswith("“12345”政府服务"))
-        assert "连接单位" not in lines[first] and lines[first + 1].strip().endswith("连接单位")
+        first = next(n for n, line in enumerate(lines) if line.startswith("“12345”"))
+        pieces = [line.split()[0] for line in lines[first : first + 3]]
+        assert "连接单位" not in lines[first] and "".join(pieces) == "“12345”政府服务热线连接单位"
 
 
 def test_wide_shows_every_column_however_narrow(observed):
@@ -125,3 +126,27 @@ def test_no_line_starts_with_a_closing_mark_and_long_headers_wrap(observed):
     assert not any(line.lstrip()[:1] in set("、，。；：）") for line in stdout.splitlines())
     header = next(n for n, line in enumerate(stdout.splitlines()) if line.startswith("Year"))
     assert "Required" in stdout.splitlines()[header] and "trajectory" in stdout.splitlines()[header + 1]
+
+
+def test_a_narrow_table_shows_the_baseline_where_there_is_no_observation_yet():
+    """The narrow table has no baseline column: without an observation the
+    latest-value cell carries the baseline and its year (the shipped plan
+    states 7.76万公里 of fibre in 2015), not an empty cell."""
+    code, stdout, _ = run_main(["status", "--lang", "en"], env={"COLUMNS": "100"})
+    assert code == 0
+    fibre = next(line for line in stdout.splitlines() if line.startswith("Fibre-optic cable length"))
+    assert "77,600 (2015)" in fibre
+
+
+def test_a_met_target_needs_no_growth_per_year():
+    """Research spending in the 14th Five-Year Plan example reached 36,326.80
+    in 2024 against a target of 34,212.58 (7 % a year from 2020): met early,
+    so nothing is needed per year (the formula would say -5.8 %/yr)."""
+    folder = ROOT / "examples" / "china-14th-fyp-2021"
+    for columns in ("100", "250"):
+        code, stdout, _ = run_main(["status", "--data-dir", folder, "--lang", "en"], env={"COLUMNS": columns})
+        assert code == 0
+        lines = stdout.splitlines()
+        at = next(n for n, line in enumerate(lines) if line.startswith("Spending on research"))
+        row = " ".join(lines[at : at + 2])
+        assert "achieved" in row and "—" in row and "-5.8%" not in row, row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import Msg, colon, comma, reason, say, semicolon, text
 from ..measure.assess import EUROSTAT, TIME, Assessment, Leg, PlanAssessment
-from ..measure.calc import Projection
+from ..measure.calc import ACHIEVED, NOT_ACHIEVED, Projection
 from ..plan.kinds import COMPOUND
 from ..plan.model import Figure, Indicator, Note, Plan, Target
 from . import fmt
@@ -110,13 +110,10 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME, narrow: 
                 ind.unit_label(lang),
                 fmt.attribute(ind, lang),
                 _with_year(row.baseline, row, lang, info.base_year),
-                f"{fmt.figure(observed, ind, lang)} ({observed.year})"
-                + (preliminary_mark(lang) if observed.is_preliminary else "")
-                if observed is not None
-                else "",
+                _latest_cell(observed or (row.baseline if narrow else None), ind, lang),
                 target_cell(row, lang, info.target_year),
                 fmt.difference(leg.gap, ind, lang, with_unit=False) if leg else "",
-                needed_per_year(leg, row, lang),
+                _needed_cell(leg, row, lang, method),
                 _progress(row, method),
                 text(row.status_for(method), lang) + marks.get(row.status_reason(method) or "", ""),
             ]
@@ -129,6 +126,24 @@ def status_table(result: PlanAssessment, lang: str, method: str = TIME, narrow: 
         table = table._replace(align=[*table.align, L])
     table = table._replace(wrap=(0,))  # names wrap when the terminal is narrow
     return _narrowed(table) if narrow else table
+
+
+def _latest_cell(figure: Figure | None, ind: Indicator, lang: str) -> str:
+    """A value with its year: '82% (2018)'. A narrow table, which has no
+    baseline column, shows the baseline here until there is an observation."""
+    if figure is None:
+        return ""
+    mark = preliminary_mark(lang) if figure.is_preliminary else ""
+    return f"{fmt.figure(figure, ind, lang)} ({figure.year}){mark}"
+
+
+def _needed_cell(leg: Leg | None, row: Assessment, lang: str, method: str) -> str:
+    """Growth still needed per year; none once the target is met, or once the
+    target year is over (the verdict says the rest): a met target would
+    otherwise read as a negative rate still "needed"."""
+    if row.status_for(method) in (ACHIEVED, NOT_ACHIEVED):
+        return "—"
+    return needed_per_year(leg, row, lang)
 
 
 def _narrowed(table: Table) -> Table:
