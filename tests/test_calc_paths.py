@@ -89,3 +89,33 @@ def test_a_projection_beyond_any_float_is_infinite() -> None:
     # growing 10^10-fold in a year, carried over 84 years: beyond the largest float
     result = calc.projection([(2015, 1.0), (2016, 1e10)], 2e10, 2100, calc.COMPOUND, 1)
     assert result is not None and result.value == math.inf and result.meets_target
+
+
+def test_method_2_without_a_target_keeps_the_growth_so_far() -> None:
+    # 100 -> 121 in two years: 10 % a year, more than 1 %: significant progress
+    result = calc.eurostat(100.0, 121.0, 2, None, 5, 1)
+    assert (result.status, result.ratio, result.required, result.reason) == (
+        calc.SIGNIFICANT_PROGRESS,
+        None,
+        None,
+        None,
+    )
+    assert result.actual == pytest.approx(0.1, rel=1e-12)
+    assert calc.eurostat(0.0, 121.0, 2, None, 5, 1) == calc.GrowthRatio(calc.NO_DATA, reason=calc.BASELINE_NOT_POSITIVE)
+
+
+def test_method_2_takes_the_given_verdict() -> None:
+    # 160 is past the target of 150, but the caller says the target's own rule is not met
+    result = calc.eurostat(100.0, 160.0, 1, 150.0, 5, 1, met=False)
+    assert result.status == calc.SIGNIFICANT  # 60 % a year against 1.5 ** (1/5) - 1 = 8.4 % required
+
+
+def test_method_2_says_why_there_is_no_ratio() -> None:
+    # less is better, the target is the baseline: no rate is required, so no ratio
+    same = calc.eurostat(100.0, 120.0, 1, 100.0, 5, -1)
+    assert (same.status, same.ratio, same.required, same.reason) == (calc.NO_DATA, None, 0.0, calc.TARGET_IS_BASELINE)
+    assert same.actual == pytest.approx(0.2, rel=1e-12)
+    # a fall towards a target of 0: no compound rate reaches 0
+    zero = calc.eurostat(0.5, 0.25, 1, 0.0, 5, -1)
+    assert (zero.status, zero.ratio, zero.required, zero.reason) == (calc.NO_DATA, None, None, calc.TARGET_NOT_POSITIVE)
+    assert zero.actual == pytest.approx(-0.5, rel=1e-12)
