@@ -119,3 +119,19 @@ def test_method_2_says_why_there_is_no_ratio() -> None:
     zero = calc.eurostat(0.5, 0.25, 1, 0.0, 5, -1)
     assert (zero.status, zero.ratio, zero.required, zero.reason) == (calc.NO_DATA, None, None, calc.TARGET_NOT_POSITIVE)
     assert zero.actual == pytest.approx(-0.5, rel=1e-12)
+
+
+def test_method_1_moving_away_in_full() -> None:
+    # 100 -> 90 in year 1 of 5 towards 150, linear: c = -10 / 50 = -0.2, e = 1/5, r = -1
+    away = calc.time_progress(100.0, 90.0, 1, 150.0, 5, calc.LINEAR, 1)
+    assert away.status == calc.MOVING_AWAY and away.reason is None
+    assert (away.completion, away.expected, away.ratio) == pytest.approx((-0.2, 0.2, -1.0), rel=1e-12)
+    # less is better and the target is the baseline (hold at 100): 110 is away from it; e = 1/5
+    hold = calc.time_progress(100.0, 110.0, 1, 100.0, 5, calc.LINEAR, -1)
+    assert hold == calc.TimeProgress(calc.MOVING_AWAY, None, 0.2, None, calc.TARGET_IS_BASELINE)
+
+
+def test_method_1_takes_the_given_verdict() -> None:
+    # 160 is past 150, but the caller says the target's own rule is not met: judged on time
+    result = calc.time_progress(100.0, 160.0, 1, 150.0, 5, calc.LINEAR, 1, met=False)
+    assert result.status == calc.AHEAD  # c = 60 / 50 = 1.2 against e = 0.2
