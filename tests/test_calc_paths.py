@@ -135,3 +135,19 @@ def test_method_1_takes_the_given_verdict() -> None:
     # 160 is past 150, but the caller says the target's own rule is not met: judged on time
     result = calc.time_progress(100.0, 160.0, 1, 150.0, 5, calc.LINEAR, 1, met=False)
     assert result.status == calc.AHEAD  # c = 60 / 50 = 1.2 against e = 0.2
+
+
+def test_edges_worked_by_hand() -> None:
+    # in the target year itself the path is the one point where it stands
+    assert calc.trajectory(100.0, 2020, 150.0, 2020, calc.LINEAR) == [(2020, 100.0)]
+    # no year has passed: no growth so far
+    assert calc.actual_growth(100.0, 120.0, 0) is None
+    # compound, less is better, target = baseline: the expected share is plain time, 1/5
+    hold = calc.time_progress(100.0, 110.0, 1, 100.0, 5, calc.COMPOUND, -1)
+    assert hold == calc.TimeProgress(calc.MOVING_AWAY, None, 0.2, None, calc.TARGET_IS_BASELINE)
+    # method 2 without a target, the latest value 0: why there is no growth rate
+    assert calc.eurostat(100.0, 0.0, 2, None, 5, 1) == calc.GrowthRatio(calc.NO_DATA, reason=calc.LATEST_NOT_POSITIVE)
+    # shrinking 10 % a year never rises from 100 to 105
+    assert calc._years_to_reach_compound(100.0, 105.0, -0.1, 1) is None
+    # a target within float noise above the level counts as reached now
+    assert calc._years_to_reach_compound(100.0, 100.0 + 1e-10, 0.1, 1) == 0
