@@ -410,3 +410,19 @@ def test_a_range_the_baseline_already_meets_is_accepted(tmp_path):
     target = plan.targets["rate"]
     assert (target.form, target.value, target.upper) == ("range", 5, 5)
     assert fmt.figure(target, plan.indicators["rate"], "en") == "3–5%"
+
+
+def test_json_says_the_verdict_awaits_the_target_year(tmp_path):
+    """The same in JSON: a script can tell a progress status at the target
+    year from a verdict (W2's 60 % + 〔15〕, 70 in 2023, asked for 2025)."""
+    import json
+
+    from conftest import run_main
+
+    folder = make(tmp_path, "  share: 60\n", "  share: {change: 15}\n", "  share:\n    2023: 70\n")
+    code, out, _ = run_main(["status", "--format", "json", "--year", "2025", "--data-dir", folder])
+    metric = next(m for m in json.loads(out)["metrics"] if m["key"] == "share")
+    assert code == 0 and (metric["status"], metric["verdict_awaits"]) == ("ahead", 2025)
+    code, out, _ = run_main(["status", "--format", "json", "--year", "2023", "--data-dir", folder])
+    metric = next(m for m in json.loads(out)["metrics"] if m["key"] == "share")
+    assert code == 0 and metric["verdict_awaits"] is None

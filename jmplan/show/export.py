@@ -127,6 +127,8 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME, lang:
         "ratio": row.ratio_for(method),
         "status": row.status_for(method),
         "status_reason": row.status_reason(method),  # why no_data, or why the ratio is null
+        # with --year T and only data before T: the verdict waits for year T's figure
+        "verdict_awaits": row.verdict_awaits,
         "notes": notes_list(row.notes),  # the indicator's notes up to the year asked for
         "projection": None
         if row.projection is None
