@@ -10,7 +10,7 @@ from typing import Any
 
 from ..measure.assess import TIME, Assessment, Leg, PlanAssessment
 from ..measure.calc import QUALITATIVE
-from ..plan.model import Figure, Goal, Note, Plan, Target
+from ..plan.model import Figure, Goal, Indicator, Note, Plan, Target
 
 # 2: a status at or after the target year is the final verdict (achieved or
 # not_achieved); targets gain form, bound and previous; metrics gain attribute,
@@ -98,11 +98,10 @@ def _points(points) -> list[dict]:
     return [{"year": year, "value": value} for year, value in points]
 
 
-def metric_dict(row: Assessment, detail: bool = False, method: str = TIME, lang: str = "en") -> dict:
-    """One indicator. `detail` adds what `gap` shows: trajectories and observations.
-    `lang` chooses the display unit given beside the unit as the data writes it."""
-    ind = row.indicator
-    out = {
+def indicator_dict(ind: Indicator, lang: str) -> dict:
+    """An indicator's definition, as plan.yaml gives it (`status`, `gap` and
+    `metrics` all start a metric with these keys, in this order)."""
+    return {
         "key": ind.key,
         "name_zh": ind.name_zh,
         "name_en": ind.name_en,
@@ -114,6 +113,15 @@ def metric_dict(row: Assessment, detail: bool = False, method: str = TIME, lang:
         "responsible_en": ind.responsible_en,
         "attribute": ind.attribute,
         "observed_as": ind.observed_as,
+    }
+
+
+def metric_dict(row: Assessment, detail: bool = False, method: str = TIME, lang: str = "en") -> dict:
+    """One indicator. `detail` adds what `gap` shows: trajectories and observations.
+    `lang` chooses the display unit given beside the unit as the data writes it."""
+    ind = row.indicator
+    out = {
+        **indicator_dict(ind, lang),
         # the effective baseline; "observed": true when an observation stands in
         "baseline": figure_dict(row.baseline, row.baseline_observed if row.baseline else None),
         "latest": figure_dict(row.latest),
@@ -191,17 +199,7 @@ def metrics_dict(plan: Plan, lang: str = "en") -> dict:
         target = plan.targets.get(ind.key)
         rows.append(
             {
-                "key": ind.key,
-                "name_zh": ind.name_zh,
-                "name_en": ind.name_en,
-                "unit": ind.unit,
-                "unit_label": ind.unit_label(lang),
-                "growth_model": ind.growth_model,
-                "direction": ind.direction,
-                "responsible": ind.responsible,
-                "responsible_en": ind.responsible_en,
-                "attribute": ind.attribute,
-                "observed_as": ind.observed_as,
+                **indicator_dict(ind, lang),
                 "baseline": figure_dict(plan.baselines.get(ind.key)),
                 "target": target_dict(target, target.previous if target else ()),
                 "milestones": [milestone_dict(m) for m in plan.milestones_of(ind.key).values()],
