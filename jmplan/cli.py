@@ -53,6 +53,13 @@ class OutputArg(PathArg):
         return super().convert(value, param, ctx)
 
 
+def output_option(help: str, required: bool = False):
+    """`--output`/`-o`, alike on every command. Where writing to standard
+    output makes sense (not required), `-o -` means standard output."""
+    path = (PathArg if required else OutputArg)(dir_okay=False, path_type=Path)
+    return click.option("--output", "-o", required=required, type=path, help=help)
+
+
 method_option = click.option(
     "--method",
     type=click.Choice(METHODS),
@@ -163,12 +170,7 @@ def common_options(command):
     @format_option()
     @lang_option
     @data_dir_option
-    @click.option(
-        "--output",
-        "-o",
-        type=OutputArg(dir_okay=False, path_type=Path),
-        help="Write to this file instead of standard output (`-o -`: standard output).",
-    )
+    @output_option("Write to this file instead of standard output (`-o -`: standard output).")
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
@@ -562,11 +564,8 @@ def metrics(fmt, lang, data_dir, output):
 )
 @lang_option
 @data_dir_option
-@click.option(
-    "--output",
-    "-o",
-    type=OutputArg(dir_okay=False, path_type=Path),
-    help="Write the report to this file (`-o -`: standard output). Markdown charts go into FILE_charts/ beside it.",
+@output_option(
+    "Write the report to this file (`-o -`: standard output). Markdown charts go into FILE_charts/ beside it."
 )
 @click.option(
     "--compare",
@@ -721,13 +720,7 @@ def _write_charts(folder: Path, blocks: list) -> list:
 @year_option
 @lang_option
 @data_dir_option
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=PathArg(dir_okay=False, path_type=Path),
-    help="The image file to write: .svg or .png.",
-)
+@output_option("The image file to write: .svg or .png.", required=True)
 @chart_size_option
 def chart(metric, year, lang, data_dir, output, chart_size):
     """Draw one indicator: baseline, required trajectory, actual values,
@@ -905,12 +898,7 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
     help="Output format. CSV carries a UTF-8 BOM so Excel shows Chinese; JSON is for scripts.",
 )
 @lang_option
-@click.option(
-    "--output",
-    "-o",
-    type=PathArg(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
+@output_option("Write to this file instead of standard output (`-o -`: standard output).")
 def compare(folders, metric, year, method, fmt, lang, output):
     """Compare plans side by side: for every indicator two or more of them
     share, each plan's baseline, latest value, target, growth needed, status
@@ -1020,13 +1008,7 @@ def _narrow(comparison, query):
 )
 @lang_option
 @data_dir_option
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=PathArg(dir_okay=False, path_type=Path),
-    help="The sheet to write: .xlsx (a workbook, the office extra) or .csv.",
-)
+@output_option("The sheet to write: .xlsx (a workbook, the office extra) or .csv.", required=True)
 def template(year, by_department, lang, data_dir, output):
     """A fill-in sheet for the year's figures: one row per indicator with its
     key, name, unit, responsible department, last year's value and target,

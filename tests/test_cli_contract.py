@@ -31,6 +31,15 @@ def test_dash_as_output_means_standard_output(run, tmp_path, monkeypatch, args):
     assert list(tmp_path.iterdir()) == []  # no file named "-"
 
 
+def test_dash_as_output_means_standard_output_for_compare_too(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plans = [str(ROOT / "examples" / name) for name in ("hunan-broadband-2014", "qinghai-broadband-2013")]
+    result = run("compare", *plans, "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("{")
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
 def test_version_does_not_load_the_library():
     """`jmplan --version` prints one line; the loader, YAML and the
     assessment are not imported for it."""
