@@ -623,7 +623,7 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size, 
         notes.extend(notice_text(n, comparison, lang) for n in comparison.notices)
     if fmt == "markdown":
         if any(isinstance(b, Chart) for b in blocks):
-            blocks = _write_charts(output.with_name(output.stem + "_charts"), blocks)
+            blocks = _chart_files(blocks, output)
         elif not want_charts:
             notes.append(Msg("charts_need_output"))
         _emit(to_markdown(blocks), fmt, output)
@@ -633,6 +633,18 @@ def report(year, method, fmt, lang, data_dir, output, compare_with, chart_size, 
         _write_bytes(_office_report(blocks, report_title(result, lang), lang, fmt, chart_size), output)
     for note in dict.fromkeys(notes):
         click.echo(_say("note", text=note), err=True)
+
+
+def _chart_files(blocks: list, report_file: Path) -> list:
+    """The report layer writes the Markdown report's chart files, with the atomic writer."""
+    from .show.chart_files import chart_folder, write_chart_files
+    from .write.atomic import write_atomic
+
+    folder = chart_folder(report_file)
+    try:
+        return write_chart_files(blocks, folder, write_atomic)
+    except OSError as exc:
+        raise click.ClickException(_say("cannot_write_charts", path=folder, error=os_reason(exc))) from None
 
 
 def _office_report(blocks, title: str, lang: str, fmt: str, chart_size) -> bytes:
@@ -687,29 +699,6 @@ def _progress_line(what: str):
             click.echo(f"jmplan: {what}: {done:,} of {total:,} indicators", err=True)
 
     return progress
-
-
-def _write_charts(folder: Path, blocks: list) -> list:
-    """Write each chart of the report to `folder`; the blocks with each
-    chart pointing at its file."""
-    from urllib.parse import quote
-
-    from .show.render import Chart
-    from .write.atomic import file_stem, write_atomic
-
-    try:
-        folder.mkdir(exist_ok=True)
-        linked = []
-        used: set[str] = set()
-        for block in blocks:
-            if isinstance(block, Chart):
-                stem = file_stem(block.name, len(used) + 1, used)  # never a name taken from the data as it is
-                write_atomic(folder / f"{stem}.svg", block.svg.encode("utf-8"))
-                block = block._replace(href=quote(f"{folder.name}/{stem}.svg"))
-            linked.append(block)
-        return linked
-    except OSError as exc:
-        raise click.ClickException(_say("cannot_write_charts", path=folder, error=os_reason(exc))) from None
 
 
 @cli.command(

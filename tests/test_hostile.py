@@ -112,7 +112,7 @@ def test_output_to_a_link_follows_it_and_keeps_it(tmp_path, args):
 
 
 def test_chart_file_names_never_come_from_the_data_as_they_are():
-    from jmplan.write.atomic import file_stem
+    from jmplan.show.chart_files import file_stem
 
     used: set[str] = set()
     assert file_stem("ecommerce", 1, used) == "ecommerce"
@@ -121,6 +121,45 @@ def test_chart_file_names_never_come_from_the_data_as_they_are():
     assert file_stem(".hidden", 4, used) == "item_4"
     assert file_stem("电子商务", 5, used) == "item_5"
     assert file_stem("ECOMMERCE", 6, used) == "ECOMMERCE_2"  # the same file on a file system that ignores case
+
+
+def test_the_report_layer_names_chart_files_and_writes_them_with_the_writer_it_is_given(tmp_path):
+    """show/ decides the folder, the names and the contents; the writer passed in (the CLI's atomic
+    writer) only writes, and every file lies directly in the folder, whatever the chart's name."""
+    from jmplan.show.chart_files import chart_folder, write_chart_files
+    from jmplan.show.render import Chart, Paragraph
+
+    folder = chart_folder(tmp_path / "report.md")
+    assert folder == tmp_path / "report_charts"
+    written: dict = {}
+    blocks = [
+        Paragraph("text"),
+        Chart("<svg>a</svg>", "a", name="ecommerce"),
+        Chart("<svg>b</svg>", "b", name="../../etc/passwd"),
+        Chart("<svg>c</svg>", "c", name="Ecommerce"),
+    ]
+    linked = write_chart_files(blocks, folder, lambda path, data: written.__setitem__(path, data))
+    assert written == {
+        folder / "ecommerce.svg": b"<svg>a</svg>",
+        folder / "item_2.svg": b"<svg>b</svg>",
+        folder / "Ecommerce_2.svg": b"<svg>c</svg>",
+    }
+    assert all(path.parent == folder for path in written)
+    assert [b.href for b in linked if isinstance(b, Chart)] == [
+        "report_charts/ecommerce.svg",
+        "report_charts/item_2.svg",
+        "report_charts/Ecommerce_2.svg",
+    ]
+    assert linked[0] == blocks[0]
+
+
+def test_a_chart_file_that_cannot_be_written_is_one_message(tmp_path):
+    plan = plan_copy(tmp_path)
+    (tmp_path / "r_charts").write_text("a file where the folder would go", encoding="utf-8")
+    code, _stdout, stderr = run_main(["report", "--year", "2018", "--data-dir", plan, "-o", tmp_path / "r.md"])
+    assert code == 1
+    assert "r_charts: cannot write the charts:" in stderr and "Traceback" not in stderr
+    assert not (tmp_path / "r.md").exists()
 
 
 def test_a_report_with_chinese_keys_names_its_charts_by_index(tmp_path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -24,24 +23,6 @@ TEMP_SUFFIX = ".tmp"
 def temp_prefix(path: Path) -> str:
     """Temporary files for `path` start with this, so they can be found again."""
     return f".{Path(path).name}."
-
-
-_SAFE_STEM = re.compile(r"[A-Za-z0-9_]{1,64}")
-
-
-def file_stem(name: str, index: int, used: set[str]) -> str:
-    """A file name (without extension) for something named `name` in the
-    data, the `index`th of its kind: the name itself when it is plain ASCII
-    letters, digits and _, else `item_<index>`; never one in `used`, which
-    it joins. So no text from a plan becomes a path (no `/`, `..`, leading
-    dot, or character a file system or a URL treats specially)."""
-    stem = name if _SAFE_STEM.fullmatch(name) else f"item_{index}"
-    candidate, n = stem, 1
-    while candidate.lower() in used:  # also on file systems that ignore case
-        n += 1
-        candidate = f"{stem}_{n}"
-    used.add(candidate.lower())
-    return candidate
 
 
 def final_target(path: Path) -> Path:
