@@ -174,7 +174,8 @@ def test_import_reports_every_problem_at_its_cell_and_writes_nothing(run, plan, 
     result = run("import", filled, "--lang", "zh", "--data-dir", plan)
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if not line.startswith(" ")]
-    assert lines[0].startswith("bad.xlsx:2018年数据!H2：") and "销售额" in lines[0]
+    # the reason `record` gives too, in the same words
+    assert lines[0].startswith("bad.xlsx:2018年数据!H2：'120公里' 的单位是 '公里'，而该指标以 亿元")
     assert any(line.startswith("bad.xlsx:2018年数据!I3：'maybe' 不是数据状态") for line in lines)
     assert lines[-1] == "jmplan：表格中有 3 个问题，未写入任何数值。"
     assert files_of(plan) == before
@@ -351,3 +352,59 @@ def test_the_templates_own_csv_goes_back_in(run, plan, tmp_path):
     observed = load_plan(plan).observations
     assert observed["sales"][2018].value == 125
     assert (observed["share"][2018].value, observed["share"][2018].data_status) == (66, "preliminary")
+
+
+def test_a_file_of_no_known_kind_is_refused_in_the_chosen_language(run, plan, tmp_path):
+    """'no extension' was English inside the Chinese message."""
+    target = tmp_path / "sheet"
+    target.write_text("代码,本年值\nsales,1\n", encoding="utf-8")
+    result = run("import", target, "--data-dir", plan, "--lang", "zh")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "sheet：不是 jmplan 可读取的表格（无扩展名）",
+        "  提示：请在 Excel 中另存为 .xlsx（或 CSV）",
+    ]
+    english = run("import", target, "--data-dir", plan, "--lang", "en")
+    assert english.stderr.splitlines()[0] == "sheet: not a sheet jmplan reads (no extension)"
+
+
+@pytest.mark.parametrize("case", IMPORT_CASES)
+def test_every_sheet_problem_is_a_message_of_the_catalogue(case, tmp_path):
+    """Every sentence an import shows has one home, jmplan/i18n/messages.py:
+    each problem's message and hint are catalogue Msgs, never text made on the spot."""
+    import shutil
+
+    import yaml
+
+    from jmplan import load_plan
+    from jmplan.i18n import Msg
+    from jmplan.write.importer import collect
+
+    folder = Path(__file__).parent / "bad_inputs" / case
+    spec = yaml.safe_load((folder / "case.yaml").read_text(encoding="utf-8"))
+    if spec["args"][0] != "import" or "--data-dir" not in spec["args"]:
+        pytest.skip("not a sheet's problem")
+    shutil.copytree(Path(__file__).parent / "bad_inputs" / "_base", tmp_path / "plan")
+    shutil.copytree(folder / "plan", tmp_path / "plan", dirs_exist_ok=True)
+    for path, encoding in spec.get("encode", {}).items():
+        (tmp_path / path).write_bytes((tmp_path / path).read_text(encoding="utf-8").encode(encoding))
+    sheets = [tmp_path / a for a in spec["args"][1:] if a.startswith("plan/sheet")]
+    found = collect(load_plan(tmp_path / "plan"), sheets, [s.name for s in sheets], replace="--replace" in spec["args"])
+    assert found.problems
+    for problem in found.problems:
+        assert isinstance(problem.message, Msg), problem
+        assert problem.hint is None or isinstance(problem.hint, Msg), problem
+
+
+def test_the_templates_status_list_is_read_back_in_either_language(run, plan, tmp_path):
+    from jmplan.plan.sheet import status_of
+
+    for lang in ("zh", "en"):
+        target = tmp_path / f"{lang}.xlsx"
+        assert run("template", "--year", "2018", "--lang", lang, "--data-dir", plan, "-o", target).exit_code == 0
+        sheet = openpyxl.load_workbook(target).worksheets[0]
+        (validation,) = sheet.data_validations.dataValidation
+        words = validation.formula1.strip('"').split(",")
+        assert [status_of(w) for w in words] == ["preliminary", "final"], words
+    titles = openpyxl.load_workbook(tmp_path / "en.xlsx").sheetnames
+    assert titles == ["Data 2018"]

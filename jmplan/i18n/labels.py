@@ -128,6 +128,9 @@ _TEXT = {
     "actual": ("实际值", "Actual"),
     "preliminary": ("初步核算", "preliminary"),
     "final": ("最终核实", "final"),
+    # the fill-in sheet (show/template.py)
+    "sheet_title": ("{year}年数据", "Data {year}"),
+    "unassigned": ("未指定", "Unassigned"),
     "completion_table": ("主要指标完成情况", "Main indicators: completion"),
     "attention": ("需关注", "Needs attention"),
     "tasks": ("主要任务", "Main tasks"),

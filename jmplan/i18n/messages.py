@@ -1037,6 +1037,107 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: {count} figure(s) would be recorded; nothing was written.",
     ),
     "nothing_to_import": ("没有需要导入的新数值。", "No new figures to record."),
+    # --- reading filled-in sheets (write/importer.py)
+    "sheet_given_twice": (
+        "{name} {year} 年的值填了两次（第一次在 {first}）",
+        "{name} {year} is given twice (first at {first})",
+    ),
+    "hint_keep_one_row": ("只保留其中一行", "keep one of the two rows"),
+    "sheet_cannot_read": ("无法读取：{error}", "cannot read: {error}"),
+    "sheet_too_big": (
+        "文件有 {size:.0f} MB，超过填报表允许的 {limit} MB",
+        "the file is {size:.0f} MB, over the {limit} MB a sheet may have",
+    ),
+    "hint_sheet_too_big": (
+        "一年的填报表远小于此，请确认文件是否正确",
+        "a year's fill-in sheet is far smaller: check that this is the right file",
+    ),
+    "hint_save_as_xlsx": ("请在 Excel 中另存为 .xlsx（或 CSV）", "save it from Excel as .xlsx (or CSV)"),
+    "sheet_xls": ("无法读取 .xls 文件（Excel 97-2003 格式）", "an .xls file (Excel 97-2003) cannot be read"),
+    "sheet_not_a_sheet": ("不是 jmplan 可读取的表格（{what}）", "not a sheet jmplan reads ({what})"),
+    "no_extension": ("无扩展名", "no extension"),
+    "sheet_not_zip": ("不是 .xlsx 工作簿（不是 zip 文件）", "not an .xlsx workbook (not a zip file)"),
+    "hint_resave_as_xlsx": ("请用 Excel 打开并另存为 .xlsx", "open it in Excel and save it as .xlsx"),
+    "sheet_unpacks_too_big": (
+        "工作簿解压后有 {size:.0f} MB，超过允许的 {limit} MB",
+        "the workbook unpacks to {size:.0f} MB, over the {limit} MB allowed",
+    ),
+    "hint_workbook_too_big": (
+        "填报表远小于此，请确认文件是否正确",
+        "a fill-in sheet is far smaller: check that this is the right file",
+    ),
+    "sheet_too_many_rows": ("超过 {rows:,} 行", "more than {rows:,} rows"),
+    "hint_one_row_per_indicator": ("每个指标一行", "one row per indicator"),
+    "sheet_nul": ("文件含有 NUL 字符，不是文本文件", "the file holds NUL characters: it is not text"),
+    "hint_save_as_csv_or_xlsx": ("请另存为 CSV 或 .xlsx", "save it as CSV or .xlsx"),
+    "sheet_utf16": ("文件为 UTF-16 编码（Excel 的“Unicode 文本”）", "the file is UTF-16 (Excel's 'Unicode Text')"),
+    "hint_save_as_csv_utf8": (
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+        "save it from Excel as 'CSV UTF-8 (Comma delimited)' or as .xlsx",
+    ),
+    "sheet_not_utf8_or_gbk": ("文件既不是 UTF-8 也不是 GBK 编码的文本", "the file is neither UTF-8 nor GBK text"),
+    "sheet_xml_entities": (
+        "工作簿的 XML 含有实体声明（{kind}），jmplan 拒绝读取",
+        "the workbook's XML declares entities ({kind}), which jmplan refuses",
+    ),
+    "hint_xml_entities": (
+        "实体可使小文件耗尽内存或读取其他文件；请用 Excel 重新保存该表格",
+        "entities can make a small file fill the memory or read other files; save the sheet again from Excel",
+    ),
+    "sheet_unreadable_workbook": ("无法读取工作簿：{kind}: {error}", "cannot read the workbook: {kind}: {error}"),
+    "hint_open_and_save": ("请用 Excel 打开后重新保存", "open and save it in Excel"),
+    "sheet_too_many_cells": (
+        "一次导入的文件共超过 {cells:,} 个单元格",
+        "more than {cells:,} cells in the files of one import",
+    ),
+    "hint_import_separately": ("请按部门分别导入", "import the sheets of each department separately"),
+    "sheet_no_header": (
+        "找不到含“代码”（或“指标”）和“本年值”列的表头行",
+        "no header row with the columns 代码/Key (or 指标/Indicator) and 本年值/Value",
+    ),
+    "hint_keep_header": (
+        "请填写由 `jmplan template` 生成的表格，并保留表头行",
+        "fill in a sheet made by `jmplan template`, keeping its header row",
+    ),
+    "sheet_unknown_status": ("{text!r} 不是数据状态", "{text!r} is not a status of a figure"),
+    "hint_sheet_status": (
+        "请填“初步核算”或“最终核实”，留空即为最终核实",
+        "write 初步核算 (preliminary) or 最终核实 (final), or leave it empty for final",
+    ),
+    "sheet_already_recorded": (
+        "{name} {year} 年已有数值 {value}（{where}）",
+        "{name} already has {value} for {year} ({where})",
+    ),
+    "hint_sheet_replace": (
+        "加 --replace 可覆盖（原数值保留在 `history` 中）",
+        "add --replace to overwrite it (the old figure is kept in its history)",
+    ),
+    "hint_keep_key_column": (
+        "代码列由 `jmplan template` 生成，请勿修改",
+        "the key column comes from `jmplan template`: do not change it",
+    ),
+    "sheet_row_without_indicator": ("该行未写明指标", "the row names no indicator"),
+    "hint_keep_row_key": ("请保留每行的代码", "keep the key (代码/Key) of each row"),
+    "sheet_not_a_year": ("{text!r} 不是年份", "{text!r} is not a year"),
+    "hint_year_like": ("请写成 2019", "write it as 2019"),
+    "sheet_row_without_year": ("该行没有年份", "the row has no year"),
+    "hint_sheet_year": ("请填写“年份”列，或加 --year", "fill in the 年份/Year column, or give --year"),
+    "sheet_year_outside": (
+        "{year} 年不在规划期 {first}—{last} 年内",
+        "{year} is outside the plan's years {first}–{last}",
+    ),
+    "sheet_not_a_number": ("{value} 不是数值", "{value} is not a number"),
+    "hint_sheet_number": ("请填写数值，如 850、7.9万、82%", "type the figure: 850, 7.9万, 82%"),
+    "sheet_negative": ("{name}不能为负数（{value}）", "{name} cannot be negative ({value})"),
+    "sheet_share_over_100": ("{name}是百分比，{value} 超过了 100", "{name} is a share in %; {value} is over 100"),
+    "sheets_need_openpyxl": (
+        "读取 .xlsx 文件需要 openpyxl 和 defusedxml：pip install 'jmplan[office]'",
+        "reading .xlsx files needs openpyxl and defusedxml: pip install 'jmplan[office]'",
+    ),
+    "openpyxl_without_defusedxml": (
+        "openpyxl 在未启用 defusedxml 时已被载入，拒绝用它读取工作簿",
+        "openpyxl was loaded without defusedxml; refusing to read a workbook with it",
+    ),
     # --- numbers with words (show/fmt.py): Chinese writes them together, English with a space
     "after_number": ("{word}", " {word}"),
     "before_number": ("{word}{value}", "{word} {value}"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from ..i18n import text
 from ..plan.model import Indicator, Plan
 from ..plan.sheet import COLUMNS, INPUT_COLUMNS, STATUS_WORDS, header
 from . import fmt
@@ -59,7 +60,7 @@ def by_department(plan: Plan, lang: str) -> dict[str, list[Indicator]]:
     those without one under '未指定' / 'Unassigned'."""
     groups: dict[str, list[Indicator]] = {}
     for ind in plan.indicators.values():
-        name = ind.responsible_label(lang) or ("未指定" if lang == "zh" else "Unassigned")
+        name = ind.responsible_label(lang) or text("unassigned", lang)
         groups.setdefault(name, []).append(ind)
     return groups
 
@@ -85,7 +86,7 @@ def template_xlsx(plan: Plan, year: int, lang: str, split: bool = False) -> byte
     used: set[str] = set()
     locked_fill = PatternFill("solid", fgColor="EEEEEE")
     input_fill = PatternFill("solid", fgColor="FFF9DB")
-    statuses = [words[0] if lang == "zh" else words[1] for words in STATUS_WORDS.values()]
+    statuses = [text(status, lang) for status in STATUS_WORDS]  # words status_of reads back
     for index, (group, indicators) in enumerate(groups.items(), start=1):
         title = sheet_title(group)
         if title in used:  # two names that differ only past 31 characters
@@ -132,4 +133,4 @@ def template_xlsx(plan: Plan, year: int, lang: str, split: bool = False) -> byte
 
 
 def _sheet_name(year: int, lang: str) -> str:
-    return f"{year}年数据" if lang == "zh" else f"Data {year}"
+    return text("sheet_title", lang, year=year)

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from ..i18n import Both, Msg, colon, os_reason, say
 from ..plan.lookup import UnknownIndicator, find_indicator
 from ..plan.model import Figure, Indicator, Plan
 from ..plan.quantity import QuantityError, parse_quantity
@@ -39,19 +40,19 @@ HEADER_ROWS = 10  # the header row is looked for among the first rows
 
 
 class SheetProblem(NamedTuple):
-    """A problem at a cell, in English and Chinese: the sheets come from
-    people who may read either."""
+    """A problem at a cell. `message` and `hint` are Msgs of jmplan.i18n
+    (str() is the English text, render() either language): the sheets come
+    from people who may read either."""
 
     where: str  # FILE:SHEET!CELL, FILE:CELL or FILE
     message: str
     hint: str | None = None
-    message_zh: str = ""
-    hint_zh: str | None = None
 
     def render(self, lang: str = "en") -> str:
-        if lang == "zh" and self.message_zh:
-            return f"{self.where}：{self.message_zh}" + (f"\n  提示：{self.hint_zh}" if self.hint_zh else "")
-        return f"{self.where}: {self.message}" + (f"\n  hint: {self.hint}" if self.hint else "")
+        text = f"{self.where}{colon(lang)}{say(self.message, lang)}"
+        if self.hint:
+            text += "\n  " + Msg("hint", hint=self.hint).render(lang)
+        return text
 
     def __str__(self) -> str:
         return self.render("en")
@@ -120,10 +121,13 @@ def collect(
                     problems.append(
                         SheetProblem(
                             result.where,
-                            f"{result.change.key} {result.change.year} is given twice (first at {seen[key]})",
-                            "keep one of the two rows",
-                            f"{result.indicator.name_zh} {result.change.year} 年的值填了两次（第一次在 {seen[key]}）",
-                            "只保留其中一行",
+                            Msg(
+                                "sheet_given_twice",
+                                name=_named(result.indicator),
+                                year=result.change.year,
+                                first=seen[key],
+                            ),
+                            Msg("hint_keep_one_row"),
                         )
                     )
                     continue
@@ -142,18 +146,14 @@ def _read(path: Path, shown: str, problems: list[SheetProblem], budget: list[int
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.append(
-            SheetProblem(shown, f"cannot read: {exc.strerror or exc}", None, f"无法读取：{exc.strerror or exc}")
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_cannot_read", error=os_reason(exc))))
         return []
     if size > MAX_FILE_BYTES:
         problems.append(
             SheetProblem(
                 shown,
-                f"the file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB a sheet may have",
-                "a year's fill-in sheet is far smaller: check that this is the right file",
-                f"文件有 {size / 2**20:.0f} MB，超过填报表允许的 {MAX_FILE_BYTES // 2**20} MB",
-                "一年的填报表远小于此，请确认文件是否正确",
+                Msg("sheet_too_big", size=size / 2**20, limit=MAX_FILE_BYTES // 2**20),
+                Msg("hint_sheet_too_big"),
             )
         )
         return []
@@ -162,24 +162,11 @@ def _read(path: Path, shown: str, problems: list[SheetProblem], budget: list[int
         return _read_xlsx(path, shown, problems, budget)
     if suffix == ".csv":
         return _read_csv(path, shown, problems, budget)
-    hint, hint_zh = "save it from Excel as .xlsx (or CSV)", "请在 Excel 中另存为 .xlsx（或 CSV）"
     if suffix == ".xls":
-        problems.append(
-            SheetProblem(
-                shown,
-                "an .xls file (Excel 97-2003) cannot be read",
-                hint,
-                "无法读取 .xls 文件（Excel 97-2003 格式）",
-                hint_zh,
-            )
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_xls"), Msg("hint_save_as_xlsx")))
     else:
-        what = suffix or "no extension"
-        problems.append(
-            SheetProblem(
-                shown, f"not a sheet jmplan reads ({what})", hint, f"不是 jmplan 可读取的表格（{what}）", hint_zh
-            )
-        )
+        what = suffix or Msg("no_extension")
+        problems.append(SheetProblem(shown, Msg("sheet_not_a_sheet", what=what), Msg("hint_save_as_xlsx")))
     return []
 
 
@@ -191,13 +178,11 @@ def _openpyxl():
         import defusedxml  # noqa: F401
         import openpyxl
     except ImportError:
-        raise SheetUnavailable(
-            "reading .xlsx files needs openpyxl and defusedxml: pip install 'jmplan[office]'"
-        ) from None
+        raise SheetUnavailable(Msg("sheets_need_openpyxl")) from None
     from openpyxl.xml import DEFUSEDXML
 
     if not DEFUSEDXML:  # imported earlier in this process with the variable set otherwise
-        raise SheetUnavailable("openpyxl was loaded without defusedxml; refusing to read a workbook with it")
+        raise SheetUnavailable(Msg("openpyxl_without_defusedxml"))
     return openpyxl
 
 
@@ -207,24 +192,14 @@ def _read_xlsx(path: Path, shown: str, problems: list[SheetProblem], budget: lis
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError):
-        problems.append(
-            SheetProblem(
-                shown,
-                "not an .xlsx workbook (not a zip file)",
-                "open it in Excel and save it as .xlsx",
-                "不是 .xlsx 工作簿（不是 zip 文件）",
-                "请用 Excel 打开并另存为 .xlsx",
-            )
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_not_zip"), Msg("hint_resave_as_xlsx")))
         return []
     if unpacked > MAX_UNPACKED_BYTES:
         problems.append(
             SheetProblem(
                 shown,
-                f"the workbook unpacks to {unpacked / 2**20:.0f} MB, over the {MAX_UNPACKED_BYTES // 2**20} MB allowed",
-                "a fill-in sheet is far smaller: check that this is the right file",
-                f"工作簿解压后有 {unpacked / 2**20:.0f} MB，超过允许的 {MAX_UNPACKED_BYTES // 2**20} MB",
-                "填报表远小于此，请确认文件是否正确",
+                Msg("sheet_unpacks_too_big", size=unpacked / 2**20, limit=MAX_UNPACKED_BYTES // 2**20),
+                Msg("hint_workbook_too_big"),
             )
         )
         return []
@@ -242,10 +217,8 @@ def _read_xlsx(path: Path, shown: str, problems: list[SheetProblem], budget: lis
                     problems.append(
                         SheetProblem(
                             f"{shown}:{sheet.title}",
-                            f"more than {MAX_ROWS:,} rows",
-                            "one row per indicator",
-                            f"超过 {MAX_ROWS:,} 行",
-                            "每个指标一行",
+                            Msg("sheet_too_many_rows", rows=MAX_ROWS),
+                            Msg("hint_one_row_per_indicator"),
                         )
                     )
                     break
@@ -276,23 +249,13 @@ def _read_csv(path: Path, shown: str, problems: list[SheetProblem], budget: list
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(
-            SheetProblem(shown, f"cannot read: {exc.strerror or exc}", None, f"无法读取：{exc.strerror or exc}")
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_cannot_read", error=os_reason(exc))))
         return []
     text = _decode(data, shown, problems)
     if text is None:
         return []
     if "\x00" in text:
-        problems.append(
-            SheetProblem(
-                shown,
-                "the file holds NUL characters: it is not text",
-                "save it as CSV or .xlsx",
-                "文件含有 NUL 字符，不是文本文件",
-                "请另存为 CSV 或 .xlsx",
-            )
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_nul"), Msg("hint_save_as_csv_or_xlsx")))
         return []
     first = text.split("\n", 1)[0]
     # Excel writes ';' where the decimal comma is the custom, tabs for "Text (Tab delimited)"
@@ -301,13 +264,7 @@ def _read_csv(path: Path, shown: str, problems: list[SheetProblem], budget: list
     for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
         if number > MAX_ROWS:
             problems.append(
-                SheetProblem(
-                    shown,
-                    f"more than {MAX_ROWS:,} rows",
-                    "one row per indicator",
-                    f"超过 {MAX_ROWS:,} 行",
-                    "每个指标一行",
-                )
+                SheetProblem(shown, Msg("sheet_too_many_rows", rows=MAX_ROWS), Msg("hint_one_row_per_indicator"))
             )
             break
         budget[0] -= len(values)
@@ -320,15 +277,7 @@ def _read_csv(path: Path, shown: str, problems: list[SheetProblem], budget: list
 
 def _decode(data: bytes, shown: str, problems: list[SheetProblem]) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(
-            SheetProblem(
-                shown,
-                "the file is UTF-16 (Excel's 'Unicode Text')",
-                "save it from Excel as 'CSV UTF-8 (Comma delimited)' or as .xlsx",
-                "文件为 UTF-16 编码（Excel 的“Unicode 文本”）",
-                "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
-            )
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_utf16"), Msg("hint_save_as_csv_utf8")))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -339,15 +288,7 @@ def _decode(data: bytes, shown: str, problems: list[SheetProblem]) -> str | None
     try:
         return data.decode("gb18030")  # GBK, as older Excel on Chinese Windows saves CSV
     except UnicodeDecodeError:
-        problems.append(
-            SheetProblem(
-                shown,
-                "the file is neither UTF-8 nor GBK text",
-                "save it from Excel as 'CSV UTF-8 (Comma delimited)' or as .xlsx",
-                "文件既不是 UTF-8 也不是 GBK 编码的文本",
-                "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
-            )
-        )
+        problems.append(SheetProblem(shown, Msg("sheet_not_utf8_or_gbk"), Msg("hint_save_as_csv_utf8")))
         return None
 
 
@@ -357,30 +298,20 @@ def _unreadable(shown: str, exc: BaseException) -> SheetProblem:
     while root.__cause__ is not None or root.__context__ is not None:
         root = root.__cause__ or root.__context__  # type: ignore[assignment]
     if type(root).__name__.endswith("Forbidden"):  # defusedxml: EntitiesForbidden, DTDForbidden, ...
-        return SheetProblem(
-            shown,
-            f"the workbook's XML declares entities ({type(root).__name__}), which jmplan refuses",
-            "entities can make a small file fill the memory or read other files; save the sheet again from Excel",
-            f"工作簿的 XML 含有实体声明（{type(root).__name__}），jmplan 拒绝读取",
-            "实体可使小文件耗尽内存或读取其他文件；请用 Excel 重新保存该表格",
-        )
+        return SheetProblem(shown, Msg("sheet_xml_entities", kind=type(root).__name__), Msg("hint_xml_entities"))
     return SheetProblem(
-        shown,
-        f"cannot read the workbook: {type(root).__name__}: {root}",
-        "open and save it in Excel",
-        f"无法读取工作簿：{type(root).__name__}: {root}",
-        "请用 Excel 打开后重新保存",
+        shown, Msg("sheet_unreadable_workbook", kind=type(root).__name__, error=root), Msg("hint_open_and_save")
     )
 
 
 def _too_many_cells(shown: str) -> SheetProblem:
-    return SheetProblem(
-        shown,
-        f"more than {MAX_CELLS:,} cells in the files of one import",
-        "import the sheets of each department separately",
-        f"一次导入的文件共超过 {MAX_CELLS:,} 个单元格",
-        "请按部门分别导入",
-    )
+    return SheetProblem(shown, Msg("sheet_too_many_cells", cells=MAX_CELLS), Msg("hint_import_separately"))
+
+
+def _named(indicator: Indicator) -> Both:
+    """An indicator in a problem: its key in English (the sheet's key column),
+    its name in Chinese."""
+    return Both(indicator.key, indicator.name_zh)
 
 
 def letter(column: int) -> str:
@@ -410,15 +341,7 @@ def _rows(rows: list[list[Cell]], shown: str, problems: list[SheetProblem]) -> I
         if _has_content(rows):
             first = rows[0][0].where if rows and rows[0] else shown
             where = first.rsplit("!", 1)[0] if "!" in first else shown
-            problems.append(
-                SheetProblem(
-                    where,
-                    "no header row with the columns 代码/Key (or 指标/Indicator) and 本年值/Value",
-                    "fill in a sheet made by `jmplan template`, keeping its header row",
-                    "找不到含“代码”（或“指标”）和“本年值”列的表头行",
-                    "请填写由 `jmplan template` 生成的表格，并保留表头行",
-                )
-            )
+            problems.append(SheetProblem(where, Msg("sheet_no_header"), Msg("hint_keep_header")))
         return
     for cells in rows[header_at + 1 :]:
         row = {columns[i]: cell for i, cell in enumerate(cells) if i in columns}
@@ -468,10 +391,8 @@ def _figure(
             problems.append(
                 SheetProblem(
                     status_cell.where,
-                    f"{_text(status_cell)!r} is not a status of a figure",
-                    "write 初步核算 (preliminary) or 最终核实 (final), or leave it empty for final",
-                    f"{_text(status_cell)!r} 不是数据状态",
-                    "请填“初步核算”或“最终核实”，留空即为最终核实",
+                    Msg("sheet_unknown_status", text=_text(status_cell)),
+                    Msg("hint_sheet_status"),
                 )
             )
             return None
@@ -487,10 +408,14 @@ def _figure(
             problems.append(
                 SheetProblem(
                     value_cell.where,
-                    f"{indicator.key} already has {plain(previous.value)} for {figure_year} ({previous.where})",
-                    "add --replace to overwrite it (the old figure is kept in its history)",
-                    f"{indicator.name_zh} {figure_year} 年已有数值 {plain(previous.value)}（{previous.where}）",
-                    "加 --replace 可覆盖（原数值保留在 `history` 中）",
+                    Msg(
+                        "sheet_already_recorded",
+                        name=_named(indicator),
+                        year=figure_year,
+                        value=plain(previous.value),
+                        where=previous.where,
+                    ),
+                    Msg("hint_sheet_replace"),
                 )
             )
             return None
@@ -509,41 +434,17 @@ def _indicator(plan: Plan, cells: dict[str, Cell], problems: list[SheetProblem])
         key = _text(key_cell)
         indicator = plan.indicators.get(key)
         if indicator is None:
-            problems.append(
-                SheetProblem(
-                    key_cell.where,
-                    f"{key!r} is not an indicator of this plan",
-                    "the key column comes from `jmplan template`: do not change it",
-                    f"{key!r} 不是本规划的指标",
-                    "代码列由 `jmplan template` 生成，请勿修改",
-                )
-            )
+            problems.append(SheetProblem(key_cell.where, Msg("metric_unknown", query=key), Msg("hint_keep_key_column")))
         return indicator
     name_cell = cells.get("name")
     if name_cell is None or _blank(name_cell.value):
         where = next(iter(cells.values())).where
-        problems.append(
-            SheetProblem(
-                where,
-                "the row names no indicator",
-                "keep the key (代码/Key) of each row",
-                "该行未写明指标",
-                "请保留每行的代码",
-            )
-        )
+        problems.append(SheetProblem(where, Msg("sheet_row_without_indicator"), Msg("hint_keep_row_key")))
         return None
     try:
         return find_indicator(plan, _text(name_cell))
     except UnknownIndicator as exc:
-        problems.append(
-            SheetProblem(
-                name_cell.where,
-                str(exc),
-                "keep the key (代码/Key) of each row",
-                f"{_text(name_cell)!r} 不是本规划的指标，或对应多个指标",
-                "请保留每行的代码",
-            )
-        )
+        problems.append(SheetProblem(name_cell.where, exc.message, Msg("hint_keep_row_key")))
         return None
 
 
@@ -554,37 +455,18 @@ def _year(plan: Plan, cells: dict[str, Cell], year: int | None, value_cell: Cell
         text = _text(year_cell).removesuffix("年")
         if not (text.isdigit() and len(text) == 4):
             problems.append(
-                SheetProblem(
-                    year_cell.where,
-                    f"{_text(year_cell)!r} is not a year",
-                    "write it as 2019",
-                    f"{_text(year_cell)!r} 不是年份",
-                    "请写成 2019",
-                )
+                SheetProblem(year_cell.where, Msg("sheet_not_a_year", text=_text(year_cell)), Msg("hint_year_like"))
             )
             return None
         found, where = int(text), year_cell.where
     elif year is not None:
         found, where = year, value_cell.where
     else:
-        problems.append(
-            SheetProblem(
-                value_cell.where,
-                "the row has no year",
-                "fill in the 年份/Year column, or give --year",
-                "该行没有年份",
-                "请填写“年份”列，或加 --year",
-            )
-        )
+        problems.append(SheetProblem(value_cell.where, Msg("sheet_row_without_year"), Msg("hint_sheet_year")))
         return None
     if not info.base_year <= found <= info.target_year:
         problems.append(
-            SheetProblem(
-                where,
-                f"{found} is outside the plan's years {info.base_year}–{info.target_year}",
-                None,
-                f"{found} 年不在规划期 {info.base_year}—{info.target_year} 年内",
-            )
+            SheetProblem(where, Msg("sheet_year_outside", year=found, first=info.base_year, last=info.target_year))
         )
         return None
     return found
@@ -593,15 +475,7 @@ def _year(plan: Plan, cells: dict[str, Cell], year: int | None, value_cell: Cell
 def _value(cell: Cell, indicator: Indicator, problems: list[SheetProblem]) -> float | None:
     value = cell.value
     if isinstance(value, bool) or isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
-        problems.append(
-            SheetProblem(
-                cell.where,
-                f"{value!s} is not a number",
-                "type the figure: 850, 7.9万, 82%",
-                f"{value!s} 不是数值",
-                "请填写数值，如 850、7.9万、82%",
-            )
-        )
+        problems.append(SheetProblem(cell.where, Msg("sheet_not_a_number", value=str(value)), Msg("hint_sheet_number")))
         return None
     if isinstance(value, (int, float)):
         number = float(value)
@@ -611,34 +485,14 @@ def _value(cell: Cell, indicator: Indicator, problems: list[SheetProblem]) -> fl
         try:
             number = parse_quantity(str(value), indicator)
         except QuantityError as exc:
-            problems.append(
-                SheetProblem(
-                    cell.where,
-                    exc.message,
-                    exc.hint,
-                    f"{str(value)!r} 无法读作{indicator.name_zh}的数值（单位：{indicator.unit_label('zh')}）",
-                    "请填写数值，可带万、亿和单位，如 850、7.9万、82%",
-                )
-            )
+            problems.append(SheetProblem(cell.where, exc.message, exc.hint))
             return None
     if number < indicator.lowest:
-        problems.append(
-            SheetProblem(
-                cell.where,
-                f"{indicator.key} cannot be negative ({plain(number)})",
-                None,
-                f"{indicator.name_zh}不能为负数（{plain(number)}）",
-            )
-        )
+        problems.append(SheetProblem(cell.where, Msg("sheet_negative", name=_named(indicator), value=plain(number))))
         return None
     if number > indicator.highest:
         problems.append(
-            SheetProblem(
-                cell.where,
-                f"{indicator.key} is a share in %; {plain(number)} is over 100",
-                None,
-                f"{indicator.name_zh}是百分比，{plain(number)} 超过了 100",
-            )
+            SheetProblem(cell.where, Msg("sheet_share_over_100", name=_named(indicator), value=plain(number)))
         )
         return None
     return number
