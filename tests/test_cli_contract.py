@@ -69,7 +69,8 @@ def test_version_alone_is_answered_without_click(how):
         if how == "module"
         else "from jmplan.__main__ import run; run()"
     )
-    code = f"import sys; sys.argv = ['jmplan', '--version']\n{start}\nprint('click' in sys.modules, 'typing' in sys.modules)"
+    shown = "print('click' in sys.modules, 'typing' in sys.modules)"
+    code = f"import sys; sys.argv = ['jmplan', '--version']\n{start}\n{shown}"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     from jmplan import __version__
 
