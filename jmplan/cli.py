@@ -526,8 +526,11 @@ def gap(metric, year, fmt, lang, data_dir, output):
 
 
 @cli.command(epilog="Examples:\n\n  jmplan metrics\n\n  jmplan metrics --format csv -o metrics.csv")
+@click.option(
+    "--wide", is_flag=True, help="Every column, however wide the terminal (a narrow one shows the main columns)."
+)
 @common_options
-def metrics(fmt, lang, data_dir, output):
+def metrics(wide, fmt, lang, data_dir, output):
     """Every indicator: key, names, unit, growth model, and what is known."""
     plan = _load(data_dir)
 
@@ -537,16 +540,16 @@ def metrics(fmt, lang, data_dir, output):
         return metrics_dict(plan, lang)
 
     def blocks():
-        from .show.views import metrics_table
+        from .show.views import metrics_blocks
 
-        return [metrics_table(plan, lang)]
+        return metrics_blocks(plan, lang, width=None if wide else _terminal_width(output))
 
     def table():
         from .show.views import metrics_table
 
         return metrics_table(plan, lang, raw=True)
 
-    _emit(_render(blocks, table, data, fmt, output), fmt, output)
+    _emit(_render(blocks, table, data, fmt, output, wide), fmt, output)
 
 
 @cli.command(

@@ -86,6 +86,39 @@ def test_csv_and_json_have_every_column_at_any_width(observed, fmt):
     assert narrow == wide and narrow[0] == 0
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("columns", [100, 80])
+def test_metrics_fits_the_terminal(observed, lang, columns):
+    """metrics was 217 columns wide in English, 160 in Chinese, whatever the terminal."""
+    code, stdout, stderr = run_main(["metrics", "--data-dir", observed, "--lang", lang], env={"COLUMNS": str(columns)})
+    assert (code, stderr) == (0, "")
+    assert widest(stdout) <= columns
+    lines = stdout.splitlines()
+    assert lines[0].split() == (
+        ["Key", "Indicator", "Baseline", "Target", "Observations"]
+        if lang == "en"
+        else ["代码", "指标", "基期值", "目标值", "观测值"]
+    )
+    row = next(n for n, line in enumerate(lines) if line.startswith("ecommerce "))
+    # the name with its unit, in one cell that may go on over the next lines
+    following = [line for line in lines[row + 1 : row + 4] if line.startswith(" " * 22)]
+    name = " ".join(line[22:].split("  ")[0].strip() for line in [lines[row], *following])
+    if lang == "en":
+        assert name.startswith("E-commerce transaction volume (100 million yuan)"), name
+        assert lines[row].split()[-4:] == ["over", "700", "1,700", "2017"]
+    else:
+        assert lines[row].split()[1:] == ["电子商务交易额（亿元）", "超过700", "1,700", "2017"]
+    assert "--wide" in stdout
+
+
+def test_metrics_wide_and_piped_keep_every_column(observed):
+    wide = run_main(["metrics", "--wide", "--data-dir", observed, "--lang", "en"], env={"COLUMNS": "80"})
+    piped = run_main(["metrics", "--data-dir", observed, "--lang", "en"], env={"COLUMNS": None})
+    assert wide == piped and wide[0] == 0
+    header = wide[1].splitlines()[0]
+    assert all(h in header for h in ("Chinese name", "English name", "Unit", "Growth model", "Direction", "Attribute"))
+
+
 def _in_a_terminal(args: list, columns: int) -> str:
     """Run jmplan with its standard output on a pseudo-terminal `columns` wide (no COLUMNS set)."""
     leader, follower = pty.openpty()

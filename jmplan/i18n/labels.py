@@ -131,6 +131,8 @@ _TEXT = {
     # the fill-in sheet (show/template.py)
     "sheet_title": ("{year}年数据", "Data {year}"),
     "unassigned": ("未指定", "Unassigned"),
+    # an indicator's name with its unit, where a narrow table has no unit column
+    "name_with_unit": ("{name}（{unit}）", "{name} ({unit})"),
     "completion_table": ("主要指标完成情况", "Main indicators: completion"),
     "attention": ("需关注", "Needs attention"),
     "tasks": ("主要任务", "Main tasks"),

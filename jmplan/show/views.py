@@ -627,6 +627,30 @@ def metrics_table(plan: Plan, lang: str, raw: bool = False) -> Table:
     return Table(headers, rows, [L, L, L, L, L, L, L, R, R, L] + ([L] if named else []))
 
 
+def metrics_blocks(plan: Plan, lang: str, width: int | None = None) -> list:
+    """`metrics` as text. With `width`, a terminal's columns: a table wider
+    than that keeps the key, the name in `lang` with its unit, and what is
+    known (and says how to see all); the names wrap."""
+    table = metrics_table(plan, lang)
+    if width is None:
+        return [table]
+    from .render import table_width
+
+    if table_width(table) <= width:
+        return [table]
+    known = slice(7, 10)  # baseline, target, observations
+    narrow = Table(
+        [text("key", lang), text("indicator", lang), *table.headers[known]],
+        [
+            [ind.key, text("name_with_unit", lang, name=ind.name(lang), unit=ind.unit_label(lang)), *row[known]]
+            for ind, row in zip(plan.indicators.values(), table.rows)
+        ],
+        [L, L, *table.align[known]],
+        wrap=(1,),
+    )
+    return [narrow, Lines([text("wide_hint", lang)])]
+
+
 def _years(years: list[int]) -> str:
     if not years:
         return ""
