@@ -148,3 +148,38 @@ def test_gap_shows_projection_in_json(run, recorded):
         "year_reached": 2022,
         "limit": None,
     }
+
+
+def test_the_shipped_notes_read_in_the_reports_language(run):
+    """The shipped baseline's notes were English in the Chinese report; each
+    now has its Chinese text (`note`) and its English one (`note_en`)."""
+    import re
+
+    zh = run("report", "--lang", "zh").stdout
+    en = run("report", "--lang", "en").stdout
+    notes_zh = [line for line in zh.splitlines() if "说明：" in line]
+    notes_en = [line for line in en.splitlines() if "Note: " in line]
+    assert len(notes_zh) == len(notes_en) == 4
+    for line in notes_zh:  # nothing in English but what the source itself writes (735G, Gbps)
+        assert not re.search(r"[A-Za-z]{3,}", line.replace("Gbps", "")), line
+    assert "原文写作“735G”，按 Gbps 读取，这是出口带宽的常用单位。" in notes_zh[0]
+    assert 'The text writes "735G"; read as Gbps, the usual unit for exit bandwidth.' in notes_en[0]
+
+
+def test_a_note_without_note_en_shows_as_written_in_english(tmp_path):
+    from conftest import SMALL_PLAN, SMALL_TARGETS, write_plan
+
+    from jmplan import load_plan
+    from jmplan.measure.assess import assess_plan
+    from jmplan.show.views import figure_remarks
+
+    baseline = (
+        "year: 2015\nvalues:\n"
+        "  sales: {value: 100, note: 只有中文}\n"
+        "  share: {value: 40, note: 中文, note_en: English}\n"
+    )
+    plan = load_plan(write_plan(tmp_path / "p", SMALL_PLAN, baseline, SMALL_TARGETS))
+    rows = {row.key: row for row in assess_plan(plan).rows}
+    assert figure_remarks(rows["sales"], "en")[0].endswith("Note: 只有中文")
+    assert figure_remarks(rows["share"], "en")[0].endswith("Note: English")
+    assert figure_remarks(rows["share"], "zh")[0].endswith("说明：中文")

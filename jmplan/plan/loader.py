@@ -546,6 +546,7 @@ def _figure(
         stated=f.text("stated"),
         quote=f.text("source"),
         note=f.text("note"),
+        note_en=f.text("note_en"),
         where=node.where,
         quote_where=f.where("source"),
         from_table=f.choice("from_table", ("true", "false"), default="false") == "true",

@@ -133,7 +133,7 @@ class Figure(NamedTuple):
     unit: str = ""  # optional; when written, it must match the indicator's unit
     stated: str = ""  # the figure as the text writes it, e.g. "超过700亿元"
     quote: str = ""  # the sentence it comes from, or the statistical source
-    note: str = ""
+    note: str = ""  # anything a reader should know, as written (shown in Chinese output)
     where: Source = Source("")
     # provenance of an observation (actuals.yaml only)
     data_status: str = FINAL  # one of DATA_STATUSES
@@ -145,10 +145,15 @@ class Figure(NamedTuple):
     # table (header plus cell), so that it need not appear in the source sentence
     quote_where: Source = Source("")
     from_table: bool = False
+    note_en: str = ""  # the note in English, where the data gives one
 
     @property
     def is_lower_bound(self) -> bool:
         return self.qualifier == "over"
+
+    def note_text(self, lang: str) -> str:
+        """The note in `lang`: in English its English text where given, as `responsible_en` is."""
+        return (self.note_en or self.note) if lang == "en" else self.note
 
     @property
     def is_preliminary(self) -> bool:
@@ -182,6 +187,10 @@ class Target(NamedTuple):
     qualifier: str | None = None  # kept for Figure's readers: "range" for a range
     quote_where: Source = Source("")  # as Figure's
     from_table: bool = False
+    note_en: str = ""
+
+    def note_text(self, lang: str) -> str:
+        return (self.note_en or self.note) if lang == "en" else self.note
 
     # Figure's observation-only fields, so a target shows wherever a figure does
     @property
@@ -220,6 +229,7 @@ class Target(NamedTuple):
             self.quote,
             self.note,
             self.where,
+            note_en=self.note_en,
         )
 
     def in_force(self, year: int | None) -> Target:

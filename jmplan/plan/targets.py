@@ -117,6 +117,7 @@ def _read_mapping(
     citation = {
         "quote_where": f.where("source"),
         "from_table": f.choice("from_table", ("true", "false"), default="false") == "true",
+        "note_en": f.text("note_en"),
     }
     note = f.text("note")
     until = f.year("until", required=version)

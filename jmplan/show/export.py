@@ -43,7 +43,7 @@ def figure_dict(fig: Figure | Target | None, observed: bool | None = None) -> di
     out: dict[str, Any] = {"year": fig.year, "value": fig.value, "qualifier": fig.qualifier}
     if fig.upper is not None:
         out["upper"] = fig.upper
-    for name, value in (("stated", fig.stated), ("source", fig.quote), ("note", fig.note)):
+    for name, value in (("stated", fig.stated), ("source", fig.quote), ("note", fig.note), ("note_en", fig.note_en)):
         if value:
             out[name] = value
     if fig.is_preliminary:

@@ -236,7 +236,9 @@ def figure_remarks(row: Assessment, lang: str) -> list[str]:
         if fig is None:
             continue
         said = [
-            f"{text(name, lang)}{sep}{value}" for name, value in (("stated", fig.stated), ("note", fig.note)) if value
+            f"{text(name, lang)}{sep}{value}"
+            for name, value in (("stated", fig.stated), ("note", fig.note_text(lang)))
+            if value
         ]
         if said:
             lines.append(f"{text(label, lang)} ({fig.year}) — {join.join(said)}")
