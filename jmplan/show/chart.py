@@ -1,33 +1,22 @@
 """A chart of one indicator: the baseline, the required trajectory, the
 actual values, the projection to the target year, and the target.
 
-matplotlib is an optional extra (`pip install 'jmplan[charts]'`), imported
-only here and only when a chart is drawn.
+What it shows is chart_data.py's; SVG (the HTML and Markdown reports,
+`jmplan chart -o FILE.svg`) is written by svg_chart.py, PNG (Word, `jmplan
+chart -o FILE.png`) drawn by matplotlib, an optional extra (`pip install
+'jmplan[charts]'`), imported only here and only when a PNG is drawn.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
-import math
 import warnings
 
-from ..i18n import Msg, text
+from ..i18n import Msg
 from ..measure.assess import Assessment
-from .fmt import as_stated
-
-# Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS
-CJK_FONTS = [
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "Heiti SC",
-    "Arial Unicode MS",
-]
+from .chart_data import CJK_FONTS, STYLES, TARGET_LINE, ChartData, chart_data
+from .svg_chart import draw_svg
 
 
 class ChartsUnavailable(RuntimeError):
@@ -35,11 +24,13 @@ class ChartsUnavailable(RuntimeError):
 
 
 def charts_available() -> bool:
+    """Whether the charts extra is installed. Only PNG needs matplotlib, but
+    the extra stays the one switch for charts in every format (README): a
+    report without it says how to get them, whatever its format."""
     try:
-        import matplotlib  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec("matplotlib") is not None
+    except (ImportError, ValueError):
         return False
-    return True
 
 
 def installed_cjk_font() -> str | None:
@@ -85,6 +76,11 @@ def draw(
     fonts. PNG needs a Chinese font here; without one, the labels fall back
     to English (and the note says how to get one) rather than empty boxes.
     """
+    if not charts_available():
+        raise ChartsUnavailable(Msg("charts_need_matplotlib"))
+    if image_format == "svg":
+        # without matplotlib: a tenth of a second and a megabyte less per chart (svg_chart.py)
+        return draw_svg(chart_data(row, lang), size_cm).encode("utf-8"), None
     try:
         import matplotlib
         from matplotlib.figure import Figure
@@ -93,97 +89,53 @@ def draw(
 
     note = None
     font = installed_cjk_font()
-    if lang == "zh" and image_format != "svg" and font is None:
+    if lang == "zh" and font is None:
         lang = "en"
         note = Msg("no_cjk_font")
     families = ([font] if font else []) + CJK_FONTS + ["DejaVu Sans", "sans-serif"]
     settings = matplotlib.RcParams(
         {
-            "svg.fonttype": "none",
             "font.family": "sans-serif",
             "font.sans-serif": families,
-            "svg.hashsalt": "jmplan",
             "axes.unicode_minus": False,
         }
     )
     with matplotlib.rc_context(settings), warnings.catch_warnings():
-        # Laying out Chinese text without a Chinese font warns about each glyph;
-        # in SVG the browser draws it, so the warnings say nothing useful.
-        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", UserWarning)  # a glyph missing from one font of the list
         figure = Figure(figsize=(size_cm[0] / 2.54, size_cm[1] / 2.54), dpi=100, layout="constrained")
         _plot(figure.subplots(), row, lang)
         buffer = io.BytesIO()
-        metadata = {"Date": None} if image_format == "svg" else {}
-        dpi = PRINT_DPI if image_format == "png" else 100
-        figure.savefig(buffer, format=image_format, metadata=metadata, dpi=dpi)
+        figure.savefig(buffer, format=image_format, dpi=PRINT_DPI)
     return buffer.getvalue(), note
 
 
+_LINESTYLES = {"solid": "-", "dashed": "--", "dotted": ":", "none": "none"}
+
+
 def _plot(ax, row: Assessment, lang: str) -> None:
-    ind = row.indicator
-    actual = []
-    if row.baseline is not None:
-        actual.append((row.baseline.year, row.baseline.value))
-    actual += [(f.year, f.value) for f in row.observations if f is not row.baseline]
-    if row.from_baseline is not None:
-        years, values = zip(*row.from_baseline.trajectory())
-        ax.plot(years, values, linestyle="--", color="#888888", label=text("trajectory", lang))
-    if actual:
-        years, values = zip(*actual)
-        ax.plot(years, values, marker="o", color="#1f5fa8", label=text("actual", lang), clip_on=False)
-    preliminary = [(f.year, f.value) for f in row.observations if f.is_preliminary]
-    if preliminary:  # open circles: a figure not yet final
-        years, values = zip(*preliminary)
-        ax.plot(
-            years,
-            values,
-            marker="o",
-            markerfacecolor="white",
-            color="#1f5fa8",
-            linestyle="none",
-            label=text("preliminary", lang),
-        )
-    projected = row.projection is not None and math.isfinite(row.projection.value)
-    if projected and row.projection is not None and row.latest is not None and row.target is not None:
-        pr = row.projection
-        path = [(row.latest.year, row.latest.value)]
-        if pr.limit is not None and pr.limit_year is not None and pr.limit_year < row.target.year:
-            # the pace reaches what the indicator can take (100 % for a share) before
-            # the target year, and stays there: the line never leaves the possible range
-            path.append((pr.limit_year, pr.limit))
-        path.append((row.target.year, pr.value))
-        ax.plot(*zip(*path), linestyle=":", color="#d9822b", label=text("projection", lang), clip_on=False)
-    if row.target is not None:
-        stated = as_stated(row.target, ind, lang)  # the plan's words beside the level: 〔30〕, ≥90%
-        ax.axhline(row.target.value, color="#2a9d4a", linewidth=0.8)
-        ax.plot(
-            [row.target.year],
-            [row.target.value],
-            marker="*",
-            markersize=12,
-            color="#2a9d4a",
-            linestyle="none",
-            label=f"{text('target', lang)} ({row.target.year})" + (f" {stated}" if stated else ""),
-            clip_on=False,
-        )
-    if row.milestones:
-        ax.plot(
-            [m.year for m in row.milestones],
-            [m.value for m in row.milestones],
-            marker="D",
-            markersize=6,
-            color="#2a9d4a",
-            linestyle="none",
-            label=text("milestones", lang),
-            clip_on=False,
-        )
+    """Draw the chart of `row` on matplotlib axes `ax`."""
+    _plot_data(ax, chart_data(row, lang))
+
+
+def _plot_data(ax, data: ChartData) -> None:
+    for series in data.series:
+        if series.role == "target":  # the target's level across the plot, under its star
+            ax.axhline(data.target_level, color=TARGET_LINE[0], linewidth=TARGET_LINE[1])
+        style = STYLES[series.role]
+        years, values = zip(*series.points)
+        options: dict[str, object] = dict(color=style.colour, linestyle=_LINESTYLES[style.line], label=series.label)
+        if style.marker:
+            options.update(marker=style.marker, markersize=style.marker_size)
+        if style.hollow:
+            options["markerfacecolor"] = "white"
+        ax.plot(years, values, clip_on=style.clipped, **options)
     # the axis shows only values the indicator can take: no 105 % above a share's
     # 100 %, no negative level under 0 (the markers on the edge are not clipped)
     bottom, top = ax.get_ylim()
-    ax.set_ylim(max(bottom, ind.lowest), min(top, ind.highest))
+    ax.set_ylim(max(bottom, data.lowest), min(top, data.highest))
     # text from the data is plain text: parse_math=False, or a `$` in a name starts TeX-like mathtext
-    ax.set_title(ind.name(lang), parse_math=False)
-    ax.set_ylabel(ind.unit_label(lang), parse_math=False)
+    ax.set_title(data.title, parse_math=False)
+    ax.set_ylabel(data.unit, parse_math=False)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(True, linewidth=0.3)
     # below the plot, outside it: a legend inside the axes can hide a point
