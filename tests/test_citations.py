@@ -36,7 +36,7 @@ def test_an_edited_target_sentence_is_found(tmp_path):
     assert [p.message for p in problems] == [
         "the source of the 2020 target of 'ecommerce' is not a passage of source_zh.txt"
     ]
-    assert problems[0].where.file.endswith("targets.yaml") and problems[0].where.line == 53  # its `source:` line
+    assert problems[0].where.file.name == "targets.yaml" and problems[0].where.line == 53  # its `source:` line
 
 
 def test_a_stated_text_from_a_table_is_exempt(tmp_path):

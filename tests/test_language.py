@@ -101,3 +101,33 @@ def test_a_shared_option_the_command_does_not_take_is_refused(tmp_path, small_pl
     assert not (tmp_path / "new").exists()
     code, _, stderr = run_main(["--format", "csv", "report", "--data-dir", small_plan])
     assert code == 2 and "'csv' is not one of 'markdown', 'html'" in stderr
+
+
+def test_locations_are_kept_absolute_and_shown_relative_when_printed(tmp_path, monkeypatch):
+    """As beancount keeps them: a problem's file (and a file a message names)
+    is an absolute path in the data, made relative to the working folder only
+    when printed, so it names the same file wherever the program is then."""
+    from pathlib import Path
+
+    from jmplan.plan.loader import read_plan
+
+    folder = tmp_path / "work" / "plan"
+    folder.mkdir(parents=True)
+    (folder / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    _plan, problems = read_plan(Path("plan"))
+    (problem,) = problems
+    assert problem.where.file == folder / "plan.yaml" and problem.where.file.is_absolute()
+    assert str(problem.where) == "plan/plan.yaml:2"
+    monkeypatch.chdir(tmp_path)  # printed from elsewhere: still the same file
+    assert str(problem.where) == "work/plan/plan.yaml:2"
+    assert problem.render("zh").startswith("work/plan/plan.yaml:2: ")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the file is not inside: the whole path
+    assert str(problem.where) == f"{folder / 'plan.yaml'}:2"
+    message = Msg("cannot_write", path=folder / "actuals.yaml", error="x")
+    monkeypatch.chdir(folder)
+    assert (message.render("en"), message.render("zh")) == (
+        "actuals.yaml: cannot write: x",
+        "actuals.yaml：无法写入：x",
+    )

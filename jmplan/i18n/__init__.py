@@ -16,6 +16,8 @@ problem is found: the loader returns Msgs and does not know the language.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path, PurePath
 from typing import Any
 
 from .labels import LANGS, default_lang, reason, text
@@ -33,6 +35,7 @@ __all__ = [
     "reason",
     "say",
     "semicolon",
+    "shown_path",
     "text",
 ]
 
@@ -96,10 +99,29 @@ class Both(str):
 
 
 def say(value: Any, lang: str) -> Any:
-    """`value` in `lang`: a Msg, Words or Both rendered, anything else as it is."""
+    """`value` in `lang`: a Msg, Words or Both rendered, a path as the user
+    should see it (shown_path), anything else as it is."""
     if isinstance(value, (Msg, Words, Both)):
         return value.render(lang)
+    if isinstance(value, PurePath):
+        return shown_path(value)
     return value
+
+
+def shown_path(path: str | PurePath) -> str:
+    """A path as the user should see it, at the moment it is printed:
+    relative to the working folder when it is inside it (short, clickable in
+    editors), else as it is. Paths are kept absolute as data (where a value
+    was written, which file a message names) and made relative only here."""
+    whole = Path(os.path.normpath(Path(path).absolute()))
+    here = Path.cwd()
+    # first as written (a link keeps its own name), then with links followed
+    for candidate, base in ((whole, here), (whole.resolve(), here.resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 # the operating system's reasons, by errno, for the errors a user can cause and fix

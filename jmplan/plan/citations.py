@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..i18n import Msg, os_reason
 from .model import Figure, Plan, Target
-from .problems import Problem, Source, display_path
+from .problems import Problem, Source, located
 from .yamlfile import read_limited
 
 
@@ -24,16 +24,14 @@ def check_citations(plan: Plan, folder: Path, plan_file: Path) -> list[Problem]:
     if not source_file:
         return []
     path = folder / source_file
-    shown = display_path(path)
+    shown = located(path)
     try:
         inside = path.resolve().is_relative_to(folder.resolve())
         raw = read_limited(path) if inside else b""
     except OSError as exc:
-        return [
-            Problem(Source(display_path(plan_file)), Msg("source_file_unreadable", file=shown, reason=os_reason(exc)))
-        ]
+        return [Problem(Source(located(plan_file)), Msg("source_file_unreadable", file=shown, reason=os_reason(exc)))]
     if not inside:
-        return [Problem(Source(display_path(plan_file)), Msg("source_file_outside", file=source_file))]
+        return [Problem(Source(located(plan_file)), Msg("source_file_outside", file=source_file))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

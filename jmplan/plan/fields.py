@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from typing import TypeGuard
 
 from ..i18n import Msg, Words
@@ -74,7 +75,7 @@ class Fields:
     Call `finish()` last: it reports every field that nobody asked for.
     """
 
-    def __init__(self, node: Node, what: str, problems: list[Problem], at: Source | None = None):
+    def __init__(self, node: Node, what: str | Path, problems: list[Problem], at: Source | None = None):
         self.node = node
         self.what = what
         self.at = at or node.where  # where a missing field is reported: the mapping's key
@@ -235,7 +236,7 @@ def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:
     return None
 
 
-def require_mapping(node: Node | None, what: str, problems: list[Problem]) -> TypeGuard[Node]:
+def require_mapping(node: Node | None, what: str | Path, problems: list[Problem]) -> TypeGuard[Node]:
     if node is not None and node.kind == REFUSED:  # already reported
         return False
     if node is not None and node.kind != "mapping":

@@ -39,7 +39,7 @@ from .model import (
     Target,
     Thresholds,
 )
-from .problems import PlanError, Problem, Source, display_path
+from .problems import PlanError, Problem, Source, located
 from .targets import INDEX_BASE, TargetContext, read_target
 from .validate import check_plan
 from .yamlfile import REFUSED, Node, read_yaml
@@ -90,7 +90,7 @@ def _folder_files(folder: Path, info: PlanInfo, problems: list[Problem]) -> list
                 targets=TARGETS_FILE,
                 actuals=ACTUALS_FILE,
             )
-        problems.append(Problem(Source(display_path(path)), Msg("unread_yaml_file"), hint))
+        problems.append(Problem(Source(located(path)), Msg("unread_yaml_file"), hint))
     return years
 
 
@@ -140,7 +140,7 @@ def collector_paused():
 
 def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[Plan | None, list[Problem]]:
     folder = Path(folder) if folder is not None else default_data_dir()
-    shown = display_path(folder)
+    shown = located(folder)
     if not folder.exists():
         return None, [
             Problem(
@@ -156,13 +156,13 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
     if not plan_path.exists():
         return None, [
             Problem(
-                Source(display_path(plan_path)),
+                Source(located(plan_path)),
                 Msg("no_plan_in_folder"),
                 Msg("hint_plan_folder_files"),
             )
         ]
     # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
-    info, indicators, goals, tasks, common = _plan_file(_read(plan_path, problems), display_path(plan_path), problems)
+    info, indicators, goals, tasks, common = _plan_file(_read(plan_path, problems), located(plan_path), problems)
     if info is None:
         return None, problems
 
@@ -171,7 +171,7 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
     if actuals is None:
         observations, notes, found = read_actuals(folder / ACTUALS_FILE)
     else:
-        observations, notes, found = read_actuals(actuals, display_path(folder / ACTUALS_FILE))
+        observations, notes, found = read_actuals(actuals, located(folder / ACTUALS_FILE))
     problems.extend(found)
     observations = _chain_yearly_changes(observations, indicators, baselines, info.base_year, problems)
     baselines = _index_baselines(baselines, indicators, observations, info.base_year)
@@ -203,12 +203,12 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
 
 
 def _read(path: Path, problems: list[Problem]) -> Node | None:
-    root, found = read_yaml(path, display_path(path))
+    root, found = read_yaml(path, located(path))
     problems.extend(found)
     return root
 
 
-def _plan_file(root: Node | None, shown: str, problems: list[Problem]):
+def _plan_file(root: Node | None, shown: Path, problems: list[Problem]):
     """plan.yaml's sections: (info, indicators, goals, tasks, common)."""
     if not require_mapping(root, shown, problems):
         return None, {}, (), (), {}
@@ -424,7 +424,7 @@ def _targets_file(
 
 def _values(path: Path, expected_year: int, problems: list[Problem], required: bool):
     """(key node, value node) of each entry under `values:` of a baseline or targets file."""
-    shown = display_path(path)
+    shown = located(path)
     if not path.exists() and not required:
         return []
     root = _read(path, problems)
@@ -614,7 +614,7 @@ def _history(node: Node | None, key: str, year: int, problems: list[Problem]) ->
 
 
 def read_actuals(
-    path: Path, shown: str | None = None
+    path: Path, shown: Path | None = None
 ) -> tuple[dict[str, dict[int, Figure]], dict[str, dict[int, Note]], list[Problem]]:
     """actuals.yaml: `observations:` of key -> {year: value or {value, source, note}},
     and `notes:` of goal, task or indicator key -> {year: text}.
@@ -625,7 +625,7 @@ def read_actuals(
     problems: list[Problem] = []
     if not path.exists():
         return {}, {}, problems
-    shown = shown or display_path(path)
+    shown = shown or located(path)
     root, found = read_yaml(path, shown)
     problems.extend(found)
     if not require_mapping(root, shown, problems):

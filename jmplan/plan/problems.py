@@ -10,17 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from ..i18n import Msg, say
+from ..i18n import Msg, say, shown_path
 
 
 class Source(NamedTuple):
-    """Where a value was written: a file and a 1-based line."""
+    """Where a value was written: a file and a 1-based line. The file is kept
+    as data, an absolute Path (`located`), and made relative to the working
+    folder only when printed, so a Source means the same file wherever the
+    program is when it shows it. A Source with no file holds ""."""
 
-    file: str
+    file: str | Path
     line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
+        name = shown_path(self.file) if isinstance(self.file, Path) else self.file
+        return f"{name}:{self.line}" if self.line else name
 
 
 class Problem(NamedTuple):
@@ -55,10 +59,12 @@ class PlanError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def located(path: str | Path) -> Path:
+    """A file as a problem or a message keeps it: absolute, so that it is
+    the same file whatever the working folder when it is printed."""
+    return Path(path).absolute()
+
+
 def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when
-    it is inside it (short, clickable in editors), absolute otherwise."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as the user should see it, now (i18n.shown_path)."""
+    return shown_path(path)

@@ -75,7 +75,7 @@ class Node:
 
     __slots__ = ("kind", "file", "line", "text", "quoted", "by_key", "children")
 
-    def __init__(self, kind: str, file: str, line: int, text: str = "", quoted: bool = False):
+    def __init__(self, kind: str, file: str | Path, line: int, text: str = "", quoted: bool = False):
         self.kind = kind  # SCALAR, MAPPING, SEQUENCE or REFUSED
         self.file = file
         self.line = line
@@ -119,7 +119,7 @@ class Node:
 _UNQUOTED_PERCENT = re.compile(r"^(\s*(?:[^\s#:'\"][^#:]*:\s+|-\s+))(%[^\s#]*)\s*(?:#.*)?$")
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
+def read_yaml(path: Path, shown: str | Path) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML file. Returns (root node or None, problems).
 
     `shown` is the file name to use in messages.
@@ -208,7 +208,7 @@ class FileTooLarge(OSError):
         self.size = size
 
 
-def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+def _read_text(path: Path, shown: str | Path) -> tuple[str | None, list[Problem]]:
     where = Source(shown)
     try:
         raw = read_limited(path)
@@ -305,7 +305,7 @@ def character_problem(character: str, where: Source, escaped: bool) -> Problem:
     return Problem(where, Msg("control_character", code=code), Msg("hint_control_character"))
 
 
-def _build(parser, shown: str, problems: list[Problem]) -> Node | None:
+def _build(parser, shown: str | Path, problems: list[Problem]) -> Node | None:
     """The node tree of the one document in the stream (None for no document),
     from the parser's events. Iterative, so deep nesting cannot overflow.
 
@@ -379,7 +379,7 @@ def _refuse_escaped_character(node: Node, problems: list[Problem]) -> None:
         node.kind = REFUSED
 
 
-def _alias_stand_in(event, shown: str, alias_lines: set[int], problems: list[Problem]) -> Node:
+def _alias_stand_in(event, shown: str | Path, alias_lines: set[int], problems: list[Problem]) -> Node:
     """A refused node in place of an alias, so that keys and values stay paired;
     one message per line, however many aliases a bomb packs in."""
     node = Node(REFUSED, shown, event.start_mark.line + 1)

@@ -75,7 +75,7 @@ from ..plan.fields import in_range, range_problem
 from ..plan.loader import ACTUALS_FILE, baseline_file, read_plan
 from ..plan.lookup import find_indicator
 from ..plan.model import FINAL, Figure, Indicator, Plan
-from ..plan.problems import PlanError, Problem, Source, display_path
+from ..plan.problems import PlanError, Problem, Source, located
 from ..plan.quantity import QuantityError, number_as_typed, parse_quantity
 from ..plan.yamlfile import FORBIDDEN_CHARACTERS, character_problem
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
@@ -331,7 +331,7 @@ def apply_changes(
 @contextmanager
 def _locked(folder: Path, wait: float, on_wait: Callable[[str], None] | None):
     if not folder.is_dir():
-        raise PlanError([Problem(Source(display_path(folder)), Msg("plan_folder_not_found"))])
+        raise PlanError([Problem(Source(located(folder)), Msg("plan_folder_not_found"))])
     lock = folder_lock(folder, wait=wait, on_wait=on_wait)
     try:
         lock.__enter__()
@@ -350,7 +350,7 @@ def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Chan
     raw = path.read_bytes() if path.exists() else NEW_FILE_HEADER.encode("utf-8")
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")  # read_plan has just read it as UTF-8
-    shown = display_path(folder / ACTUALS_FILE)
+    shown = located(folder / ACTUALS_FILE)
     try:
         new_text = edit(text, _merge(changes))
     except SpliceError as exc:
@@ -376,7 +376,7 @@ def _apply_locked(folder: Path, plan: Plan, changes: tuple[Change, ...]) -> Chan
         write_atomic(path, data, check=check)
     except OSError as exc:
         raise RecordError(
-            Msg("cannot_write", path=display_path(path), error=os_reason(exc)),
+            Msg("cannot_write", path=located(path), error=os_reason(exc)),
             Msg("hint_writable"),
         ) from None
     return Changed(applied, path)
@@ -454,7 +454,7 @@ def _checked(plan: Plan, change: Change) -> Applied:
                 key=change.key,
                 value=format_flow(previous.value),
                 year=change.year,
-                where=str(previous.where),
+                where=previous.where,
             ),
             Msg("hint_replace"),
         )
@@ -496,7 +496,7 @@ def _writable_target(folder: Path) -> Path:
     """The file to replace: actuals.yaml, or the file inside the plan folder
     that its link leads to; refused when it is anything else."""
     path = folder / ACTUALS_FILE
-    shown = str(Path(display_path(folder)) / ACTUALS_FILE)  # the link's own name, not where it leads
+    shown = located(folder / ACTUALS_FILE)  # the link's own name, not where it leads
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         inside = Path(os.path.realpath(folder))
