@@ -12,6 +12,7 @@ import errno
 import functools
 import gc
 import importlib
+import inspect
 import os
 import re
 import sys
@@ -178,9 +179,95 @@ def common_options(command):
     return wrapper
 
 
-class Jmplan(click.Group):
+class _HelpInLanguage:
+    """A command whose --help follows the run's language: in Chinese, the
+    help texts are looked up in jmplan/i18n/help_zh.py while the help is
+    written (Click's own words come from usage.py through gettext), then put
+    back, so the next run in English finds them as they were."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        if _language() != "zh":
+            return super().get_help(ctx)  # type: ignore[misc]
+        from .i18n.help_zh import help_zh, short_help_zh
+
+        swapped: list[tuple[object, str, str | None]] = []
+
+        def swap(thing: object, attribute: str) -> None:
+            english = getattr(thing, attribute, None)
+            if english:
+                swapped.append((thing, attribute, english))
+                setattr(thing, attribute, help_zh(inspect.cleandoc(english)))
+
+        swap(self, "help")
+        swap(self, "epilog")
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            swap(param, "help")
+        for command in getattr(self, "commands", {}).values():  # a group lists each command's first phrase
+            if command.help and not command.short_help:
+                swapped.append((command, "short_help", None))
+                command.short_help = short_help_zh(help_zh(inspect.cleandoc(command.help)))
+        try:
+            return super().get_help(ctx)  # type: ignore[misc]
+        finally:
+            for thing, attribute, english in reversed(swapped):
+                setattr(thing, attribute, english)
+
+
+class _ColumnsFormatter(click.HelpFormatter):
+    """Click wraps help text counting characters, and a Chinese character
+    takes two columns of a terminal: in Chinese, help is laid out by the
+    columns it takes (show.render.wrap), paragraphs kept."""
+
+    def _paragraphs(self, text: str, width: int) -> list[str]:
+        from .show.render import wrap
+
+        lines: list[str] = []
+        for paragraph in text.split("\n\n"):
+            if lines:
+                lines.append("")
+            lines += wrap(" ".join(paragraph.split()), max(width, 10))
+        return lines
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        lines = self._paragraphs(text, self.width - self.current_indent)
+        self.write("".join(f"{indent}{line}\n" if line else "\n" for line in lines))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        term = min(max((len(first) for first, _ in rows), default=0), col_max) + col_spacing
+        margin = " " * (self.current_indent + term)
+        for first, second in rows:
+            self.write(" " * self.current_indent + first)
+            lines = self._paragraphs(second, self.width - self.current_indent - term) if second else []
+            if not lines:
+                self.write("\n")
+                continue
+            # a term wider than its column puts its text on the next line
+            self.write(" " * (term - len(first)) if len(first) <= term - col_spacing else "\n" + margin)
+            self.write(lines[0] + "\n" + "".join(f"{margin}{line}\n" if line else "\n" for line in lines[1:]))
+
+
+class _Context(click.Context):
+    def make_formatter(self) -> click.HelpFormatter:
+        if _language() == "zh":
+            return _ColumnsFormatter(width=self.terminal_width, max_width=self.max_content_width)
+        return super().make_formatter()
+
+
+class _Command(_HelpInLanguage, click.Command):
+    context_class = _Context
+
+
+class Jmplan(_HelpInLanguage, click.Group):
     """The command group; knows the language before Click parses anything,
-    so that Click's own usage errors can be in it too."""
+    so that Click's own usage errors, and --help, can be in it too."""
+
+    command_class = _Command
+    context_class = _Context
 
     def main(self, args=None, *rest, **kwargs):
         _LANGUAGE["current"] = _language_in(sys.argv[1:] if args is None else list(args))
