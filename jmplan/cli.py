@@ -182,35 +182,37 @@ def common_options(command):
 class _HelpInLanguage:
     """A command whose --help follows the run's language: in Chinese, the
     help texts are looked up in jmplan/i18n/help_zh.py while the help is
-    written (Click's own words come from usage.py through gettext), then put
-    back, so the next run in English finds them as they were."""
+    written, then put back, so the next run in English finds them as they
+    were. Click makes its own --help option once, in the language of the
+    first help of the process: its words are put in this run's language."""
 
     def get_help(self, ctx: click.Context) -> str:
-        if _language() != "zh":
-            return super().get_help(ctx)  # type: ignore[misc]
-        from .i18n.help_zh import help_zh, short_help_zh
+        from .i18n.help_zh import click_english, help_zh, short_help_zh
 
+        zh = _language() == "zh"
         swapped: list[tuple[object, str, str | None]] = []
 
         def swap(thing: object, attribute: str) -> None:
-            english = getattr(thing, attribute, None)
-            if english:
-                swapped.append((thing, attribute, english))
-                setattr(thing, attribute, help_zh(inspect.cleandoc(english)))
+            written = getattr(thing, attribute, None)
+            if written:
+                swapped.append((thing, attribute, written))
+                english = click_english(inspect.cleandoc(written))
+                setattr(thing, attribute, help_zh(english) if zh else english)
 
-        swap(self, "help")
-        swap(self, "epilog")
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             swap(param, "help")
-        for command in getattr(self, "commands", {}).values():  # a group lists each command's first phrase
-            if command.help and not command.short_help:
-                swapped.append((command, "short_help", None))
-                command.short_help = short_help_zh(help_zh(inspect.cleandoc(command.help)))
+        if zh:
+            swap(self, "help")
+            swap(self, "epilog")
+            for command in getattr(self, "commands", {}).values():  # a group lists each command's first phrase
+                if command.help and not command.short_help:
+                    swapped.append((command, "short_help", None))
+                    command.short_help = short_help_zh(help_zh(inspect.cleandoc(command.help)))
         try:
             return super().get_help(ctx)  # type: ignore[misc]
         finally:
-            for thing, attribute, english in reversed(swapped):
-                setattr(thing, attribute, english)
+            for thing, attribute, written in reversed(swapped):
+                setattr(thing, attribute, written)
 
 
 class _ColumnsFormatter(click.HelpFormatter):

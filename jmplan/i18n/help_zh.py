@@ -8,6 +8,8 @@ are commands, typed the same in both languages: only their heading changes.
 
 from __future__ import annotations
 
+from .usage import CLICK_ZH
+
 EXAMPLES_ZH = {"Examples:": "示例：", "Example:": "示例："}
 
 HELP_ZH: dict[str, str] = {
@@ -19,7 +21,6 @@ HELP_ZH: dict[str, str] = {
         "五年规划各项指标的进展：距目标还差多少，每年需增长多少才能完成。\n\n"
         "--data-dir、--lang 和 --format 也可写在命令之前；两处都写时，以命令之后的为准。"
     ),
-    "Show the version and exit.": "显示版本并退出。",
     "Show the full traceback of an internal error.": "发生内部错误时显示完整的回溯信息。",
     "Plan folder to use instead of the embedded Jiangmen plan [env JMPLAN_DATA_DIR].": (
         "要使用的规划文件夹，代替内置的江门规划（环境变量 JMPLAN_DATA_DIR）。"
@@ -189,7 +190,9 @@ HELP_ZH: dict[str, str] = {
 def help_zh(english: str) -> str:
     """The Chinese help for `english` (a cleaned docstring, an option's help
     or an epilog), or `english` itself when there is none."""
-    found = HELP_ZH.get(english)
+    # Click's own options (--help, --version) say what Click wrote, in whatever
+    # language the first help of the process was in: usage.py has their words
+    found = HELP_ZH.get(english) or CLICK_ZH.get(english)
     if found is not None:
         return found
     heading, sep, rest = english.partition("\n")
@@ -203,3 +206,12 @@ def short_help_zh(text: str) -> str:
     stop ("全部指标：代码、名称……" -> "全部指标")."""
     ends = [at for at in (text.find("："), text.find("。")) if at > 0]
     return text[: min(ends)] if ends else text
+
+
+def click_english(text: str) -> str:
+    """One of Click's own help texts back in English, where Click wrote it
+    in Chinese (usage.py); any other text as it is."""
+    return _CLICK_EN.get(text, text)
+
+
+_CLICK_EN = {chinese: english for english, chinese in CLICK_ZH.items()}
