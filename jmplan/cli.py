@@ -428,7 +428,7 @@ def _emit(text: str, fmt: str, output: Path | None):
 
 def _to_stdout(data: bytes) -> None:
     if sys.stdout is None:  # started with standard output closed (`>&-`)
-        raise click.ClickException("standard output is closed: cannot write; give -o FILE, or redirect it")
+        raise click.ClickException(_say("stdout_closed"))
     try:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -436,7 +436,7 @@ def _to_stdout(data: bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:  # a full disk or /dev/full, a closed descriptor
-        raise click.ClickException(f"standard output: cannot write: {exc.strerror or exc}") from None
+        raise click.ClickException(_say("stdout_cannot_write", error=os_reason(exc))) from None
 
 
 def _render(blocks, table_for_csv, data, fmt, output=None, wide=False):
@@ -782,13 +782,13 @@ def _progress_line(what: str):
         if terminal:
             if done == total or done % 10 == 0:
                 end = "\n" if done == total else ""
-                click.echo(f"\rjmplan: {what}: {done:,} of {total:,} indicators", err=True, nl=False)
+                click.echo("\r" + _say("progress", what=what, done=done, total=total), err=True, nl=False)
                 click.echo(end, err=True, nl=False)
             return
         tenth = done * 10 // total
         if tenth > shown["tenth"]:
             shown["tenth"] = tenth
-            click.echo(f"jmplan: {what}: {done:,} of {total:,} indicators", err=True)
+            click.echo(_say("progress", what=what, done=done, total=total), err=True)
 
     return progress
 
@@ -1114,7 +1114,7 @@ def template(year, by_department, lang, data_dir, output):
             else template_csv(plan, year, lang)
         )
     except OfficeUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(say(exc.args[0], _language())) from None
     _write_bytes(data, output)
     count = len(plan.indicators)
     click.echo(say(Msg("template_written", path=output, year=year, count=count), lang))
@@ -1230,9 +1230,7 @@ def _iso_date(value: str | None, param) -> str | None:
             raise ValueError(value)
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date written YYYY-MM-DD, such as 2019-03-31.", param=param
-        ) from None
+        raise click.BadParameter(_say("not_a_date", value=value), param=param) from None
 
 
 def _unknown_metric(exc, param_hint: str) -> click.BadParameter:
@@ -1266,7 +1264,7 @@ def main(argv=None):
         if exc.errno not in _STREAM_ERRORS:
             _internal_error(exc, args)
         # a message printed on a full or closed standard output (record's "Recorded ...")
-        click.echo(f"jmplan: cannot write: {exc.strerror or exc}", err=True)
+        click.echo(_say("output_cannot_write", error=os_reason(exc)), err=True)
         sys.exit(EXIT_DATA)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         _internal_error(exc, args)

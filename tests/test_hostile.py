@@ -297,6 +297,19 @@ def test_a_full_standard_output_is_exit_1(command):
     assert done.stderr.strip() == "Error: standard output: cannot write: No space left on device"
 
 
+def test_a_full_standard_output_is_said_in_chinese():
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "jmplan", "status", "--lang", "zh"],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "错误：标准输出：无法写入：磁盘空间不足"
+
+
 def test_a_closed_standard_output_is_exit_1():
     done = subprocess.run(
         [

@@ -367,6 +367,11 @@ def test_record_sets_provenance_and_keeps_the_replaced_figure(run, office_plan):
 def test_record_refuses_a_date_that_does_not_exist(run, office_plan):
     result = run("record", "sales", "2019", "130", "--recorded", "2019-02-30", "--data-dir", office_plan)
     assert result.exit_code == 2 and "--recorded" in result.stderr
+    assert "'2019-02-30' is not a date written YYYY-MM-DD, such as 2019-03-31." in result.stderr
+    chinese = run(
+        "record", "sales", "2019", "130", "--recorded", "2019-02-30", "--lang", "zh", "--data-dir", office_plan
+    )
+    assert chinese.exit_code == 2 and "'2019-02-30' 不是 YYYY-MM-DD 格式的日期，例如 2019-03-31。" in chinese.stderr
 
 
 def test_preliminary_marked_in_status_and_gap(run, office_plan):

@@ -830,6 +830,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}还没有可画的内容：需要基期值和目标值，或两个不同年份的值。",
         "{name} has nothing to draw yet: it needs a baseline and a target, or two values over time.",
     ),
+    "xlsx_needs_openpyxl": (
+        "读写 .xlsx 文件需要 openpyxl：pip install 'jmplan[office]'",
+        ".xlsx files need openpyxl: pip install 'jmplan[office]'",
+    ),
+    "word_needs_python_docx": (
+        "Word 文档需要 python-docx：pip install 'jmplan[office]'",
+        "Word documents need python-docx: pip install 'jmplan[office]'",
+    ),
+    "pdf_needs_weasyprint": (
+        "PDF 报告需要 WeasyPrint：pip install 'jmplan[pdf]'（{error}）",
+        "PDF reports need WeasyPrint: pip install 'jmplan[pdf]' ({error})",
+    ),
+    "stdout_closed": (
+        "标准输出已关闭，无法写入；请加 -o FILE，或重定向标准输出",
+        "standard output is closed: cannot write; give -o FILE, or redirect it",
+    ),
+    "stdout_cannot_write": ("标准输出：无法写入：{error}", "standard output: cannot write: {error}"),
+    "output_cannot_write": ("jmplan：无法写入：{error}", "jmplan: cannot write: {error}"),
+    "progress": (
+        "jmplan：{what}：已完成 {done:,} / {total:,} 个指标",
+        "jmplan: {what}: {done:,} of {total:,} indicators",
+    ),
+    "not_a_date": (
+        "{value!r} 不是 YYYY-MM-DD 格式的日期，例如 2019-03-31。",
+        "{value!r} is not a date written YYYY-MM-DD, such as 2019-03-31.",
+    ),
     "charts_need_matplotlib": (
         "图表需要 matplotlib：pip install 'jmplan[charts]'",
         "charts need matplotlib: pip install 'jmplan[charts]'",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+from ..i18n import Msg
+
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint (or the Pango library it draws text with) is missing."""
@@ -19,9 +21,7 @@ def html_to_pdf(html: str) -> bytes:
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint is there but Pango is not
-        raise PdfUnavailable(
-            f"PDF reports need WeasyPrint: pip install 'jmplan[pdf]' ({type(exc).__name__}: {exc})"
-        ) from None
+        raise PdfUnavailable(Msg("pdf_needs_weasyprint", error=f"{type(exc).__name__}: {exc}")) from None
 
     def no_fetching(url: str, *args, **kwargs):
         raise ValueError(f"jmplan's reports fetch nothing ({url})")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 
+from ..i18n import Msg
 from .render import COLOURS, MARKS, Chart, Heading, Lines, Paragraph, Table, cell_tone, is_wide
 from .workbook import OfficeUnavailable
 
@@ -30,7 +31,7 @@ def to_docx(blocks: list, title: str, lang: str, chart_width_cm: float = 16.0) -
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm, Pt
     except ImportError:
-        raise OfficeUnavailable("Word documents need python-docx: pip install 'jmplan[office]'") from None
+        raise OfficeUnavailable(Msg("word_needs_python_docx")) from None
 
     document = docx.Document()
     document.core_properties.title = title

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from ..i18n import Msg
 from .render import Table
 
 # Excel refuses these characters in a sheet title
@@ -22,7 +23,7 @@ def openpyxl():
     try:
         import openpyxl as module
     except ImportError:
-        raise OfficeUnavailable(".xlsx files need openpyxl: pip install 'jmplan[office]'") from None
+        raise OfficeUnavailable(Msg("xlsx_needs_openpyxl")) from None
     return module
 
 
