@@ -161,6 +161,22 @@ def test_no_line_starts_with_a_closing_mark_and_long_headers_wrap(observed):
     assert "Required" in stdout.splitlines()[header] and "trajectory" in stdout.splitlines()[header + 1]
 
 
+def test_no_line_ends_with_an_opening_mark():
+    """An opening bracket or quotation mark goes onto the line of what it opens."""
+    from jmplan.show.render import wrap
+
+    for text in (
+        "只使用截至该年的观测值（默认：全部）。",
+        "原文写作“735G”，按 Gbps 读取",
+        "江门市国民经济“十三五”规划",
+    ):
+        for width in range(6, 40):
+            lines = wrap(text, width)
+            assert not any(line.endswith(("（", "“", "「")) for line in lines), (width, lines)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert wrap("只使用截至该年的观测值（默认：全部）。", 24) == ["只使用截至该年的观测值", "（默认：全部）。"]
+
+
 def test_a_narrow_table_shows_the_baseline_where_there_is_no_observation_yet():
     """The narrow table has no baseline column: without an observation the
     latest-value cell carries the baseline and its year (the shipped plan

@@ -161,14 +161,18 @@ def wrap(text: str, width: int | None, indent: int = 0) -> list[str]:
 
 
 _CLOSING = "、，。；：！？）」』”’%,.;:!?)"
+_OPENING = "（「『“‘"
 
 
 def _tokens(text: str) -> list[str]:
     """Words and Chinese characters, each closing punctuation mark kept with
-    what it closes, so that no line starts with one."""
+    what it closes and each opening one with what it opens, so that no line
+    starts with a closing mark or ends with an opening one."""
     tokens: list[str] = []
     for token in _WRAP_TOKEN.findall(text):
         if tokens and token[0] in _CLOSING and not tokens[-1].isspace():
+            tokens[-1] += token
+        elif tokens and tokens[-1] and tokens[-1][-1] in _OPENING and not token.isspace():
             tokens[-1] += token
         else:
             tokens.append(token)
