@@ -57,8 +57,26 @@ def report_blocks(
     and others, the report gets a section comparing them. `progress`, if
     given, is called as (indicators done, indicators in all) along the way:
     a chart takes a few hundredths of a second, a report of thousands minutes."""
+    blocks = _opening_blocks(result, lang, method)
+    shown, notes = _indicator_blocks(result, lang, method, charts, chart_format, chart_size, progress)
+    blocks += shown
+    if comparison is not None:
+        from .compare_view import compare_blocks
+
+        blocks.extend(compare_blocks(comparison, lang, level=2))
+    for heading, goals in (("goals", result.goals), ("tasks", result.tasks)):
+        if goals:
+            blocks.append(Heading(text(heading, lang)))
+            blocks.append(Lines([_goal_line(g, result, lang) for g in goals], numbered=heading == "tasks"))
+    blocks.append(Heading(text("sources_and_method", lang)))
+    blocks.append(Lines(_sources(result, lang, method, version)))
+    return blocks, notes
+
+
+def _opening_blocks(result: PlanAssessment, lang: str, method: str) -> list:
+    """The title and period, the summary by status (worst first) with the
+    indicators that need attention, and the completion table."""
     info = result.plan.info
-    notes: list[str] = []
     blocks: list = [Heading(report_title(result, lang), level=1)]
     period = text("plan_period", lang, base=info.base_year, target=info.target_year)
     when = text("data_to", lang, year=result.year) if result.year else text("data_latest", lang)
@@ -90,8 +108,23 @@ def report_blocks(
     notes_below = reason_footnotes(result, lang, method) + review_notes(result, lang)
     if notes_below:
         blocks.append(Lines(notes_below))
+    return blocks
 
-    blocks.append(Heading(text("by_indicator", lang)))
+
+def _indicator_blocks(
+    result: PlanAssessment,
+    lang: str,
+    method: str,
+    charts: bool,
+    chart_format: str,
+    chart_size: tuple[float, float],
+    progress: Callable[[int, int], None] | None,
+) -> tuple[list, list[str]]:
+    """A heading, a paragraph, the figures' remarks and a chart for each
+    indicator with data, in report order; and the notes for the user (a
+    chart that could not be drawn as asked)."""
+    blocks: list = [Heading(text("by_indicator", lang))]
+    notes: list[str] = []
     can_draw = charts
     rows = ordered(result.rows)
     for done, row in enumerate(rows):
@@ -120,21 +153,8 @@ def report_blocks(
                 blocks.append(Chart("", name, name=row.key, png=image))
             else:
                 blocks.append(Chart(image.decode("utf-8"), name, name=row.key))
-
     if progress is not None:
         progress(len(result.rows), len(result.rows))
-    if comparison is not None:
-        from .compare_view import compare_blocks
-
-        blocks.extend(compare_blocks(comparison, lang, level=2))
-
-    for heading, goals in (("goals", result.goals), ("tasks", result.tasks)):
-        if goals:
-            blocks.append(Heading(text(heading, lang)))
-            blocks.append(Lines([_goal_line(g, result, lang) for g in goals], numbered=heading == "tasks"))
-
-    blocks.append(Heading(text("sources_and_method", lang)))
-    blocks.append(Lines(_sources(result, lang, method, version)))
     return blocks, notes
 
 
