@@ -884,7 +884,6 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
     """
     from .plan.lookup import UnknownIndicator
     from .plan.problems import PlanError
-    from .show import fmt
     from .write.record import RecordError, record_observation, remove_observation
 
     if data_dir is None:
@@ -922,6 +921,15 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
             hint = exc.param if exc.param.startswith("--") else exc.param.upper()
             raise click.BadParameter(message, param_hint=f"'{hint}'") from None
         raise click.ClickException(message + "\n" + _say("nothing_written")) from None
+    click.echo(_recorded_lines(done, lang, remove))
+
+
+def _recorded_lines(done, lang: str, removed: bool) -> str:
+    """What record did, by the indicator's name: the value recorded, or the
+    one replaced (kept in the history, with the source and note it kept), or
+    the one removed."""
+    from .show import fmt
+
     ind = done.indicator
 
     def shown(value: float) -> str:  # a yearly change is in %, whatever the indicator's unit
@@ -933,9 +941,8 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
     old = None
     if done.previous is not None:
         old = shown(done.previous.change_percent if done.previous.change_percent is not None else done.previous.value)
-    if remove:
-        click.echo(say(Msg("removed", value=old, **where), lang))
-        return
+    if removed:
+        return say(Msg("removed", value=old, **where), lang)
     new = shown(done.value)
     if old is not None:
         kept = "replaced_in_history" if done.previous.quote else "replaced_in_history_plain"
@@ -946,7 +953,7 @@ def record(metric, year, value, source, note, replace, remove, force, data_statu
             lines.append(Msg("kept_note", note=done.kept_note))
     else:
         lines = [Msg("recorded", value=new, **where)]
-    click.echo("\n  ".join(say(line, lang) for line in lines))
+    return "\n  ".join(say(line, lang) for line in lines)
 
 
 @cli.command(
