@@ -9,6 +9,7 @@ likewise json and csv are imported by the format that needs them.
 from __future__ import annotations
 
 import base64  # loaded with yaml anyway, as io is at start-up: local imports of them save nothing
+import functools
 import io
 import re
 from typing import NamedTuple
@@ -123,9 +124,14 @@ def display_width(text: str) -> int:
     return max((max(wcswidth(line), len(line)) for line in text.splitlines()), default=0)
 
 
-_WRAP_TOKEN = re.compile(
-    r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][、，。；：！？）」』”’]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"
-)
+# Compiled on first use, not at import: these two take milliseconds to compile
+# (character classes over Unicode), which every command would pay at start-up
+# while only terminal wrapping and CSV use them.
+@functools.cache
+def _wrap_token() -> re.Pattern[str]:
+    return re.compile(
+        r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][、，。；：！？）」』”’]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"
+    )
 
 
 def wrap(text: str, width: int | None, indent: int = 0) -> list[str]:
@@ -169,7 +175,7 @@ def _tokens(text: str) -> list[str]:
     what it closes and each opening one with what it opens, so that no line
     starts with a closing mark or ends with an opening one."""
     tokens: list[str] = []
-    for token in _WRAP_TOKEN.findall(text):
+    for token in _wrap_token().findall(text):
         if tokens and token[0] in _CLOSING and not tokens[-1].isspace():
             tokens[-1] += token
         elif tokens and tokens[-1] and tokens[-1][-1] in _OPENING and not token.isspace():
@@ -397,7 +403,11 @@ def to_csv(table: Table) -> str:
 # these as a formula: `=HYPERLINK(...)` in an indicator's name would become a
 # live link, `@SUM(...)` a calculation ("CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CSV_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
+
+
+@functools.cache
+def _csv_number() -> re.Pattern[str]:  # compiled on first use, as _wrap_token
+    return re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
 # Excel splits a .csv at the locale's list separator, which is `;` in much
@@ -412,7 +422,7 @@ def _csv_cell(text: str) -> str:
     gets a leading `'` (OWASP's advice), and so does a part of it that would
     start one after a `;` or tab; except a number such as -3.5, which must
     stay a number."""
-    if _CSV_NUMBER.fullmatch(text):
+    if _csv_number().fullmatch(text):
         return text
     text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", text)
     if text.startswith(_FORMULA_START):
