@@ -144,3 +144,190 @@ def test_a_refused_value_is_reported_once(tmp_path, monkeypatch, run):
     lines = _case(tmp_path, monkeypatch, run, targets=tagged)
     assert lines[0] == "p/targets.yaml:3: the tag !!python/object:os.system is not allowed in a plan file"
     assert lines[-1] == "jmplan: 1 problem in the plan's data; nothing was computed."
+
+
+# Every check that needs more than one field or file (plan/validate.py), and
+# next to each the figure that sits on its edge and must pass: a share of 0
+# and of 100, a compound level of 0, a negative linear level, an observation
+# in the base and in the target year, a figure in the unit's other names.
+CROSS_PLAN = """\
+plan:
+  name_zh: 测试规划
+  name_en: Test plan
+  base_year: 2015
+  target_year: 2020
+indicators:
+  sales:
+    name_zh: 销售额
+    name_en: Sales
+    unit: 亿元
+    unit_zh: 亿元人民币
+    unit_en: 100 million yuan
+    growth_model: compound
+    same_as: ecommerse
+  share:
+    name_zh: 覆盖率
+    name_en: Coverage
+    unit: "%"
+    growth_model: linear
+    same_as: fibre_to_home
+  users:
+    name_zh: 用户数
+    name_en: Users
+    unit: 万户
+    growth_model: compound
+    same_as: fibre_to_home
+  gap:
+    name_zh: 差额
+    name_en: Gap
+    unit: 亿元
+    growth_model: linear
+    same_as: ecommerce
+  retail:
+    name_zh: 网络零售额
+    name_en: Online retail
+    unit: 亿元
+    growth_model: compound
+    same_as: online_retail
+  online_retail:
+    name_zh: 网上零售
+    name_en: Retail online
+    unit: 亿元
+    growth_model: compound
+  apps:
+    name_zh: 应用
+    name_en: Apps
+    unit: 个
+    growth_model: compound
+    same_as: qqqqqqqq
+goals:
+  hub:
+    text_zh: 成为信息枢纽
+    text_en: Become an information hub
+tasks:
+  build:
+    text_zh: 建设
+    text_en: Build
+common:
+  ecommerce:
+    name_zh: 电商
+    name_en: E-commerce
+    unit: "%"
+"""
+CROSS_BASELINE = """\
+year: 2015
+values:
+  sales:
+    value: 100
+    unit: 亿元人民币
+  share:
+    value: 0
+    unit: 万元
+  users: 0
+  gap: -20
+  retail: 1
+  online_retail: 1
+"""
+CROSS_TARGETS = """\
+year: 2020
+values:
+  sales: 150
+  share: {value: 90, qualifier: range, upper: 101}
+  users: {value: -1, qualifier: range, upper: 5}
+  retail: 2
+  online_retail: 2
+  salse: 3
+"""
+CROSS_MILESTONES = """\
+year: 2017
+values:
+  sales: {value: 120, unit: 100 million yuan}
+  share: {value: 0, qualifier: range, upper: 100}
+  salse: 1
+  hub: 1
+  gap: {value: -10, unit: 万元}
+"""
+CROSS_ACTUALS = """\
+observations:
+  sales:
+    2015: 100
+    2020: 140
+    2014: 90
+    2021: 160
+  share:
+    2016: -0.5
+  salse:
+    2016: 1
+    2017: 2
+notes:
+  hubb:
+    2018: 已上线
+  hub:
+    2018: 已上线
+  build:
+    2018: 已开工
+  users:
+    2018: 开通
+  zzzzzzzz:
+    2018: 无
+"""
+
+
+def test_every_cross_file_problem_with_its_hint(tmp_path, monkeypatch, run):
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "targets_2017.yaml").write_text(CROSS_MILESTONES, encoding="utf-8")
+    files = {"plan": CROSS_PLAN, "baseline": CROSS_BASELINE, "targets": CROSS_TARGETS, "actuals": CROSS_ACTUALS}
+    assert _case(tmp_path, monkeypatch, run, **files) == [
+        # figures: the baseline's unit (unit_zh passes), a range's ends each checked, then undefined keys
+        "p/baseline_2015.yaml:7: the baseline of 'share' is in '万元', but the indicator is measured in '%'",
+        "  hint: convert the value to % or fix the unit in plan.yaml",
+        "p/targets.yaml:4: the target of 'share' is 101 %, over 100 %",
+        "  hint: a share in % lies between 0 and 100; for other ratios use another unit",
+        "p/targets.yaml:5: the target of 'users' is -1: a compound indicator cannot be negative"
+        " (its growth rate compares levels)",
+        "  hint: check the sign; a decrease is set with `direction: decrease`",
+        "p/targets.yaml:8: target for 'salse', which plan.yaml does not define",
+        "  hint: did you mean 'sales', 'share'?",
+        # milestones: unit_en passes, a share's range from 0 to 100 passes; a key with no spelling near it
+        # gets the plain hint
+        "p/targets_2017.yaml:5: milestone for 2017 for 'salse', which plan.yaml does not define",
+        "  hint: did you mean 'sales', 'share'?",
+        "p/targets_2017.yaml:6: milestone for 2017 for 'hub', which plan.yaml does not define",
+        "  hint: add it under `indicators:` in plan.yaml",
+        "p/targets_2017.yaml:7: the milestone for 2017 of 'gap' is in '万元', but the indicator is measured in '亿元'",
+        "  hint: convert the value to 亿元 or fix the unit in plan.yaml",
+        # observations: an undefined key once per file, however many years it has
+        "p/actuals.yaml:8: the observation for 2016 of 'share' is -0.5: a share in % cannot be negative",
+        "  hint: check the sign; a decrease is set with `direction: decrease`",
+        "p/actuals.yaml:10: observation for 2016 for 'salse', which plan.yaml does not define",
+        "  hint: did you mean 'sales', 'share'?",
+        # years: 2015 and 2020 are the plan's own
+        "p/actuals.yaml:5: observation for 'sales' in 2014, outside the plan's years 2015–2020",
+        "  hint: use a year from 2015 to 2020",
+        "p/actuals.yaml:6: observation for 'sales' in 2021, outside the plan's years 2015–2020",
+        "  hint: use a year from 2015 to 2020",
+        # notes: a goal, a task and an indicator are known; nothing spelt near: no hint
+        "p/actuals.yaml:14: note for 'hubb', which is no goal, task or indicator of the plan",
+        "  hint: did you mean 'hub'?",
+        "p/actuals.yaml:22: note for 'zzzzzzzz', which is no goal, task or indicator of the plan",
+        # same_as: jmplan's own common list wins over the plan's redefinition (gap in 亿元 passes)
+        "p/plan.yaml:59: common indicator 'ecommerce' is already in jmplan's common list",
+        "  hint: use it as it is (`same_as: ecommerce`), or give yours another key",
+        "p/plan.yaml:14: same_as: 'ecommerse' is not a key of the common list",
+        "  hint: did you mean 'ecommerce'?",
+        "p/plan.yaml:26: 'users' is measured in '万户', which does not convert to '%', the unit of common"
+        " indicator 'fibre_to_home'",
+        "  hint: same_as joins indicators that measure the same thing: give 'users' '%' or a multiple of it"
+        " (万, 亿; k, M, G, T for rates), or remove same_as",
+        "p/plan.yaml:26: 'users' and 'share' would both be compared as 'fibre_to_home'",
+        "  hint: one indicator of a plan stands for a common indicator; remove one same_as",
+        # the second claim on a key: where same_as says so, else the indicator itself (its key is the common key)
+        "p/plan.yaml:39: 'online_retail' and 'retail' would both be compared as 'online_retail'",
+        "  hint: one indicator of a plan stands for a common indicator; remove one same_as",
+        "p/plan.yaml:49: same_as: 'qqqqqqqq' is not a key of the common list",
+        "  hint: see the README's list of common indicators, or add yours under `common:` in plan.yaml",
+        # milestones: one for an indicator without a target (gap: a negative level is fine when linear)
+        "p/targets_2017.yaml:7: milestone for 'gap', which has no target in targets.yaml",
+        "  hint: a milestone is a step on the way to a target: add the target, or move this one there",
+        "jmplan: 20 problems in the plan's data; nothing was computed.",
+    ]

@@ -80,13 +80,13 @@ def _parse(text: str, names: list[str]) -> float:
     suffix = match.group(2)
     if suffix and suffix[0] in ",.0123456789":
         raise QuantityError(Msg("not_a_number", text=text), Msg("hint_thousands"))
-    folded = {unicodedata.normalize("NFKC", n).casefold() for n in names}
+    # the names as the text was made: spaces out ("square kilometres" typed is "squarekilometres")
+    folded = {unicodedata.normalize("NFKC", n).replace(" ", "").casefold() for n in names}
     if not suffix or suffix.casefold() in folded:
         return float(number)
-    # the first name that carries a multiplier (亿元) sets the unit's own scale
-    unit_factor, unit_base = next(
-        ((f, b) for f, b in map(_split_multiplier, names) if f > 1), _split_multiplier(names[0] if names else "")
-    )
+    # the first name that carries a multiplier (亿元) sets the unit's own scale;
+    # with none, the scale is 1 (and unit_base is never read)
+    unit_factor, unit_base = next(((f, b) for f, b in map(_split_multiplier, names) if f > 1), (1, ""))
     factor, base = _split_multiplier(suffix)
     # '7.76万' or '1700亿': a multiplier alone means the indicator's own unit
     if base and base.casefold() not in folded and not (unit_factor > 1 and base == unit_base):
