@@ -16,6 +16,7 @@ import inspect
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -410,18 +411,24 @@ def _check_year(plan, year):
         )
 
 
-def _emit(text: str, fmt: str, output: Path | None):
+def _emit(text: str | Iterator[str], fmt: str, output: Path | None):
     """Print, or write the file whole: a temporary file renamed into place,
-    so an interrupted run never leaves half a report behind."""
+    so an interrupted run never leaves half a report behind. `text` may come
+    in pieces (JSON does), written as they come rather than held whole."""
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    if isinstance(text, str):
+        data: bytes | Iterator[bytes] = text.encode(encoding)
+    else:
+        data = (piece.encode(encoding) for piece in text)
     if output is None:
         # bytes, so that CSV gets its BOM and the encoding does not depend on the locale
-        _to_stdout(text.encode(encoding))
+        for piece in [data] if isinstance(data, bytes) else data:
+            _to_stdout(piece)
         return
     from .write.atomic import write_atomic
 
     try:
-        write_atomic(output, text.encode(encoding))
+        write_atomic(output, data)
     except OSError as exc:
         raise click.ClickException(_say("cannot_write", path=output, error=os_reason(exc))) from None
 
@@ -443,7 +450,7 @@ def _render(blocks, table_for_csv, data, fmt, output=None, wide=False):
     from .show import render
 
     if fmt == "json":
-        return render.to_json(data())
+        return render.json_chunks(data())
     if fmt == "csv":
         return render.to_csv(table_for_csv())
     if fmt == "markdown":

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeGuard
 
 from ..i18n import Msg, Words
 from .problems import Problem, Source
 from .spelling import close_matches, did_you_mean
-from .yamlfile import REFUSED, Node
+from .yamlfile import MAPPING, NULLS, REFUSED, SCALAR, SEQUENCE, Node
+
+_COLLECTIONS = (MAPPING, SEQUENCE)
 
 # A plain decimal number. No leading zero before other digits: YAML 1.1 reads
 # 012 as the octal 10, so such text is refused rather than guessed at.
@@ -73,11 +76,16 @@ class Fields:
     """The fields of one YAML mapping, read one by one.
 
     Call `finish()` last: it reports every field that nobody asked for.
+    `what` names the mapping in messages; it may be a function that makes
+    the name, called only when there is a problem to report (a large plan
+    reads 10,000s of mappings, and most have none).
     """
 
-    def __init__(self, node: Node, what: str | Path, problems: list[Problem], at: Source | None = None):
+    def __init__(
+        self, node: Node, what: str | Path | Callable[[], str], problems: list[Problem], at: Source | None = None
+    ):
         self.node = node
-        self.what = what
+        self._what = what
         self.at = at or node.where  # where a missing field is reported: the mapping's key
         self.problems = problems
         self._by_name = node.by_key  # empty unless a mapping
@@ -85,22 +93,31 @@ class Fields:
         # the same on every run (a set's order changes with the hash seed)
         self._asked: dict[str, None] = {}
 
+    @property
+    def what(self) -> str | Path:
+        return self._what() if callable(self._what) else self._what
+
     def _get(self, name: str, required: bool) -> Node | None:
         self._asked[name] = None
         pair = self._by_name.get(name)
-        if pair is not None and pair[1].kind == REFUSED:  # already reported
-            return None
-        if pair is None or pair[1].is_null:
-            if required:
-                at = pair[0].where if pair else self.at
-                hint = Msg("hint_add_line", name=name)
-                if not pair:
-                    close = close_matches(name, self._by_name, n=1, cutoff=0.8)
-                    if close:  # growth_modle: the field is there, misspelt
-                        hint = Msg("hint_misspelt_field", close=close[0], line=self._by_name[close[0]][0].line)
-                self.problems.append(Problem(at, Msg("field_missing", what=self.what, name=name), hint))
-            return None
-        return pair[1]
+        if pair is not None:
+            node = pair[1]
+            if node.kind == SCALAR and (node.quoted or node.text not in NULLS) or node.kind in _COLLECTIONS:
+                return node  # the common case: a value is written
+            if node.kind == REFUSED:  # already reported
+                return None
+        if required:
+            self._missing(name, pair)
+        return None
+
+    def _missing(self, name: str, pair: tuple[Node, Node] | None) -> None:
+        at = pair[0].where if pair else self.at
+        hint = Msg("hint_add_line", name=name)
+        if not pair:
+            close = close_matches(name, self._by_name, n=1, cutoff=0.8)
+            if close:  # growth_modle: the field is there, misspelt
+                hint = Msg("hint_misspelt_field", close=close[0], line=self._by_name[close[0]][0].line)
+        self.problems.append(Problem(at, Msg("field_missing", what=self.what, name=name), hint))
 
     def where(self, name: str) -> Source:
         """The line of field `name`, or of the mapping when it is absent."""

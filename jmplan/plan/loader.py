@@ -38,11 +38,12 @@ from .model import (
     PlanInfo,
     Target,
     Thresholds,
+    plain_figure,
 )
 from .problems import PlanError, Problem, Source, located
 from .targets import INDEX_BASE, TargetContext, read_target
 from .validate import check_plan
-from .yamlfile import REFUSED, Node, read_yaml
+from .yamlfile import MAPPING, REFUSED, SCALAR, Node, read_yaml
 
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
@@ -280,10 +281,10 @@ def _plan_info(plan_node: Node, at: Source, problems: list[Problem]) -> PlanInfo
 def _indicator(key_node: Node, node: Node | None, problems: list[Problem]) -> Indicator | None:
     """One entry of `indicators:`; None when it is not a mapping."""
     check_key(key_node, "indicator", problems)
-    what = Msg("what_indicator", key=key_node.text)
-    if not require_mapping(node, what, problems):
+    if node is None or node.kind != MAPPING:
+        require_mapping(node, Msg("what_indicator", key=key_node.text), problems)
         return None
-    f = Fields(node, what, problems, at=key_node.where)
+    f = Fields(node, lambda: Msg("what_indicator", key=key_node.text), problems, at=key_node.where)
     same_as = f.text("same_as").strip()
     if not same_as and f.raw("same_as") is not None:
         problems.append(Problem(f.where("same_as"), Msg("same_as_empty", key=key_node.text), Msg("hint_same_as_empty")))
@@ -524,12 +525,12 @@ def _figure(
     `key_node` is its key, where a missing field is reported. An `observed`
     figure (actuals.yaml) may also carry its provenance: data_status,
     recorded and the history of the figures it replaced."""
-    if node.kind == "scalar":  # the common case, kept lean: a large plan has 100,000s
+    if node.kind == SCALAR:  # the common case, kept lean: a large plan has 100,000s
         value = None if node.quoted else parse_number(node.text)
         if value is None:
             read_number(node, key, problems)  # to say what is wrong
             return None
-        return Figure(year, value, where=node.where)
+        return plain_figure(year, value, node.where)
     what = Msg("what_figure", key=key)
     if not require_mapping(node, what, problems):
         return None
@@ -635,13 +636,15 @@ def read_actuals(
     notes_node = top.mapping("notes")
     top.finish()
     observations: dict[str, dict[int, Figure]] = {}
-    for key_node, years_node in _by_key(observations_node, "observations", problems):
+    # consumed as read: each indicator's nodes are freed once its figures are made, so the
+    # file's nodes and the plan's figures are never all in memory at once (a third of the peak)
+    for key_node, years_node in _by_key(observations_node, "observations", problems, consume=True):
         key = key_node.text
         by_year: dict[int, Figure] = {}
         for year_node, node in years_node.items:
             year = _year(year_node, problems)
             if year is not None:
-                figure = _figure(node, key, year_node, year, problems, observed=True)
+                figure = _figure(node, key, year_node, year, problems, True)
                 if figure is not None:
                     by_year[year] = figure
         observations[key] = dict(sorted(by_year.items()))
@@ -660,9 +663,12 @@ def read_actuals(
     return observations, notes, problems
 
 
-def _by_key(section: Node | None, what: str, problems: list[Problem]):
-    """(key node, mapping node) for each `key: {YEAR: ...}` of a section."""
-    for key_node, years_node in section.items if section else []:
+def _by_key(section: Node | None, what: str, problems: list[Problem], consume: bool = False):
+    """(key node, mapping node) for each `key: {YEAR: ...}` of a section, in
+    file order; with `consume`, each is taken out of the section as it is given."""
+    entries = section.by_key if section else {}
+    pairs = (entries.pop(name) for name in list(entries)) if consume else entries.values()
+    for key_node, years_node in pairs:
         if years_node.kind == "mapping":
             yield key_node, years_node
         elif not years_node.is_null:

@@ -15,6 +15,7 @@ baseline and `n` the years from the base year to the target's year:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..i18n import Msg
@@ -341,14 +342,19 @@ def _resolved(
     indicator = ctx.indicator
     sign = indicator.sign if indicator else 1
     effective_bound = bound or (indicator.default_bound if indicator else "at_least")
-    what = Msg("what_target_of", year=year) if until is None else Msg("what_target_replaced", year=year, until=until)
+
+    def what() -> Msg:  # made only for a problem: a large plan resolves 10,000s of targets
+        return (
+            Msg("what_target_of", year=year) if until is None else Msg("what_target_replaced", year=year, until=until)
+        )
+
     b = baseline_for(ctx, form)
     if form not in ("value", "range") and b is None and indicator is not None:
         needs = Msg("needs_yearly_changes") if form in RELATIVE_FORMS else Msg("needs_level")
         problems.append(
             Problem(
                 node.where,
-                Msg("target_needs_baseline", what=what, key=indicator.key, form=form),
+                Msg("target_needs_baseline", what=what(), key=indicator.key, form=form),
                 Msg("hint_target_needs_baseline", needs=needs),
             )
         )
@@ -381,7 +387,7 @@ def _resolved(
     return target
 
 
-def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: str) -> Problem | None:
+def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: Callable[[], Msg]) -> Problem | None:
     """A target on the wrong side of the baseline for the indicator's direction
     is almost always a misreading (〔30〕 typed as 30, a fall typed as a level).
     Allowed when the plan states a bound the baseline already meets (a ceiling
@@ -407,7 +413,7 @@ def _wrong_side(target: Target, indicator: Indicator, ctx: TargetContext, what: 
         target.where,
         Msg(
             "wrong_side_below" if indicator.sign > 0 else "wrong_side_above",
-            what=what,
+            what=what(),
             key=indicator.key,
             value=f"{target.value:g}",
             baseline=f"{b:g}",

@@ -12,6 +12,7 @@ import base64  # loaded with yaml anyway, as io is at start-up: local imports of
 import functools
 import io
 import re
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 
@@ -444,42 +445,72 @@ def _finite(value):
 def to_json(data) -> str:
     """JSON with objects indented, and each item of a list of objects (a
     metric, a goal, a point of a trajectory) on one line of its own: easy to
-    read, and `grep` or `diff` work indicator by indicator.
+    read, and `grep` or `diff` work indicator by indicator."""
+    return "".join(json_chunks(data))
 
-    Also fast: json's C encoder writes each item, where `indent=` would switch
-    the whole document to its pure-Python encoder (4x slower on a large plan).
-    """
+
+def json_chunks(data, size: int = 1 << 16) -> Iterator[str]:
+    """to_json's text in pieces of about `size` characters, ending with the
+    newline: a large plan's JSON is tens of MB, which a caller can write out
+    as it comes rather than hold whole, twice (as text, then as bytes)."""
+    batch: list[str] = []
+    length = 0
+    for piece in _json_pieces(data, _json_encoder()):
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    batch.append("\n")
+    yield "".join(batch)
+
+
+def _json_encoder() -> Callable[[object], str]:
+    """JSON of one value on one line, by json's C encoder. Made once per
+    document and called per item: json.dumps would set up a new encoder
+    (a dozen Python-level steps) for each of a large plan's 10,000s of items.
+    Never `indent=`, which switches json to its pure-Python encoder (4x slower).
+    JSON has no Infinity or NaN: a value holding one is written with null there."""
     import json
+    import json.encoder
 
-    strict = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    strict = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+    chunks: Callable[[object], str] = strict.encode
+    make_c_encoder = getattr(json.encoder, "c_make_encoder", None)  # None in a Python without json's C speedups
+    if make_c_encoder is not None:  # the arguments JSONEncoder.iterencode gives it, without the circularity check
+        encode_one = make_c_encoder(
+            None, strict.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, False
+        )
 
-    def encode(value) -> str:
+        def chunks(value: object) -> str:
+            return "".join(encode_one(value, 0))
+
+    def encode(value: object) -> str:
         try:
-            return strict(value)
-        except ValueError:  # an overflow somewhere inside: JSON has no Infinity or NaN, so null
-            return strict(_finite(value))
+            return chunks(value)
+        except ValueError:  # an overflow somewhere inside
+            return chunks(_finite(value))
 
-    def pieces(value, indent: str):
-        # pieces joined once at the end: a large plan's JSON is tens of MB,
-        # and joining level by level would copy it at every level
-        inner = indent + "  "
-        if isinstance(value, dict) and value:
-            opening = "{\n"
-            for k, v in value.items():
-                yield f"{opening}{inner}{encode(k)}: "
-                yield from pieces(v, inner)
-                opening = ",\n"
-            yield f"\n{indent}}}"
-        elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
-            opening = "[\n"
-            for item in value:
-                yield f"{opening}{inner}{encode(item)}"
-                opening = ",\n"
-            yield f"\n{indent}]"
-        else:
-            yield encode(value)
+    return encode
 
-    return "".join([*pieces(data, ""), "\n"])
+
+def _json_pieces(value, encode: Callable[[object], str], indent: str = "") -> Iterator[str]:
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        opening = "{\n"
+        for k, v in value.items():
+            yield f"{opening}{inner}{encode(k)}: "
+            yield from _json_pieces(v, encode, inner)
+            opening = ",\n"
+        yield f"\n{indent}}}"
+    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        opening = "[\n"
+        for item in value:
+            yield f"{opening}{inner}{encode(item)}"
+            opening = ",\n"
+        yield f"\n{indent}]"
+    else:
+        yield encode(value)
 
 
 def _items(block: Lines, markdown: bool = False) -> list[str]:

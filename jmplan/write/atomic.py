@@ -14,7 +14,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -32,8 +32,8 @@ def final_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
-    """Replace `path` with `data` in one step. `check`, if given, is called
+def write_atomic(path: Path, data: bytes | Iterable[bytes], check: Callable[[Path], None] | None = None) -> None:
+    """Replace `path` with `data` (bytes, or bytes in pieces) in one step. `check`, if given, is called
     with the finished temporary file before it replaces the old one; if it
     raises, the old file stays as it was. A link is followed; a device or
     FIFO is written through (then without `check`, which needs a file)."""
@@ -51,14 +51,14 @@ def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None =
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         # a device or a FIFO (also /dev/stdout, whose link leads to no file name): no rename, no temporary file
         with open(path, "wb") as stream:
-            stream.write(data)
+            _write_all(stream, data)
         return
     path = final_target(path)  # a regular file (or none yet) behind links: replaced where it is
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write_all(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:  # keep the permissions the user gave the file
@@ -82,3 +82,11 @@ def write_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None =
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _write_all(stream, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        stream.write(data)
+    else:
+        for piece in data:
+            stream.write(piece)
