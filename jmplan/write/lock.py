@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..i18n import Msg, Words, os_reason
+from ..plan.problems import located
 
 LOCK_FILE = ".jmplan.lock"
 DEFAULT_WAIT = 60.0  # seconds: a record holds the lock well under a second, so a minute is something stuck
@@ -53,14 +54,14 @@ def folder_lock(folder: Path, wait: float = DEFAULT_WAIT, on_wait: Callable[[str
         if not _try_lock(fd, path):
             holder = lock_holder(fd)
             if on_wait is not None:
-                on_wait(Msg("lock_waiting", folder=str(folder), holder=holder, wait=f"{wait:g}"))
+                on_wait(Msg("lock_waiting", folder=located(folder), holder=holder, wait=f"{wait:g}"))
             deadline = time.monotonic() + wait
             pause = 0.02
             while not _try_lock(fd, path):
                 if time.monotonic() >= deadline:
                     raise LockError(
                         path,
-                        Msg("lock_still_held", path=str(path), holder=lock_holder(fd) or holder, wait=f"{wait:g}"),
+                        Msg("lock_still_held", path=located(path), holder=lock_holder(fd) or holder, wait=f"{wait:g}"),
                         Msg("hint_lock_held"),
                     )
                 time.sleep(pause)
@@ -98,7 +99,7 @@ def _open(path: Path) -> int:
 def _not_a_file(path: Path) -> LockError:
     return LockError(
         path,
-        Msg("lock_not_a_file", path=str(path)),
+        Msg("lock_not_a_file", path=located(path)),
         Msg("hint_lock_not_a_file", name=LOCK_FILE),
     )
 
@@ -107,7 +108,7 @@ def _open_error(path: Path, exc: OSError) -> LockError:
     if exc.errno == errno.ELOOP or (path.is_symlink()):
         return LockError(
             path,
-            Msg("lock_symlink", path=str(path)),
+            Msg("lock_symlink", path=located(path)),
             Msg("hint_lock_symlink", name=LOCK_FILE),
         )
     if exc.errno == errno.EISDIR:
@@ -115,10 +116,10 @@ def _open_error(path: Path, exc: OSError) -> LockError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return LockError(
             path,
-            Msg("lock_cannot_create", path=str(path), error=os_reason(exc)),
-            Msg("hint_lock_create", name=LOCK_FILE, path=str(path)),
+            Msg("lock_cannot_create", path=located(path), error=os_reason(exc)),
+            Msg("hint_lock_create", name=LOCK_FILE, path=located(path)),
         )
-    return LockError(path, Msg("lock_cannot_open", path=str(path), error=os_reason(exc)), Msg("hint_check_folder"))
+    return LockError(path, Msg("lock_cannot_open", path=located(path), error=os_reason(exc)), Msg("hint_check_folder"))
 
 
 def lock_holder(fd: int) -> str:
@@ -217,5 +218,5 @@ else:
             return False
         except OSError as exc:
             raise LockError(
-                path, Msg("lock_cannot_lock", path=str(path), error=os_reason(exc)), Msg("hint_check_folder")
+                path, Msg("lock_cannot_lock", path=located(path), error=os_reason(exc)), Msg("hint_check_folder")
             ) from None
