@@ -3,6 +3,7 @@ content as the PNG (show/chart_data.py), round ticks, the value axis within
 what the indicator can take, text as plain escaped text, a long title
 wrapped rather than cut off, the legend below the plot."""
 
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,11 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import write_plan
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jmplan import assess_indicator, load_plan
-from jmplan.show.chart_data import chart_data
+from jmplan.show.chart_data import ChartData, Series, chart_data
 from jmplan.show.svg_chart import draw_svg, nice_ticks, text_width, tick_label, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +149,32 @@ def test_the_svg_is_drawn_without_importing_matplotlib(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.split() == ["True", "None", "False"]
+
+
+finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(finite, min_size=1, max_size=12),
+    target=st.one_of(st.none(), finite),
+    share=st.booleans(),
+    first_year=st.integers(1990, 2030),
+)
+def test_any_figures_give_a_well_formed_chart_within_the_bounds(values, target, share, first_year):
+    lowest, highest = (0.0, 100.0) if share else (-math.inf, math.inf)
+    if share:
+        values = [min(100.0, max(0.0, v)) for v in values]
+        target = None if target is None else min(100.0, max(0.0, target))
+    points = [(first_year + i, v) for i, v in enumerate(values)]
+    series = [Series("actual", points, "Actual")]
+    if target is not None:
+        series.append(Series("target", [(first_year + len(values) + 2, target)], "Target"))
+    data = ChartData("Title", "unit", series, target, lowest, highest)
+    root = ElementTree.fromstring(draw_svg(data, (16, 9)).encode("utf-8"))
+    labels = _value_labels(root)
+    assert 1 <= len(labels) <= 12
+    if share:
+        assert 0 <= min(labels) and max(labels) <= 100
+    left, top, right, bottom = _plot_box(root)
+    assert left < right and top < bottom

@@ -107,6 +107,8 @@ def _limits(values: list[float], lowest: float, highest: float) -> tuple[float, 
     """Data range plus 5 % each side (as matplotlib's default margins), then
     cut to what the indicator can take: no 105 % over a share's 100 %."""
     low, high = min(values), max(values)
+    if high - low <= 1e-9 * max(abs(low), abs(high)):  # one value, give or take its rounding
+        low = high = (low + high) / 2
     pad = (high - low) * 0.05 or (abs(high) * 0.05 or 1.0)
     low, high = max(low - pad, lowest), min(high + pad, highest)
     if not high > low:  # everything at a bound, e.g. a share at 100 % throughout
