@@ -231,6 +231,10 @@ class _ColumnsFormatter(click.HelpFormatter):
             lines += wrap(" ".join(paragraph.split()), max(width, 10))
         return lines
 
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        # Click puts a space after "Usage:"; a full-width colon has its own
+        super().write_usage(prog, args, prefix=_click_gettext("Usage:") if prefix is None else prefix)
+
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 

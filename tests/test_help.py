@@ -57,6 +57,7 @@ def test_help_in_chinese_has_no_english_sentence_and_fits_80_columns(args, monke
     assert not english_words("\n".join(lines), allowed), stdout
     assert max(wcswidth(line) for line in stdout.splitlines()) <= 80, stdout
     assert "选项：" in stdout and "显示本帮助并退出。" in stdout
+    assert stdout.startswith("用法：jmplan ")  # no space after a full-width colon
 
 
 def test_the_group_lists_each_command_by_its_first_phrase():

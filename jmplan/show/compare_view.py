@@ -4,7 +4,7 @@ Python and by the report's comparison section."""
 
 from __future__ import annotations
 
-from ..i18n import colon, text
+from ..i18n import colon, semicolon, text
 from ..i18n.compare_words import COMPARE_NOTICES, COMPARE_WORDS
 from ..measure.compare import Comparison, Metric, Notice, Row
 from ..plan.kinds import COMPOUND, LINEAR
@@ -13,10 +13,6 @@ from . import fmt
 from .render import Heading, Lines, Table
 
 R, L = "right", "left"
-
-
-def _colon(lang: str) -> str:
-    return colon(lang)
 
 
 def word(key: str, lang: str, **values) -> str:
@@ -85,7 +81,7 @@ def _target_cell(target: Target | None, ind: Indicator, lang: str) -> str:
     if target is None:
         return ""
     stated = fmt.as_stated(target, ind, lang)
-    sep = "；" if lang == "zh" else "; "
+    sep = semicolon(lang)
     return f"{fmt.figure(target, ind, lang)} ({target.year}{sep + stated if stated else ''})"
 
 
@@ -131,7 +127,7 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
                 text(row.status, lang),
             ]
         if interim:
-            sep = "；" if lang == "zh" else "; "
+            sep = semicolon(lang)
             cells.insert(3, sep.join(_target_cell(m, ind, lang) for m in row.milestones))
         table.rows.append([comparison.labels(lang)[row.plan], *cells, _rank_cell(row, ranked)])
     return table
@@ -140,13 +136,12 @@ def metric_table(metric: Metric, comparison: Comparison, lang: str) -> Table:
 def metric_heading(metric: Metric, comparison: Comparison, lang: str, level: int = 2) -> Heading:
     ind = metric_indicator(metric, comparison)
     unit = ind.unit_label(lang)
-    sep = "；" if lang == "zh" else "; "
+    sep = semicolon(lang)
     if metric.rank_reason is None and metric.rank_year is not None:
         ranking = word("ranked_on", lang, year=metric.rank_year)
     else:
         ranking = word("not_ranked", lang, why=word(metric.rank_reason or "no_shared_year", lang))
-    colon = "：" if lang == "zh" else ": "
-    details = sep.join([f"{text('unit', lang)}{colon}{unit}", text(metric.direction, lang), ranking])
+    details = sep.join([f"{text('unit', lang)}{colon(lang)}{unit}", text(metric.direction, lang), ranking])
     return Heading(f"{metric.name(lang)} ({metric.key})\n{details}", level=level)
 
 
@@ -156,7 +151,7 @@ def _rank_notes(metric: Metric, comparison: Comparison, lang: str) -> list[str]:
     for row in metric.rows:
         if row.rank is None and row.rank_reason not in (None, metric.rank_reason, "unit_refused"):
             why = word("not_ranked", lang, why=word(row.rank_reason, lang))
-            notes.append(f"{comparison.labels(lang)[row.plan]}{_colon(lang)}{why}")
+            notes.append(f"{comparison.labels(lang)[row.plan]}{colon(lang)}{why}")
     return notes
 
 
@@ -195,7 +190,7 @@ def counts_lines(comparison: Comparison, lang: str) -> list[str]:
     lines = []
     for index, counts in enumerate(comparison.counts()):
         shown = ", ".join(f"{text(s, lang)} {n}" for s, n in counts.items()) or "—"
-        lines.append(f"{comparison.labels(lang)[index]}{_colon(lang)}{shown}")
+        lines.append(f"{comparison.labels(lang)[index]}{colon(lang)}{shown}")
     return lines
 
 
