@@ -529,7 +529,7 @@ def status(year, method, check, layout, responsible, wide, fmt, lang, data_dir, 
     def data():
         from .show.export import status_dict
 
-        return status_dict(result, method, lang)
+        return status_dict(result, method, lang, stream=True)
 
     def blocks():
         from .show.views import review_blocks, status_blocks

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from ..i18n import Msg, Words
+from .model import Figure, plain_figure
 from .problems import Problem, Source
 from .spelling import close_matches, did_you_mean
 from .yamlfile import MAPPING, NULLS, REFUSED, SCALAR, SEQUENCE, Node
@@ -243,6 +244,20 @@ def year_value(node: Node) -> int | None:
     if year is None and _YEAR.fullmatch(node.text):
         year = int(node.text)
     return year
+
+
+def plain_observation(year_node: Node, node: Node) -> Figure | None:
+    """`2016: 563743.89`, an unquoted year and a bare number in range, read
+    in one step; None for anything else, which the caller reads in full. A
+    large actuals.yaml is 100,000s of these, and this is the same reading
+    as year_value and parse_number, in one call instead of five."""
+    year = _COMMON_YEARS.get(year_node.text)
+    if year is None or year_node.quoted or node.kind != SCALAR or node.quoted or not _NUMBER.fullmatch(node.text):
+        return None
+    value = float(node.text)
+    if value != 0 and not MIN_VALUE <= abs(value) <= MAX_VALUE:
+        return None
+    return plain_figure(year, value, node.where)
 
 
 def read_year(node: Node, name: str, problems: list[Problem]) -> int | None:

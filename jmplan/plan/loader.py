@@ -23,7 +23,7 @@ from pathlib import Path
 from ..i18n import Msg
 from .citations import check_citations
 from .common import CommonIndicator
-from .fields import Fields, check_key, parse_number, read_number, require_mapping, year_value
+from .fields import Fields, check_key, parse_number, plain_observation, read_number, require_mapping, year_value
 from .kinds import COMPOUND, DIRECTIONS, GROWTH_MODELS, INCREASE
 from .model import (
     ATTRIBUTES,
@@ -642,11 +642,12 @@ def read_actuals(
         key = key_node.text
         by_year: dict[int, Figure] = {}
         for year_node, node in years_node.items:
-            year = _year(year_node, problems)
-            if year is not None:
-                figure = _figure(node, key, year_node, year, problems, True)
-                if figure is not None:
-                    by_year[year] = figure
+            figure = plain_observation(year_node, node)
+            if figure is None:  # anything but the common case: read in full, with every check and message
+                year = _year(year_node, problems)
+                figure = None if year is None else _figure(node, key, year_node, year, problems, True)
+            if figure is not None:
+                by_year[figure.year] = figure
         observations[key] = dict(sorted(by_year.items()))
     notes: dict[str, dict[int, Note]] = {}
     for key_node, years_node in _by_key(notes_node, "notes", problems):

@@ -178,7 +178,11 @@ def goal_dict(goal: Goal, notes: tuple[Note, ...] = ()) -> dict:
     }
 
 
-def status_dict(result: PlanAssessment, method: str = TIME, lang: str = "en") -> dict:
+def status_dict(result: PlanAssessment, method: str = TIME, lang: str = "en", stream: bool = False) -> dict:
+    """`jmplan status --format json`. With `stream`, `metrics` is an iterator
+    that makes each metric's dict as it is taken (render.json_chunks writes
+    it so): a large plan's metrics are never all held at once."""
+    metrics = (metric_dict(row, method=method, lang=lang) for row in result.rows)
     return {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -186,7 +190,7 @@ def status_dict(result: PlanAssessment, method: str = TIME, lang: str = "en") ->
         "year": result.year,
         "method": method,
         "counts": result.counts(method),
-        "metrics": [metric_dict(row, method=method, lang=lang) for row in result.rows],
+        "metrics": metrics if stream else list(metrics),
         "goals": [goal_dict(g, result.notes_for(g.key)) for g in result.goals],
         "tasks": [goal_dict(t, result.notes_for(t.key)) for t in result.tasks],
     }

@@ -503,12 +503,13 @@ def _json_pieces(value, encode: Callable[[object], str], indent: str = "") -> It
             yield from _json_pieces(v, encode, inner)
             opening = ",\n"
         yield f"\n{indent}}}"
-    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+    elif isinstance(value, Iterator) or isinstance(value, list) and any(isinstance(i, (dict, list)) for i in value):
+        # an iterator is a list of objects made as they are written (export.status_dict's `stream`)
         opening = "[\n"
         for item in value:
             yield f"{opening}{inner}{encode(item)}"
             opening = ",\n"
-        yield f"\n{indent}]"
+        yield "[]" if opening == "[\n" else f"\n{indent}]"
     else:
         yield encode(value)
 
