@@ -54,7 +54,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], check: Callable[[Pat
             _write_all(stream, data)
         return
     path = final_target(path)  # a regular file (or none yet) behind links: replaced where it is
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # Path("name").parent is Path("."), never empty
     fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

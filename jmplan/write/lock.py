@@ -155,8 +155,8 @@ def _pid_from_proc_locks(info: os.stat_result) -> int | None:
     device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
     for line in lines:
         fields = line.split()
-        # "1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF"; a waiter has "->" after the number
-        if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
+        # "1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF"; a waiter has "->" in place of FLOCK
+        if len(fields) < 6 or fields[1] != "FLOCK":
             continue
         if fields[5] == device and fields[4].isdigit():
             return int(fields[4])
