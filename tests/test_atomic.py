@@ -131,6 +131,7 @@ def test_record_that_cannot_write_changes_nothing(run, recorded_once: Path, monk
     monkeypatch.undo()
     assert result.exit_code == 1
     assert "actuals.yaml: cannot write: No space left on device" in result.stderr
+    assert "check that the file and its folder are writable" in result.stderr
     assert "Traceback" not in result.stderr
     assert _plan_files(recorded_once) == before
 

@@ -447,3 +447,160 @@ def test_ranks_do_not_depend_on_the_unit_a_plan_writes(values, data):
     assert [r.rank for r in compare_plans(plans_mixed).metrics[0].rows] == ranks
     # competition ranking: 1 + the number of strictly better values
     assert ranks == [1 + sum(other > v for other in values) for v in values]
+
+
+def _rounded(value):
+    """Floats to 9 decimals, through lists and dicts, to compare with figures worked by hand."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def test_cli_json_of_a_plan_and_its_successor_in_full(run, tmp_path):
+    """The whole `compare --format json` document, worked by hand. A 2016-2020:
+    sales 100 in 2015, target 150 in 2020, observed 130 (2018) and 160 (2020),
+    so achieved. A 2021-2025: baseline 176 in 2020, target 300 in 2025, no
+    observation: required growth (300/176)^(1/5) - 1, change (300-176)/5 = 24.8
+    a year. Ranked on 2020: 176 first, 160 second. The handover: 176 - 160 = 16,
+    16/160 = 10 % apart, a mismatch; the final 160 met the target 150."""
+    sales = "observations:\n  sales:\n    2018: 130\n    2020: 160\n"
+    before = city(tmp_path, "before", "甲市", "A", SALES, "  sales: 100\n", "  sales: 150\n", sales)
+    after = city(tmp_path, "after", "甲市", "A", SALES, "  sales: 176\n", "  sales: 300\n", years=(2020, 2025))
+    result = run("compare", before, after, "--format", "json", "--metric", "sales")
+    assert result.exit_code == 0, result.stderr
+
+    def figure(year, value):
+        return {"year": year, "value": value, "qualifier": None}
+
+    def target(year, value):
+        return {**figure(year, value), "form": "value", "bound": "at_least", "previous": []}
+
+    def plan(label, folder, base_year, target_year, counts):
+        return {
+            "label_zh": f"甲市 {label}",
+            "label_en": f"A {label}",
+            "folder": str(folder),
+            "name_zh": "甲市规划",
+            "name_en": "A plan",
+            "region_zh": "甲市",
+            "region_en": "A",
+            "source_zh": "",
+            "source_en": "",
+            "base_year": base_year,
+            "target_year": target_year,
+            "thresholds": {"ahead": 1.1, "on_track": 0.9, "about": 0.05},
+            "counts": counts,
+        }
+
+    def row(index, baseline, latest, goal, growth, change, status, rank, observations, path):
+        return {
+            "plan": index,
+            "region": "甲市",
+            "indicator": "sales",
+            "unit": "亿元",
+            "unit_factor": 1.0,
+            "baseline": baseline,
+            "latest": latest,
+            "target": goal,
+            "milestones": [],
+            "required_annual_growth": growth,
+            "required_annual_change": change,
+            "required_growth_bound": None,
+            "status": status,
+            "rank": rank,
+            "rank_value": latest["value"],
+            "rank_reason": None,
+            "observations": observations,
+            "trajectory": [{"year": year, "value": value} for year, value in path],
+        }
+
+    growth = (300 / 176) ** (1 / 5) - 1
+    expected = {
+        "schema_version": 2,
+        "year": None,
+        "method": "time",
+        "plans": [
+            plan("2016–2020", before, 2015, 2020, {"achieved": 1}),
+            plan("2021–2025", after, 2020, 2025, {"no_data": 1}),
+        ],
+        "metrics": [
+            {
+                "key": "sales",
+                "name_zh": "销售额",
+                "name_en": "Sales",
+                "unit": "亿元",
+                "growth_model": "compound",
+                "direction": "increase",
+                "rank_year": 2020,
+                "rank_reason": None,
+                "rows": [
+                    row(
+                        0,
+                        figure(2015, 100.0),
+                        figure(2020, 160.0),
+                        target(2020, 150.0),
+                        None,  # the target year is reached: nothing more is required
+                        None,
+                        "achieved",
+                        2,
+                        [figure(2018, 130.0), figure(2020, 160.0)],
+                        [(2015 + k, 100 * 1.5 ** (k / 5)) for k in range(6)],
+                    ),
+                    row(
+                        1,
+                        figure(2020, 176.0),
+                        figure(2020, 176.0),  # the baseline stands as the latest figure
+                        target(2025, 300.0),
+                        growth,
+                        24.8,
+                        "no_data",
+                        1,
+                        [],
+                        [(2020 + k, 176 * (1 + growth) ** k) for k in range(6)],
+                    ),
+                ],
+            }
+        ],
+        "successions": [
+            {
+                "predecessor": 0,
+                "successor": 1,
+                "metrics": [
+                    {
+                        "key": "sales",
+                        "year": 2020,
+                        "final": figure(2020, 160.0),
+                        "target": target(2020, 150.0),
+                        "baseline": figure(2020, 176.0),
+                        "difference": 16.0,
+                        "relative_difference": 0.1,
+                        "mismatch": True,
+                        "target_met": True,
+                    }
+                ],
+            }
+        ],
+        "warnings": [
+            {
+                "kind": "baseline_mismatch",
+                "metric": "sales",
+                "plans": [0, 1],
+                "year": 2020,
+                "final": 160.0,
+                "baseline": 176.0,
+                "relative": 0.1,
+                "unit": "亿元",
+            }
+        ],
+    }
+    assert _rounded(json.loads(result.stdout)) == _rounded(expected)
+    # without --metric, the rows leave out the observations and the path
+    brief = json.loads(run("compare", before, after, "--format", "json").stdout)
+    for row_out, row_expected in zip(brief["metrics"][0]["rows"], expected["metrics"][0]["rows"]):
+        assert _rounded(row_out) == _rounded(
+            {k: v for k, v in row_expected.items() if k not in ("observations", "trajectory")}
+        )

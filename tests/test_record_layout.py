@@ -380,3 +380,148 @@ def test_a_folder_where_the_lock_cannot_be_created_says_what_to_do(monkeypatch, 
         record_observation(folder, "sales", 2019, "130")
     assert "touch" in str(refused.value.hint)
     assert (folder / "actuals.yaml").read_bytes() == before
+
+
+# --- fields the loader knows, written and read back ------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields, read_back",
+    [
+        ({"qualifier": "over"}, {"qualifier": "over"}),  # 超过130: a lower bound
+        ({"qualifier": "range", "upper": 140}, {"qualifier": "range", "upper": 140.0}),  # 130—140
+        ({"note": "初步数", "note_en": "preliminary"}, {"note": "初步数", "note_en": "preliminary"}),
+        ({"stated": "130", "from_table": True}, {"stated": "130", "from_table": True}),  # a table's cell
+        ({"unit": "亿元"}, {"unit": "亿元"}),  # the unit the figure is written in
+    ],
+    ids=["over", "range", "note-in-both-languages", "from-a-table", "unit"],
+)
+def test_every_field_the_loader_knows_can_be_recorded(folder, fields, read_back):
+    apply_changes(folder, [Change.add("sales", 2019, 130, **fields)])
+    figure = read_actuals(folder / "actuals.yaml")[0]["sales"][2019]
+    assert figure.value == 130
+    assert {name: getattr(figure, name) for name in read_back} == read_back
+
+
+def test_a_link_to_nothing_inside_the_plan_folder_is_refused(folder):
+    actuals = folder / "actuals.yaml"
+    actuals.unlink()
+    actuals.symlink_to("gone.yaml")
+    with pytest.raises(RecordError) as refused:
+        record_observation(folder, "sales", 2019, "130")
+    assert str(refused.value) == f"{actuals} is a link to {folder.resolve() / 'gone.yaml'}, which does not exist"
+    assert actuals.is_symlink() and not (folder / "gone.yaml").exists()
+
+
+def test_actuals_replaced_by_a_folder_after_reading_is_refused(folder):
+    """Another program (not a jmplan, which would wait for the lock) puts a
+    folder where actuals.yaml was, between the plan's reading and its writing."""
+    from jmplan.plan.loader import load_plan
+    from jmplan.write.record import _apply_locked
+
+    plan = load_plan(folder)
+    actuals = folder / "actuals.yaml"
+    actuals.unlink()
+    actuals.mkdir()
+    with pytest.raises(RecordError) as refused:
+        _apply_locked(folder, plan, (Change.add("sales", 2019, 130),))
+    assert (str(refused.value), str(refused.value.hint)) == (
+        f"{actuals} is not a regular file",
+        "actuals.yaml must be a text file; remove what has its name",
+    )
+    assert actuals.is_dir() and list(actuals.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "changes, message, param",
+    [
+        (
+            [Change.add("sales", 2019, 1), Change.add("sales", 2019, 2)],
+            "sales 2019 is changed twice in one batch",
+            "year",
+        ),
+        ([Change("add", "sales", 2019, {"value": "130"})], "sales 2019: the value must be a number", "value"),
+        (
+            [Change.add("sales", 2019, 130, **{"the source": "x"})],
+            "'the source' cannot be the name of a field",
+            "value",
+        ),
+        ([Change.add("sales", 2019, float("inf"))], "sales 2019: value: inf is not a finite number", "value"),
+        ([Change.add("share", 2019, 100.5)], "share is a share in %; 100.5 is over 100", "value"),
+        (
+            [Change.add("sales", 2019, 130, source=["公报", {"页": "第\x073页"}])],
+            "the source holds a control character (U+0007), which jmplan refuses in any text",
+            "--source",
+        ),
+    ],
+    ids=["twice", "not-a-number", "field-name", "infinite", "share-over-100", "nested-control-character"],
+)
+def test_a_batch_refused_says_why_and_which_argument(folder, changes, message, param):
+    before = (folder / "actuals.yaml").read_bytes()
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, changes)
+    assert (str(refused.value), refused.value.param) == (message, param)
+    assert (folder / "actuals.yaml").read_bytes() == before
+
+
+def test_a_value_out_of_range_is_refused_with_the_range(folder):
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, [Change.add("sales", 2019, 1e16)])
+    assert refused.value.param == "value"
+    assert "1e15" in str(refused.value) and "1e-9" in str(refused.value)
+    assert refused.value.hint is not None and str(refused.value.hint) != str(refused.value)
+
+
+def test_a_field_the_loader_does_not_know_is_refused_before_writing(folder):
+    """The new file is read back with the whole plan before it replaces the old one."""
+    actuals = folder / "actuals.yaml"
+    before = actuals.read_bytes()
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, [Change.add("sales", 2019, 130, colour="red")])
+    assert str(refused.value) == (
+        f"{actuals}: with this change the plan would not load: unknown field 'colour' in the figure for 'sales'"
+    )
+    assert str(refused.value.hint) == "Nothing was written."
+    assert actuals.read_bytes() == before
+
+
+def test_a_file_the_splice_cannot_change_is_named_with_the_reason(folder, monkeypatch):
+    """The splice refuses what it cannot change in place (made to happen here:
+    a plan that loads never gives it such a file); nothing is written."""
+    from jmplan.write import record
+    from jmplan.write.splice import SpliceError
+
+    def refuse(text, merge):
+        raise SpliceError("two changes overlap in the file")
+
+    monkeypatch.setattr(record, "edit", refuse)
+    actuals = folder / "actuals.yaml"
+    before = actuals.read_bytes()
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, [Change.add("sales", 2019, 130)])
+    assert str(refused.value) == f"{actuals}: cannot change the file: two changes overlap in the file"
+    assert actuals.read_bytes() == before
+
+
+def test_a_new_file_that_reads_back_otherwise_is_not_written(folder, monkeypatch):
+    """The read-back check, made to fail: the loaded observations differ from
+    those expected (as they did for a note in English before _figure_of knew
+    note_en), or the plan does not come back at all."""
+    from jmplan.write import record
+
+    actuals = folder / "actuals.yaml"
+    before = actuals.read_bytes()
+    monkeypatch.setattr(record, "_expected", lambda plan, changes: {})
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, [Change.add("sales", 2019, 130)])
+    assert str(refused.value) == f"{actuals}: the edited file would not read back as intended; nothing was written"
+    assert str(refused.value.hint) == "this is a bug in jmplan: please report it with the file"
+    monkeypatch.undo()
+    real_read_plan = record.read_plan
+    monkeypatch.setattr(
+        record, "read_plan", lambda folder, actuals=None: (None, []) if actuals else real_read_plan(folder)
+    )
+    with pytest.raises(RecordError) as refused:
+        apply_changes(folder, [Change.add("sales", 2019, 130)])
+    assert str(refused.value) == f"{actuals}: with this change the plan would not load: no plan"
+    assert actuals.read_bytes() == before

@@ -241,7 +241,8 @@ def remove_observation(
         change = Change.remove(indicator.key, year)
         done = _apply_locked(folder, plan, (change,))
     removed = done.applied[0].previous
-    return Recorded(indicator, year, removed.value if removed else math.nan, removed, done.path)
+    assert removed is not None  # _checked refuses to remove what is not there
+    return Recorded(indicator, year, removed.value, removed, done.path)
 
 
 def _check_not_base_year(plan: Plan, indicator: Indicator, year: int) -> None:
@@ -596,7 +597,9 @@ def _figure_of(year: int, fields: Mapping) -> Figure:
         stated=str(fields.get("stated", "")),
         quote=str(fields.get("source", "")),
         note=str(fields.get("note", "")),
+        note_en=str(fields.get("note_en", "")),
         where=NOWHERE,
+        from_table=str(fields.get("from_table", "false")).lower() == "true",  # True is written `true`
         data_status=str(fields.get("data_status", FINAL)),
         recorded=str(fields.get("recorded", "")),
         history=tuple(_figure_of(year, old) for old in history if isinstance(old, Mapping)),
