@@ -370,7 +370,7 @@ def part_scale(sizes: list[int], cache: Path, src: Path, env: dict, quick: bool)
         }
         refused = refusal(commands["jmplan"], src, env)
         if refused:  # a plan over the loader's limit on indicators: said as it is, and the run goes on
-            rows.append([f"{size:,}", 0, "", "", "", "", f"refused: {refused}"])
+            rows.append([f"{size:,}", 0, "", "", "", "", f"refused: {refused}", ""])
             goals.append((f"scale: {size:,} indicators: jmplan refuses the plan: {refused}", False))
             continue
         samples = interleaved(commands, warmup, runs, src, env)
