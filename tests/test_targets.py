@@ -4,6 +4,7 @@ from plan folders written here, and the rules of the data format."""
 
 from __future__ import annotations
 
+import math
 import textwrap
 from pathlib import Path
 
@@ -426,3 +427,174 @@ def test_json_says_the_verdict_awaits_the_target_year(tmp_path):
     code, out, _ = run_main(["status", "--format", "json", "--year", "2023", "--data-dir", folder])
     metric = next(m for m in json.loads(out)["metrics"] if m["key"] == "share")
     assert code == 0 and metric["verdict_awaits"] is None
+
+
+# --- the next milestone, the subset of indicators, notes up to a year (assess.py)
+
+
+def test_the_next_milestone_and_the_leg_to_it(tmp_path):
+    """W1: 50 in 2020, the milestone 60 in 2022, the target 100 in 2025."""
+    row = row_of(w1(tmp_path / "a", "2021: 54\n"), "level")
+    assert (row.next_milestone.year, row.next_milestone.value) == (2022, 60)
+    leg = row.to_next_milestone()
+    # from 54 in 2021 to 60 in 2022: 6 in one year, 6 / 54 = 1/9 of the start
+    assert (leg.start.year, leg.start.value, leg.target.year) == (2021, 54, 2022)
+    assert leg.gap == 6 and leg.required_change == 6
+    assert leg.relative_gap == pytest.approx(1 / 9) and leg.required_growth == pytest.approx(1 / 9)
+    assert leg.undefined_reason is None and leg.bound is None
+    # from the latest value the path still runs through the milestone, then to the target
+    assert row.from_latest.points == [(2021, 54), (2022, 60), (2025, 100)]
+    assert row.from_baseline.points == [(2020, 50), (2022, 60), (2025, 100)]
+
+    # nothing observed yet: from the baseline, 50 -> 60 over two years is sqrt(1.2) - 1 a year, 5 a year linear
+    plan = load(make(tmp_path / "b", "  level: 50\n", "  level: 100\n", milestones=W1_MILESTONE))
+    leg = row_of(plan, "level").to_next_milestone()
+    assert (leg.start.year, leg.target.year) == (2020, 2022)
+    assert leg.required_growth == pytest.approx(math.sqrt(1.2) - 1) and leg.required_change == 5
+
+    # in the milestone's own year the next step is the target, with no milestone left
+    row = row_of(w1(tmp_path / "c", "2022: 60\n"), "level")
+    assert row.next_milestone is None and row.to_next_milestone() is None
+    assert row.from_latest.points == [(2022, 60), (2025, 100)]
+
+
+def test_a_lower_bound_start_needs_at_most_or_at_least(tmp_path):
+    """超过700 is really more than 700: an increase from it needs at most the
+    computed rate, a decrease from it at least the computed fall."""
+    plan_text = PLAN.replace(
+        "    attribute: binding\n",
+        "    attribute: binding\n  fall:\n    name_zh: 下降\n"
+        "    unit: 亿元\n    growth_model: compound\n    direction: decrease\n",
+    )
+    baseline = "  level: {value: 50, qualifier: over}\n  fall: {value: 50, qualifier: over}\n"
+    plan = load(make(tmp_path, baseline, "  level: 100\n  fall: 25\n", plan=plan_text))
+    assert row_of(plan, "level").from_baseline.bound == "at_most"
+    assert row_of(plan, "fall").from_baseline.bound == "at_least"
+    assert row_of(plan, "fall").from_baseline.required_growth == pytest.approx(0.5 ** (1 / 5) - 1)
+
+
+def test_only_the_indicators_asked_for(tmp_path):
+    plan_text = PLAN + "goals:\n  hub:\n    text_zh: 枢纽\ntasks:\n  build:\n    text_zh: 建设\n"
+    plan = load(make(tmp_path, "  level: 50\n  share: 60\n", "  level: 100\n  share: 75\n", plan=plan_text))
+    assessed = assess_plan(plan)
+    assert [goal.key for goal in assessed.goals] == ["hub"] and [task.key for task in assessed.tasks] == ["build"]
+    assert [row.key for row in assessed.rows] == ["level", "share", "intensity"]
+    subset = assessed.only(["share"])
+    assert [row.key for row in subset.rows] == ["share"]
+    assert subset.goals == () and subset.tasks == ()  # no department owns them
+
+
+def test_notes_up_to_the_year_asked_for(tmp_path):
+    actuals = "  share:\n    2022: 65\nnotes:\n  share:\n    2021: 口径调整\n    2022: 初步数\n    2023: 修订\n"
+    plan = load(make(tmp_path, "  share: 60\n", "  share: 75\n", actuals))
+    assert [note.year for note in row_of(plan, "share", year=2022).notes] == [2021, 2022]  # the year itself counts
+    assert [note.year for note in assess_plan(plan, 2022).notes_for("share")] == [2021, 2022]
+    assert [note.year for note in row_of(plan, "share").notes] == [2021, 2022, 2023]
+
+
+def test_an_observation_standing_in_for_the_baseline_counts_once(tmp_path):
+    """No baseline for the share: its first observation (60 in 2021) is the
+    baseline, and the pace is the least-squares slope over 2021-2023 with each
+    year once: mean year 2022, mean value 65, slope ((-1)(-5) + (1)(6)) / 2 = 5.5."""
+    observations = "  share:\n    2021: 60\n    2022: 64\n    2023: 71\n"
+    row = row_of(load(make(tmp_path, "  level: 50\n", "  share: 75\n", observations)), "share")
+    assert row.baseline_observed and (row.baseline.year, row.baseline.value) == (2021, 60)
+    assert (row.latest.year, row.latest.value) == (2023, 71)
+    # 71 + 5.5 × 2 = 82 in 2025; 75 is passed after (75 - 71) / 5.5 = 0.73 years: in 2024
+    assert row.projection.value == pytest.approx(82) and row.projection.year_reached == 2024
+
+
+def test_the_version_in_force_follows_the_year_assessed(tmp_path):
+    """A version replaced in 2023 applies to the years before 2023: the year
+    asked for decides, else the latest observation's year (methods.md, Revised targets)."""
+    targets = "  level:\n    value: 100\n    previous:\n      - {value: 90, until: 2023, source: 草案}\n"
+    milestones = {2022: "  level:\n    value: 60\n    previous:\n      - {value: 55, until: 2022, source: 草案}\n"}
+    plan = load(make(tmp_path, "  level: 50\n", targets, "  level:\n    2021: 54\n", milestones=milestones))
+    latest_only = row_of(plan, "level")  # assessed in 2021, the latest observation's year
+    assert latest_only.target.value == 90 and [m.value for m in latest_only.milestones] == [55]
+    asked = row_of(plan, "level", year=2023)  # the same data asked for 2023
+    assert asked.target.value == 100 and [v.value for v in asked.replaced] == [90]
+    assert [m.value for m in asked.milestones] == [60]
+
+
+def test_an_observation_in_the_base_year_is_the_latest_value(tmp_path):
+    """A figure observed for the base year itself (a revised baseline) is the
+    latest value, but no time has passed: no growth to judge yet."""
+    row = row_of(load(make(tmp_path, "  share: 60\n", "  share: 75\n", "  share:\n    2020: 61\n")), "share")
+    assert (row.latest.year, row.latest.value) == (2020, 61) and row.has_observation
+    assert row.status == "no_data" and row.status_reason("time") == "no observation after the baseline yet"
+    assert row.from_latest.gap == 14  # 75 - 61, not 75 - 60
+
+
+def test_a_milestone_in_the_observed_baselines_year_is_behind_it(tmp_path):
+    """No baseline stated: the first observation (62 in 2022) stands in, so a
+    milestone of that same year is not ahead of it and the path runs straight to the target."""
+    milestones = {2022: "  share: 65\n"}
+    observations = "  share:\n    2022: 62\n    2023: 66\n"
+    row = row_of(load(make(tmp_path, "  level: 50\n", "  share: 75\n", observations, milestones=milestones)), "share")
+    assert row.baseline.year == 2022 and row.milestones == ()
+    assert row.from_baseline.points == [(2022, 62), (2025, 75)]
+    # linear, 13 points over 3 years: e = 1/3, c = 4/13, r = 12/13 = 0.923 on track
+    assert row.progress.ratio == pytest.approx(12 / 13) and row.status == "on_track"
+
+
+def test_off_course_under_the_method_asked_for(tmp_path):
+    """W1 in 2021: behind under method 1, moderate under method 2, so off
+    course (what `status --check` alerts on) under the first only."""
+    row = row_of(w1(tmp_path, "2021: 54\n"), "level")
+    assert row.is_off_course("time") and not row.is_off_course(EUROSTAT)
+
+
+def test_about_is_met_before_the_target_year_too(tmp_path):
+    """70%左右 with 5 %: 67 in 2023 is within 3.5 of 70, so met (achieved) under both methods, not behind."""
+    folder = make(tmp_path, "  share: 60\n", "  share: {stated: 70%左右}\n", "  share:\n    2023: 67\n")
+    row = row_of(load(folder), "share")
+    assert row.status_for("time") == "achieved" and row.status_for(EUROSTAT) == "achieved"
+
+
+def test_the_plans_own_on_track_bound(tmp_path):
+    """W1 in 2021 has r = 0.8382: behind at the default 0.90, on track at the plan's 0.80."""
+    plan_text = PLAN.replace("  target_year: 2025\n", "  target_year: 2025\n  thresholds:\n    on_track: 0.80\n")
+    folder = make(tmp_path, "  level: 50\n", "  level: 100\n", "  level:\n    2021: 54\n", W1_MILESTONE, plan_text)
+    assert row_of(load(folder), "level").status == "on_track"
+
+
+def test_milestones_with_levels_below_one(tmp_path):
+    """W1 scaled down a hundredfold (0.5, milestone 0.6 in 2022, target 1.0;
+    0.54 in 2021): the same ratios, g_req(t) from the path, R = 0.8382 moderate."""
+    folder = make(tmp_path, "  level: 0.5\n", "  level: 1.0\n", "  level:\n    2021: 0.54\n", {2022: "  level: 0.6\n"})
+    row = row_of(load(folder), "level")
+    assert row.growth_ratio.required == pytest.approx(math.sqrt(1.2) - 1)
+    assert round(row.growth_ratio.ratio, 4) == 0.8382 and row.status_for(EUROSTAT) == "moderate"
+
+
+def test_milestones_from_a_baseline_of_zero(tmp_path):
+    """A share from 0 (milestone 10 in 2022, target 30): no growth rate from 0
+    under method 2; method 1 runs along the linear path, 5 in 2021 is on it (r = 1)."""
+    folder = make(tmp_path, "  share: 0\n", "  share: 30\n", "  share:\n    2021: 5\n", {2022: "  share: 10\n"})
+    row = row_of(load(folder), "share")
+    assert row.status_for(EUROSTAT) == "no_data" and row.status_reason(EUROSTAT) == "the baseline is not positive"
+    assert row.progress.ratio == pytest.approx(1.0) and row.status == "on_track"
+
+
+def test_an_observation_in_the_base_year_with_milestones(tmp_path):
+    """W1 with a figure for 2020 itself: no time has passed, so no rate yet under either method."""
+    row = row_of(w1(tmp_path, "2020: 51\n"), "level")
+    assert row.status_for("time") == "no_data" and row.status_for(EUROSTAT) == "no_data"
+    assert row.status_reason(EUROSTAT) == "no observation after the baseline yet"
+
+
+def test_a_path_down_to_zero_has_no_growth_rate(tmp_path):
+    """A share to bring down from 10 to 0 by the 2022 milestone: at 0 the path
+    has no compound rate, so method 2 says why instead of R (1 in 2022 is
+    -68 % a year, against no required rate)."""
+    plan_text = PLAN.replace(
+        '    unit: "%"\n    growth_model: linear\n',
+        '    unit: "%"\n    growth_model: linear\n    direction: decrease\n',
+    )
+    folder = make(
+        tmp_path, "  share: 10\n", "  share: 0\n", "  share:\n    2022: 1\n", {2022: "  share: 0\n"}, plan_text
+    )
+    row = row_of(load(folder), "share")
+    assert row.status_for(EUROSTAT) == "no_data" and row.status_reason(EUROSTAT) == "the target is not positive"
+    assert row.growth_ratio.actual == pytest.approx(math.sqrt(0.1) - 1)
