@@ -440,6 +440,7 @@ def test_actuals_replaced_by_a_folder_after_reading_is_refused(folder):
             "sales 2019 is changed twice in one batch",
             "year",
         ),
+        ([Change.add("sale", 2019, 130)], "'sale' is not an indicator of this plan", "key"),  # exact keys only
         ([Change("add", "sales", 2019, {"value": "130"})], "sales 2019: the value must be a number", "value"),
         (
             [Change.add("sales", 2019, 130, **{"the source": "x"})],
@@ -454,7 +455,15 @@ def test_actuals_replaced_by_a_folder_after_reading_is_refused(folder):
             "--source",
         ),
     ],
-    ids=["twice", "not-a-number", "field-name", "infinite", "share-over-100", "nested-control-character"],
+    ids=[
+        "twice",
+        "unknown-key",
+        "not-a-number",
+        "field-name",
+        "infinite",
+        "share-over-100",
+        "nested-control-character",
+    ],
 )
 def test_a_batch_refused_says_why_and_which_argument(folder, changes, message, param):
     before = (folder / "actuals.yaml").read_bytes()
