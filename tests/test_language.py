@@ -131,3 +131,18 @@ def test_locations_are_kept_absolute_and_shown_relative_when_printed(tmp_path, m
         "actuals.yaml: cannot write: x",
         "actuals.yaml：无法写入：x",
     )
+
+
+def test_chinese_output_separates_clauses_with_chinese_punctuation():
+    """Our own words in Chinese output join clauses with '；', never '; ' (the
+    gap heading did: 单位：亿元; 复合增长; ...). The shipped data's text is
+    Chinese, so any '; ' in this output is ours."""
+    from jmplan.plan.loader import default_data_dir, load_plan
+
+    keys = load_plan(default_data_dir()).indicators
+    for key in keys:
+        code, stdout, _stderr = run_main(["gap", "--metric", key, "--lang", "zh"])
+        assert code == 0
+        assert "; " not in stdout, key
+    code, stdout, _stderr = run_main(["status", "--lang", "zh"])
+    assert code == 0 and "; " not in stdout

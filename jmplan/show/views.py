@@ -409,12 +409,9 @@ def gap_blocks(row: Assessment, lang: str) -> list:
     """`jmplan gap`: the indicator, its figures, each leg to the target, its
     status and projection, and the year-by-year table."""
     ind = row.indicator
-    sep = colon(lang)
-    head = [
-        f"{ind.name(lang)} ({ind.key})",
-        f"{text('unit', lang)}{sep}{ind.unit_label(lang)}; {text(ind.growth_model, lang)}; {text(ind.direction, lang)}"
-        f"; {fmt.attribute(ind, lang)}",
-    ]
+    sep, join = colon(lang), semicolon(lang)
+    about = [text(ind.growth_model, lang), text(ind.direction, lang), fmt.attribute(ind, lang)]
+    head = [f"{ind.name(lang)} ({ind.key})", join.join([f"{text('unit', lang)}{sep}{ind.unit_label(lang)}", *about])]
     blocks: list = [Heading("\n".join(head)), Lines(_figure_lines(row, lang))]
     for label, leg in (
         ("from_baseline", row.from_baseline),
