@@ -79,16 +79,40 @@ def test_years_to_reach_worked() -> None:
 def test_a_projection_exactly_on_a_limit_is_not_limited() -> None:
     # a share rising 4 points a year from 84 in 2016 is 100 in 2020: at the limit, not past it
     rising = calc.projection([(2015, 80.0), (2016, 84.0)], 90.0, 2020, calc.LINEAR, 1, 0.0, 100.0)
-    assert rising == calc.Projection(100.0, True, 2018, None, None)
+    rising_path = ((2016, 84.0), (2017, 88.0), (2018, 92.0), (2019, 96.0), (2020, 100.0))
+    assert rising == calc.Projection(100.0, True, 2018, None, None, rising_path)
     # falling 4 a year from 16 in 2016 is 0 in 2020: at the floor, not below it
     falling = calc.projection([(2015, 20.0), (2016, 16.0)], 10.0, 2020, calc.LINEAR, -1, 0.0, 100.0)
-    assert falling == calc.Projection(0.0, True, 2018, None, None)
+    falling_path = ((2016, 16.0), (2017, 12.0), (2018, 8.0), (2019, 4.0), (2020, 0.0))
+    assert falling == calc.Projection(0.0, True, 2018, None, None, falling_path)
+
+
+def test_the_projected_path_bends_where_a_limit_stops_the_pace() -> None:
+    # a share at 62 % in 2017 and 80 % in 2018 rises 18 points a year: 98 in 2019,
+    # and 116 in 2020 is held at 100 (a straight line from 80 to 100 would show 90 in 2019)
+    share = calc.projection([(2017, 62.0), (2018, 80.0)], 90.0, 2020, calc.LINEAR, 1, 0.0, 100.0)
+    assert share is not None
+    assert share.path == ((2018, 80.0), (2019, 98.0), (2020, 100.0))
+    assert (share.value, share.limit, share.limit_year, share.year_reached) == (100.0, 100.0, 2020, 2019)
+    # falling 6 a year from 4 in 2017: -2 in 2018 is held at the floor of 0
+    level = calc.projection([(2016, 10.0), (2017, 4.0)], 1.0, 2019, calc.LINEAR, -1, 0.0)
+    assert level is not None and level.path == ((2017, 4.0), (2018, 0.0), (2019, 0.0))
+
+
+def test_the_projected_path_of_compound_growth_is_year_by_year() -> None:
+    # 100 in 2015 and 121 in 2017: 10 % a year, so 133.1, 146.41 and 161.051 by 2020
+    grown = calc.projection([(2015, 100.0), (2017, 121.0)], 150.0, 2020, calc.COMPOUND, 1)
+    assert grown is not None
+    assert [year for year, _ in grown.path] == [2017, 2018, 2019, 2020]
+    assert [round(value, 3) for _, value in grown.path] == [121.0, 133.1, 146.41, 161.051]
 
 
 def test_a_projection_beyond_any_float_is_infinite() -> None:
     # growing 10^10-fold in a year, carried over 84 years: beyond the largest float
     result = calc.projection([(2015, 1.0), (2016, 1e10)], 2e10, 2100, calc.COMPOUND, 1)
     assert result is not None and result.value == math.inf and result.meets_target
+    # its path ends with the last year a float holds: 1e10 x (1e10)^29 = 1e300 in 2045
+    assert result.path[0] == (2016, 1e10) and result.path[-1] == (2045, 1e300) and len(result.path) == 30
 
 
 def test_method_2_without_a_target_keeps_the_growth_so_far() -> None:

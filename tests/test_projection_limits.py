@@ -116,3 +116,19 @@ def test_chart_axis_and_projection_stay_within_the_share(fast_share):
     projection = next(line for line in ax.get_lines() if line.get_label() == "Projection at the pace so far")
     assert list(projection.get_xdata()) == [2018, 2019, 2020]
     assert list(projection.get_ydata()) == [85, 100, 100]
+
+
+def test_the_charted_pace_bends_at_the_limit_even_in_the_target_year(tmp_path):
+    """The line drawn is the pace year by year, held at 100 %, not a straight
+    line from the latest point to the target year's value (which showed a share
+    reaching the limit only in the target year rising at half its pace)."""
+    from jmplan import assess_indicator, load_plan
+    from jmplan.show.chart_data import chart_data
+
+    plan = load_plan(write_plan(tmp_path / "plan", actuals="observations:\n  share: {2017: 64, 2018: 80}\n"))
+    row = assess_indicator(plan, plan.indicators["share"])
+    projection = next(s for s in chart_data(row, "en").series if s.role == "projection")
+    # least-squares slope over 40 (2015), 64 (2017), 80 (2018): 61.33 / 4.667 = 13.14 pp a
+    # year; 2019: 93.14; 2020: 106.29, held at 100 (a straight line would show 90 in 2019)
+    assert [year for year, _ in projection.points] == [2018, 2019, 2020]
+    assert [round(value, 2) for _, value in projection.points] == [80.0, 93.14, 100.0]

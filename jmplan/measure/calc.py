@@ -339,6 +339,10 @@ class Projection(NamedTuple):
     year_reached: int | None
     limit: float | None = None
     limit_year: int | None = None
+    # the pace year by year from the latest point to the target year, each value
+    # kept within the limits: what a chart draws (a straight line from the latest
+    # point to `value` would misdraw a pace that is stopped by a limit, or compound)
+    path: tuple[tuple[int, float], ...] = ()
 
 
 def projection(
@@ -367,10 +371,12 @@ def projection(
         def years_to(level: float) -> int | None:
             return _years_to_reach_compound(x, level, g, 1 if level >= x else -1)
 
-        try:
-            value = x * (1 + g) ** (T - t)
-        except OverflowError:  # steep growth carried over many years: beyond any float
-            value = math.inf
+        def at(year: int) -> float:
+            try:
+                return x * (1 + g) ** (year - t)
+            except OverflowError:  # steep growth carried over many years: beyond any float
+                return math.inf
+
         step_years = _years_to_reach_compound(x, target, g, sign)
     else:
         slope = least_squares_slope(points)
@@ -380,8 +386,11 @@ def projection(
         def years_to(level: float) -> int | None:
             return _years_to_reach_linear(x, level, slope, 1 if level >= x else -1)
 
-        value = x + slope * (T - t)
+        def at(year: int) -> float:
+            return x + slope * (year - t)
+
         step_years = _years_to_reach_linear(x, target, slope, sign)
+    value = at(T)
     limit = highest if value > highest else lowest if value < lowest else None
     limit_year = None
     if limit is not None:
@@ -389,7 +398,19 @@ def projection(
         limit_steps = years_to(limit)
         limit_year = None if limit_steps is None else t + limit_steps
     year = None if step_years is None else t + step_years
-    return Projection(value, meets(value, target, sign), year, limit, limit_year)
+    path = _within_limits([(year, at(year)) for year in range(t, T + 1)], lowest, highest)
+    return Projection(value, meets(value, target, sign), year, limit, limit_year, path)
+
+
+def _within_limits(points: list[tuple[int, float]], lowest: float, highest: float) -> tuple[tuple[int, float], ...]:
+    """Each value held within [lowest, highest]; the points end before the first
+    value beyond any float (a chart cannot draw it)."""
+    kept = []
+    for year, value in points:
+        if not math.isfinite(value):
+            break
+        kept.append((year, min(max(value, lowest), highest)))
+    return tuple(kept)
 
 
 def _years_to_reach_compound(x: float, target: float, g: float, sign: int) -> int | None:

@@ -7,7 +7,6 @@ so a chart in the HTML report and the same chart in Word say the same.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -85,14 +84,10 @@ def chart_data(row: Assessment, lang: str) -> ChartData:
     if preliminary:  # open circles: a figure not yet final
         series.append(Series("preliminary", preliminary, text("preliminary", lang)))
     pr = row.projection
-    if pr is not None and math.isfinite(pr.value) and row.latest is not None and row.target is not None:
-        path = [(row.latest.year, row.latest.value)]
-        if pr.limit is not None and pr.limit_year is not None and pr.limit_year < row.target.year:
-            # the pace reaches what the indicator can take (100 % for a share) before
-            # the target year, and stays there: the line never leaves the possible range
-            path.append((pr.limit_year, pr.limit))
-        path.append((row.target.year, pr.value))
-        series.append(Series("projection", path, text("projection", lang)))
+    if pr is not None and len(pr.path) >= 2:
+        # the pace year by year, held at what the indicator can take (100 % for a
+        # share): the line bends where a limit stops it, and follows compound growth
+        series.append(Series("projection", list(pr.path), text("projection", lang)))
     if row.target is not None:
         stated = as_stated(row.target, ind, lang)  # the plan's words beside the level: 〔30〕, ≥90%
         label = f"{text('target', lang)} ({row.target.year})" + (f" {stated}" if stated else "")
