@@ -90,7 +90,7 @@ def _chart_size(ctx, param, value):
     try:
         return parse_size(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
+        raise click.BadParameter(say(exc.args[0], _language()), ctx, param) from None
 
 
 chart_size_option = click.option(

@@ -825,6 +825,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "charts are written as files beside the report: give -o FILE",
     ),
     "cannot_write_charts": ("{path}：无法写入图表：{error}", "{path}: cannot write the charts: {error}"),
+    "chart_size_not_wxh": (
+        "{text!r} 不是以厘米计的“宽x高”，例如 16x9",
+        "{text!r} is not WIDTHxHEIGHT in centimetres, such as 16x9",
+    ),
+    "chart_size_out_of_range": (
+        "{text!r}：宽和高须在 4 x 3 到 60 x 60 厘米之间",
+        "{text!r}: width and height must lie between 4 x 3 and 60 x 60 centimetres",
+    ),
     "chart_suffix": ("{name}：文件名必须以 .svg 或 .png 结尾。", "{name}: the file must end in .svg or .png."),
     "nothing_to_draw": (
         "{name}还没有可画的内容：需要基期值和目标值，或两个不同年份的值。",

@@ -53,16 +53,15 @@ PRINT_DPI = 300  # PNG for print: 300 pixels per inch, as printers and Word expe
 
 
 def parse_size(text: str) -> tuple[float, float]:
-    """'16x9' (centimetres, width x height) -> (16.0, 9.0); ValueError if not one."""
+    """'16x9' (centimetres, width x height) -> (16.0, 9.0); ValueError (its
+    argument a Msg of the catalogue) if not one."""
     parts = text.lower().replace("×", "x").replace("cm", "").split("x")
-    if len(parts) != 2:
-        raise ValueError(f"{text!r} is not WIDTHxHEIGHT in centimetres, such as 16x9")
     try:
         width, height = (float(p) for p in parts)
-    except ValueError:
-        raise ValueError(f"{text!r} is not WIDTHxHEIGHT in centimetres, such as 16x9") from None
+    except ValueError:  # not two parts, or a part not a number
+        raise ValueError(Msg("chart_size_not_wxh", text=text)) from None
     if not (4 <= width <= 60 and 3 <= height <= 60):
-        raise ValueError(f"{text!r}: width and height must lie between 4 x 3 and 60 x 60 centimetres")
+        raise ValueError(Msg("chart_size_out_of_range", text=text))
     return width, height
 
 
