@@ -35,6 +35,53 @@ LAYOUTS = ("standard", "review")
 METHODS = ("time", "eurostat")  # the same as jmplan.assess.METHODS, without importing it at start-up
 
 
+_LANGUAGE = {"current": "en"}  # for messages printed outside a command: Click's errors, DataError
+
+
+def _click_gettext(message: str) -> str:
+    """Click's gettext: its own messages in the run's language."""
+    if _LANGUAGE["current"] == "zh":
+        from .i18n.usage import CLICK_ZH
+
+        if message == "Error: {message}":
+            return _ChineseSentence(CLICK_ZH[message])
+        return CLICK_ZH.get(message, message)
+    return message
+
+
+class _ChineseSentence(str):
+    """A template whose filled text ends with a Chinese full stop: Click ends
+    some messages with '.' outside any translatable text."""
+
+    def format(self, *args, **kwargs):
+        filled = super().format(*args, **kwargs)
+        return filled[:-1] + "。" if filled.endswith(".") else filled
+
+
+def _click_ngettext(singular: str, plural: str, count: int) -> str:
+    return _click_gettext(singular if count == 1 else plural)
+
+
+def _translate_click() -> None:
+    """Click's modules take `_` and `ngettext` from gettext at import; answer
+    them instead, so that usage errors follow --lang like every other message.
+    Done before any option is made: Click calls `_` as it makes them, and
+    gettext's answer costs a search for catalogue files (and the locale
+    module's import) on each call, for words that stay English."""
+    for name in ("core", "exceptions", "types", "parser", "_parser", "formatting", "decorators", "termui"):
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # a module of another Click version
+            continue
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+_translate_click()
+
+
 class PathArg(click.Path):
     """A path that may not be empty: `--data-dir ""` would otherwise mean the
     current folder, and `-o ""` a file named like it."""
@@ -99,9 +146,6 @@ chart_size_option = click.option(
     callback=_chart_size,
     help="Chart width and height in centimetres [default: 16x9]; PNG charts have 300 pixels an inch.",
 )
-
-
-_LANGUAGE = {"current": "en"}  # for messages printed outside a command: Click's errors, DataError
 
 
 # --lang, --data-dir and --format may come before the command too (`jmplan
@@ -279,47 +323,6 @@ class Jmplan(_HelpInLanguage, click.Group):
     def main(self, args=None, *rest, **kwargs):
         _LANGUAGE["current"] = _language_in(sys.argv[1:] if args is None else list(args))
         return super().main(args, *rest, **kwargs)
-
-
-def _click_gettext(message: str) -> str:
-    """Click's gettext: its own messages in the run's language."""
-    if _LANGUAGE["current"] == "zh":
-        from .i18n.usage import CLICK_ZH
-
-        if message == "Error: {message}":
-            return _ChineseSentence(CLICK_ZH[message])
-        return CLICK_ZH.get(message, message)
-    return message
-
-
-class _ChineseSentence(str):
-    """A template whose filled text ends with a Chinese full stop: Click ends
-    some messages with '.' outside any translatable text."""
-
-    def format(self, *args, **kwargs):
-        filled = super().format(*args, **kwargs)
-        return filled[:-1] + "。" if filled.endswith(".") else filled
-
-
-def _click_ngettext(singular: str, plural: str, count: int) -> str:
-    return _click_gettext(singular if count == 1 else plural)
-
-
-def _translate_click() -> None:
-    """Click's modules take `_` and `ngettext` from gettext at import; answer
-    them instead, so that usage errors follow --lang like every other message."""
-    for name in ("core", "exceptions", "types", "parser", "_parser", "formatting", "decorators", "termui"):
-        try:
-            module = importlib.import_module(f"click.{name}")
-        except ImportError:  # a module of another Click version
-            continue
-        if hasattr(module, "_"):
-            module._ = _click_gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
-
-
-_translate_click()
 
 
 def _say(key: str, **values) -> str:

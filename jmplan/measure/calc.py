@@ -9,10 +9,11 @@ n = T - t0, d = +1 (more is better) or -1 (less is better).
 from __future__ import annotations
 
 import math
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 from ..plan.kinds import COMPOUND, GrowthModel
 from ..plan.kinds import LINEAR as LINEAR  # re-exported: the formulas are read with both models in view
+from ..plan.tuples import NamedTuple
 
 # Every status an indicator can have, by either method. Code compares with
 # the constants below, never with the words typed again.

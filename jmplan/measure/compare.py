@@ -11,13 +11,14 @@ against its successor's baseline. Nothing here formats: show/ does.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, NamedTuple, overload
+from typing import Any, overload
 
 from ..i18n import Msg
 from ..plan.common import COMMON
 from ..plan.kinds import INCREASE, Direction, GrowthModel
 from ..plan.model import Figure, Indicator, Plan, Target
 from ..plan.spelling import close_matches
+from ..plan.tuples import NamedTuple
 from ..plan.units import convert, unit_factor
 from .assess import TIME, Assessment, assess_indicator
 from .calc import NO_DATA

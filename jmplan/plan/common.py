@@ -9,10 +9,9 @@ The keys follow the Jiangmen plan's, the first the list was written for.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .kinds import INCREASE, Direction
 from .problems import Source
+from .tuples import NamedTuple
 
 
 class CommonIndicator(NamedTuple):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import NamedTuple
 
 from .common import CommonIndicator
 from .kinds import COMPOUND, INCREASE, Direction, GrowthModel
 from .problems import Source
+from .tuples import NamedTuple
 
 # How the text qualifies a figure: 超过 "over" (a lower bound), 约 "about",
 # or a range "3–5" (value is the low end, `upper` the high end).

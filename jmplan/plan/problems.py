@@ -8,9 +8,9 @@ so a user fixes every mistake in one round instead of one per run.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from ..i18n import Msg, say, shown_path
+from .tuples import NamedTuple
 
 
 class Source(NamedTuple):

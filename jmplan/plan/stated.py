@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..i18n import Msg, Words
 from .quantity import QuantityError, parse_in_unit
+from .tuples import NamedTuple
 
 VALUE = "value"
 CHANGE = "change"

@@ -16,7 +16,6 @@ baseline and `n` the years from the base year to the target's year:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from ..i18n import Msg
 from .fields import Fields, parse_number, read_number, require_mapping
@@ -24,6 +23,7 @@ from .kinds import COMPOUND, DECREASE, INCREASE
 from .model import BOUNDS, Figure, Indicator, Target
 from .problems import Problem
 from .stated import StatedTarget, StatedTextError, read_stated
+from .tuples import NamedTuple
 from .yamlfile import Node
 
 # The fields that state a target's figure, one per form (a range is `value` with `upper`)

@@ -8,10 +8,10 @@ so a chart in the HTML report and the same chart in Word say the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from ..i18n import text
 from ..measure.assess import Assessment
+from ..plan.tuples import NamedTuple
 from .fmt import as_stated
 
 # Fonts with Chinese glyphs, as they are named on Linux, Windows and macOS

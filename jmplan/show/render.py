@@ -13,7 +13,8 @@ import functools
 import io
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+
+from ..plan.tuples import NamedTuple
 
 
 class Table(NamedTuple):

@@ -12,12 +12,11 @@ time can still be on track.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..i18n import Msg, colon, comma, reason, say, text
 from ..measure.assess import TIME, Assessment, PlanAssessment
 from ..plan.kinds import COMPOUND, LINEAR
 from ..plan.model import Figure
+from ..plan.tuples import NamedTuple
 from . import fmt
 from .render import Table
 from .views import preliminary_mark, reason_marks

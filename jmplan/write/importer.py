@@ -22,13 +22,13 @@ import os
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from ..i18n import Both, Msg, colon, os_reason, say
 from ..plan.lookup import UnknownIndicator, find_indicator
 from ..plan.model import Figure, Indicator, Plan
 from ..plan.quantity import QuantityError, parse_quantity
 from ..plan.sheet import column_of, status_of
+from ..plan.tuples import NamedTuple
 from .provenance import observation_fields, plain
 from .record import Change
 

@@ -68,7 +68,6 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
 
 from ..i18n import Msg, os_reason
 from ..plan.fields import in_range, range_problem
@@ -77,6 +76,7 @@ from ..plan.lookup import find_indicator
 from ..plan.model import FINAL, Figure, Indicator, Plan
 from ..plan.problems import PlanError, Problem, Source, located
 from ..plan.quantity import QuantityError, number_as_typed, parse_quantity
+from ..plan.tuples import NamedTuple
 from ..plan.yamlfile import FORBIDDEN_CHARACTERS, character_problem
 from .atomic import TEMP_SUFFIX, temp_prefix, write_atomic
 from .lock import DEFAULT_WAIT, LockError, folder_lock
