@@ -163,14 +163,17 @@ class Figure(NamedTuple):
 # A figure written as a bare number (`2016: 563743.89`), every other field at
 # its default: made from a tuple in one call rather than through the
 # NamedTuple's keyword __new__, because a large plan has 100,000s of them.
-_FIGURE_DEFAULTS = Figure(0, 0.0)
-_BEFORE_WHERE = _FIGURE_DEFAULTS[2 : Figure._fields.index("where")]
-_AFTER_WHERE = _FIGURE_DEFAULTS[Figure._fields.index("where") + 1 :]
+# The defaults are written out (a tuple of constants is the cheapest to
+# build); tests/test_model.py checks that they are Figure's own.
+_NOWHERE = Source("")
 
 
 def plain_figure(year: int, value: float, where: Source) -> Figure:
     """Figure(year, value, where=where), made faster."""
-    return tuple.__new__(Figure, (year, value, *_BEFORE_WHERE, where, *_AFTER_WHERE))
+    return _new(Figure, (year, value, None, None, "", "", "", "", where, FINAL, "", (), None, _NOWHERE, False, ""))
+
+
+_new = tuple.__new__
 
 
 class Target(NamedTuple):
