@@ -49,3 +49,37 @@ def test_local_imports_are_of_modules_not_loaded_anyway() -> None:
     assert "click.core" in loaded  # the two lists differ by what the dependencies load
     wasted = {name: places for name, places in local.items() if name in loaded}
     assert wasted == {}, f"imported at the top of the module instead: they are loaded anyway: {wasted}"
+
+
+# What `jmplan status --format json` must not load (issue 14: its start-up is
+# measured against importing click, yaml and tabulate): tabulate and the text
+# views draw tables; decimal scales figures written with 万 or 亿 and converts
+# units; locale came with gettext's search for Click's catalogues; the help's
+# and Click's Chinese, and the writing side, are for other commands.
+NOT_FOR_STATUS_JSON = (
+    "tabulate",
+    "wcwidth",
+    "decimal",
+    "locale",
+    "csv",
+    "jmplan.show.views",
+    "jmplan.show.fmt",
+    "jmplan.i18n.help_zh",
+    "jmplan.i18n.usage",
+    "jmplan.write",
+)
+
+
+def test_status_json_loads_nothing_it_does_not_use() -> None:
+    code = (
+        "import io, sys; from jmplan.cli import main\n"
+        "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
+        "try:\n    main(['status', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(run.stderr.split())
+    assert {"jmplan.measure.assess", "jmplan.show.export"} <= loaded  # it did run the command
+    anyway = _modules_after("pass")  # a site hook may load some of them first, as for every program
+    assert sorted(name for name in NOT_FOR_STATUS_JSON if name in loaded - anyway) == []

@@ -6,8 +6,13 @@ runs the same forms through the command)."""
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jmplan.plan.fields import in_range
 from jmplan.plan.model import Indicator
 from jmplan.plan.quantity import QuantityError, number_as_typed, parse_in_unit, parse_quantity
 
@@ -115,3 +120,24 @@ def test_another_unit_names_every_name_of_the_indicators() -> None:
 )
 def test_the_number_as_typed(typed: str, number: float | None) -> None:
     assert number_as_typed(typed) == number
+
+
+_TYPED_NUMBER = st.builds(
+    lambda sign, whole, fraction, exponent: f"{sign}{whole}{fraction}{exponent}",
+    st.sampled_from(["", "+", "-"]),
+    st.integers(0, 10**15).map(str) | st.integers(1000, 10**15).map(lambda n: f"{n:,}"),
+    st.just("") | st.integers(0, 10**12).map(lambda n: f".{n}"),
+    st.just("") | st.integers(-12, 12).map(lambda n: f"e{n}"),
+)
+
+
+@given(_TYPED_NUMBER)
+def test_a_number_in_the_indicators_unit_reads_as_its_exact_decimal_value(typed: str) -> None:
+    """A figure without a multiplier is read without Decimal (not imported at
+    start-up): the same float as the exact decimal value rounded once."""
+    exact = float(Decimal(typed.replace(",", "")))
+    if not in_range(exact):
+        assert _refusal(typed, "个").message.key == "out_of_range"
+    else:
+        assert parse_in_unit(typed, "个") == exact
+        assert parse_in_unit(f"{typed}个", "个") == exact

@@ -58,13 +58,14 @@ _PHRASES = {
     "while composing a mapping": "组成映射时",
 }
 
-# phrases with a value in them: (English pattern, Chinese with the same groups)
+# phrases with a value in them: (English pattern, Chinese with the same groups); patterns
+# as text, compiled (by re, once) only when a parser's message is shown, not at every start
 _PATTERNS = [
-    (re.compile(r"expected (.+), but found (.+)"), "应为 {0}，却遇到 {1}"),
-    (re.compile(r"expected (.+), but got (.+)"), "应为 {0}，却遇到 {1}"),
-    (re.compile(r"found character (.+) that cannot start any token"), "字符 {0} 不能作为开头"),
-    (re.compile(r"found unknown escape character (.+)"), "出现了未知的转义字符 {0}"),
-    (re.compile(r"found undefined alias (.+)"), "出现了未定义的别名 {0}"),
+    (r"expected (.+), but found (.+)", "应为 {0}，却遇到 {1}"),
+    (r"expected (.+), but got (.+)", "应为 {0}，却遇到 {1}"),
+    (r"found character (.+) that cannot start any token", "字符 {0} 不能作为开头"),
+    (r"found unknown escape character (.+)", "出现了未知的转义字符 {0}"),
+    (r"found undefined alias (.+)", "出现了未定义的别名 {0}"),
 ]
 
 
@@ -73,7 +74,7 @@ def yaml_phrase(text: str) -> Both:
     chinese = _PHRASES.get(text)
     if chinese is None:
         for pattern, template in _PATTERNS:
-            match = pattern.fullmatch(text)
+            match = re.fullmatch(pattern, text)
             if match:
                 chinese = template.format(*match.groups())
                 break

@@ -12,7 +12,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal
 
 from ..i18n import Msg
 from .fields import in_range, range_problem
@@ -75,15 +74,18 @@ def _parse(text: str, names: list[str]) -> float:
     match = _NUMBER.fullmatch(normal)
     if not match:
         raise QuantityError(Msg("not_a_number", text=text), Msg("hint_type_digits"))
-    # Decimal, so that 7.76万 is exactly 77600 and not 77600.00000000001
-    number = Decimal(match.group(1).replace(",", ""))
+    digits = match.group(1).replace(",", "")
     suffix = match.group(2)
     if suffix and suffix[0] in ",.0123456789":
         raise QuantityError(Msg("not_a_number", text=text), Msg("hint_thousands"))
     # the names as the text was made: spaces out ("square kilometres" typed is "squarekilometres")
     folded = {unicodedata.normalize("NFKC", n).replace(" ", "").casefold() for n in names}
     if not suffix or suffix.casefold() in folded:
-        return float(number)
+        return float(digits)  # the float nearest the number written, as float(Decimal(digits)) gives
+    from decimal import Decimal  # imported only here: most figures are written in the indicator's unit
+
+    # Decimal, so that 7.76万 is exactly 77600 and not 77600.00000000001
+    number = Decimal(digits)
     # the first name that carries a multiplier (亿元) sets the unit's own scale;
     # with none, the scale is 1 (and unit_base is never read)
     unit_factor, unit_base = next(((f, b) for f, b in map(_split_multiplier, names) if f > 1), (1, ""))

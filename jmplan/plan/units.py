@@ -9,8 +9,10 @@ not a scale of each other (个 and 户, % and 个) have no factor.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import overload
+from typing import TYPE_CHECKING, overload
+
+if TYPE_CHECKING:  # decimal is imported where a factor is made: most plans never convert a unit
+    from decimal import Decimal
 
 # Chinese multipliers written before a unit: 万户, 亿元, 万亿元, 千瓦
 _MULTIPLIERS = {"万": 10**4, "亿": 10**8, "千": 10**3, "百": 10**2}
@@ -59,6 +61,8 @@ def _split(unit: str) -> tuple[int, str] | None:
 def unit_factor(from_unit: str, to_unit: str) -> Decimal | None:
     """The number to multiply a value in `from_unit` by to have it in
     `to_unit`; None when one is not a scale of the other."""
+    from decimal import Decimal
+
     if from_unit.strip() == to_unit.strip():
         return Decimal(1)
     a, b = _split(from_unit), _split(to_unit)
@@ -76,4 +80,6 @@ def convert(value: float | None, factor: Decimal | None) -> float | None:
     is 27,900 户, not 27,900.000000000004)."""
     if value is None or factor is None or factor == 1:
         return value
+    from decimal import Decimal
+
     return float(Decimal(repr(value)) * factor)

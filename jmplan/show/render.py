@@ -416,7 +416,7 @@ def _csv_number() -> re.Pattern[str]:  # compiled on first use, as _wrap_token
 # of Europe (and LibreOffice offers `;` and tab): there, a cell `x;=cmd()`
 # is two cells, the second a formula. So a formula start after one of these
 # gets its `'` too.
-_FORMULA_AFTER_SEPARATOR = re.compile(r"([;\t])(?=[=+\-@\t\r])")
+_FORMULA_AFTER_SEPARATOR = r"([;\t])(?=[=+\-@\t\r])"  # text: re compiles it on first use, not at start-up
 
 
 def _csv_cell(text: str) -> str:
@@ -426,7 +426,7 @@ def _csv_cell(text: str) -> str:
     stay a number."""
     if _csv_number().fullmatch(text):
         return text
-    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", text)
+    text = re.sub(_FORMULA_AFTER_SEPARATOR, r"\1'", text)
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text
@@ -535,17 +535,18 @@ def _tabulate(table: Table, style: str) -> str:
 # text (a name `<img src=x>` or `[x](http://...)` shows as written).
 # An `_` between two letters or digits (fibre_length) cannot start emphasis
 # (CommonMark's flanking rules), so it is left as written.
-_MD_MARKUP = re.compile(r"([\\`*\[\]<>|#!]|(?<![^\W_])_|_(?![^\W_]))")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # a lone \r too: some renderers start a new block at it
+# Patterns as text, compiled by re on first use: JSON and CSV output never need them.
+_MD_MARKUP = r"([\\`*\[\]<>|#!]|(?<![^\W_])_|_(?![^\W_]))"
+_LINE_BREAK = r"\r\n|\r|\n"  # a lone \r too: some renderers start a new block at it
 
 
 def md_escape(text: str) -> str:
-    return _MD_MARKUP.sub(r"\\\1", text)
+    return re.sub(_MD_MARKUP, r"\\\1", text)
 
 
 def _md_cell(text: str) -> str:
-    return _LINE_BREAK.sub("<br>", md_escape(text))  # <br>: a line break inside a table cell
+    return re.sub(_LINE_BREAK, "<br>", md_escape(text))  # <br>: a line break inside a table cell
 
 
 def _md_line(text: str) -> str:
-    return _LINE_BREAK.sub(" ", md_escape(text))
+    return re.sub(_LINE_BREAK, " ", md_escape(text))
