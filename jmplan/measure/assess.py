@@ -190,7 +190,10 @@ def notes_up_to(plan: Plan, key: str, year: int | None) -> tuple[Note, ...]:
     """The notes recorded for `key` (a goal, task or indicator) up to `year`,
     years ascending: the one place `--year` filters notes, so that every
     output shows the same ones."""
-    return tuple(note for y, note in plan.notes.get(key, {}).items() if year is None or y <= year)
+    notes = plan.notes.get(key)
+    if not notes:  # most keys have none: no generator set up for them
+        return ()
+    return tuple(note for y, note in notes.items() if year is None or y <= year)
 
 
 def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:
@@ -199,27 +202,52 @@ def assess_plan(plan: Plan, year: int | None = None) -> PlanAssessment:
     return PlanAssessment(plan, year, rows, plan.goals, plan.tasks)
 
 
+def _up_to(by_year: dict[int, Figure] | None, year: int | None) -> tuple[Figure, ...]:
+    """The figures of `by_year` (years ascending) up to `year`; all of them when `year` is None."""
+    if not by_year:
+        return ()
+    if year is None:  # the usual run: every figure, taken whole rather than tested one by one
+        return tuple(by_year.values())
+    return tuple(f for y, f in by_year.items() if y <= year)
+
+
+def _after(observed: tuple[Figure, ...], baseline: Figure) -> tuple[Figure, ...]:
+    """The observations (years ascending) from the baseline's year on, the
+    baseline itself left out when an observation stands in for it. They are
+    the end of `observed`: found by dropping from its start (none, or the one
+    standing in, in a plan as loaded) rather than by testing every one."""
+    later = observed
+    while later and (later[0].year < baseline.year or later[0] is baseline):
+        later = later[1:]
+    return later
+
+
+def _milestones(
+    by_year: dict[int, Target] | None, assessed: int | None, baseline: Figure | None, target: Target | None
+) -> tuple[Target, ...]:
+    """The milestones between the baseline's year and the target's, each in the version in force in `assessed`."""
+    if not by_year or baseline is None or target is None:  # most indicators have none
+        return ()
+    return tuple(m.in_force(assessed) for y, m in by_year.items() if baseline.year < y < target.year)
+
+
 def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) -> Assessment:
     key = indicator.key
-    observed = tuple(f for y, f in plan.observations_of(key).items() if year is None or y <= year)
+    observed = _up_to(plan.observations.get(key), year)
     stated = plan.baselines.get(key)
     baseline = stated or (observed[0] if observed else None)
-    later = [f for f in observed if baseline is None or f.year >= baseline.year and f is not baseline]
+    later = _after(observed, baseline) if baseline is not None else ()
     latest = later[-1] if later else baseline
     # the assessed year picks the version of a revised target: --year, else the latest observation's year
     assessed = year if year is not None else (later[-1].year if later else None)
     written = plan.targets.get(key)
     target = written.in_force(assessed) if written else None
     replaced = written.replaced(target) if written and target else ()
-    milestones = tuple(
-        m.in_force(assessed)
-        for y, m in plan.milestones_of(key).items()
-        if target is not None and baseline is not None and baseline.year < y < target.year
-    )
+    milestones = _milestones(plan.milestones.get(key), assessed, baseline, target)
 
     from_baseline = _leg(baseline, target, indicator, milestones) if baseline and target else None
     from_latest = (
-        _leg(latest, target, indicator, tuple(m for m in milestones if m.year > latest.year))
+        _leg(latest, target, indicator, tuple(m for m in milestones if m.year > latest.year) if milestones else ())
         if latest and target
         else None
     )
@@ -259,7 +287,6 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
             path_now=path_now,
         )
 
-    points = [(baseline.year, baseline.value)] + [(f.year, f.value) for f in later] if baseline else []
     growth_ratio = projection = None
     if baseline is not None and latest is not None and latest is not baseline:
         k = latest.year - baseline.year
@@ -285,6 +312,7 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
                 required=required,
             )
         if target is not None:
+            points = [(baseline.year, baseline.value)] + [(f.year, f.value) for f in later]
             projection = calc.projection(
                 points,
                 target.value,
@@ -315,15 +343,18 @@ def assess_indicator(plan: Plan, indicator: Indicator, year: int | None = None) 
 
 def _leg(start: Figure, target: Target, indicator: Indicator, milestones: tuple[Target, ...] = ()) -> Leg:
     years = target.year - start.year
+    x, level = start.value, target.value
+    # Positional: a plan makes two legs per indicator, and a NamedTuple takes
+    # keywords at twice the cost. The order is Leg's fields'.
     return Leg(
-        start=start,
-        gap=calc.gap(start.value, target.value),
-        relative_gap=calc.relative_gap(start.value, target.value),
-        required_growth=calc.required_growth(start.value, target.value, years),
-        required_change=calc.required_change(start.value, target.value, years),
-        undefined_reason=calc.compound_rate_undefined(start.value, target.value, years),
-        bound=("at_most" if indicator.sign > 0 else "at_least") if start.is_lower_bound else None,
-        target=target,
-        growth_model=indicator.growth_model,
-        milestones=milestones,
+        start,
+        calc.gap(x, level),
+        calc.relative_gap(x, level),
+        calc.required_growth(x, level, years),
+        calc.required_change(x, level, years),
+        calc.compound_rate_undefined(x, level, years),  # undefined_reason
+        ("at_most" if indicator.sign > 0 else "at_least") if start.is_lower_bound else None,  # bound
+        target,
+        indicator.growth_model,
+        milestones,
     )
