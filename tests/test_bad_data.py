@@ -331,3 +331,17 @@ def test_every_cross_file_problem_with_its_hint(tmp_path, monkeypatch, run):
         "  hint: a milestone is a step on the way to a target: add the target, or move this one there",
         "jmplan: 20 problems in the plan's data; nothing was computed.",
     ]
+
+
+def test_a_tag_on_a_mapping_read_straight_into_figures_is_refused(tmp_path, monkeypatch, run):
+    # an indicator's observations are read by the loader's fast path; the tag check must not be skipped there
+    actuals = "observations:\n  sales: !!python/object:os.system\n    2018: 120\n"
+    lines = _case(tmp_path, monkeypatch, run, actuals=actuals)
+    assert lines[0] == "p/actuals.yaml:2: the tag !!python/object:os.system is not allowed in a plan file"
+
+
+def test_a_tag_on_an_indicator_is_refused(tmp_path, monkeypatch, run):
+    plan = SMALL_PLAN.replace("  sales:\n", "  sales: !!map\n", 1).replace("  share:\n", "  share: !custom\n", 1)
+    assert plan != SMALL_PLAN
+    lines = _case(tmp_path, monkeypatch, run, plan=plan)
+    assert any(line.endswith("the tag !custom is not allowed in a plan file") for line in lines), lines

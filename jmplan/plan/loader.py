@@ -53,7 +53,7 @@ from .model import (
 from .problems import PlanError, Problem, Source, located
 from .targets import INDEX_BASE, TargetContext, read_target
 from .validate import check_plan
-from .yamlfile import MAPPING, REFUSED, SCALAR, Entries, Node, read_yaml
+from .yamlfile import MAPPING, REFUSED, SCALAR, Entries, Hook, Node, read_yaml
 
 PLAN_FILE = "plan.yaml"
 TARGETS_FILE = "targets.yaml"
@@ -174,7 +174,9 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
             )
         ]
     # plan.yaml's node tree is not kept: freed before the other files are read, it lowers the peak memory
-    info, indicators, goals, tasks, common = _plan_file(_read(plan_path, problems), located(plan_path), problems)
+    plan_root = _read(plan_path, problems, _IndicatorHook())
+    info, indicators, goals, tasks, common = _plan_file(plan_root, located(plan_path), problems)
+    del plan_root
     if info is None:
         return None, problems
 
@@ -214,8 +216,8 @@ def _read_plan(folder: str | Path | None, actuals: Path | None = None) -> tuple[
     return (None if problems else plan), problems
 
 
-def _read(path: Path, problems: list[Problem]) -> Node | None:
-    root, found = read_yaml(path, located(path))
+def _read(path: Path, problems: list[Problem], hook: Hook | None = None) -> Node | None:
+    root, found = read_yaml(path, located(path), hook)
     problems.extend(found)
     return root
 
@@ -244,12 +246,47 @@ def _plan_file(root: Node | None, shown: Path, problems: list[Problem]):
     info = None if plan_node is None else _plan_info(plan_node, _key_where(root, "plan"), problems)
     indicators: dict[str, Indicator] = {}
     for key_node, node in indicators_node.items if indicators_node else []:
-        indicator = _indicator(key_node, node, problems)
+        if isinstance(node, _ReadIndicator):  # read as the file was (_IndicatorHook)
+            problems.extend(node.problems)
+            indicator = node.indicator
+        else:  # not a mapping: _indicator says so
+            indicator = _indicator(key_node, node, problems)
         if indicator is not None:
             indicators[key_node.text] = indicator
     if indicators_node is not None and not indicators:
         problems.append(Problem(indicators_node.where, Msg("no_indicators")))
     return info, indicators, goals, tasks, common
+
+
+class _ReadIndicator(NamedTuple):
+    """One indicator read by _IndicatorHook, and the problems found in it (reported in file order later)."""
+
+    indicator: Indicator | None
+    problems: list[Problem]
+
+
+class _IndicatorHook:
+    """plan.yaml's hook (yamlfile.Hook): each mapping under `indicators:` is
+    read into an Indicator as soon as the parser has read it, so that its
+    nodes are freed at once. A 10,000-indicator plan.yaml's whole node tree
+    was 40 MB, most of the peak memory of loading it; now only one
+    indicator's nodes are held at a time. Past MAX_INDICATORS the rest are
+    only parsed: the plan is refused anyway."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def wants(self, path: list[str | None], key: str) -> bool:
+        return len(path) == 2 and path[1] == "indicators"  # root -> indicators -> this indicator
+
+    def read(self, key_node: Node, entries: Entries) -> _ReadIndicator:
+        self.count += 1
+        if self.count > MAX_INDICATORS:
+            for _entry in entries:  # the events are still read, to stay paired
+                pass
+            return _ReadIndicator(None, [])
+        problems: list[Problem] = []
+        return _ReadIndicator(_indicator(key_node, entries.node(), problems), problems)
 
 
 def _plan_info(plan_node: Node, at: Source, problems: list[Problem]) -> PlanInfo | None:
@@ -691,8 +728,8 @@ class _ObservationRows:
     def wants(self, path: list[str | None], key: str) -> bool:
         return len(path) == 2 and path[1] == "observations"  # root -> observations -> this indicator
 
-    def read(self, key: str, entries: Entries) -> _ObservedRow:
-        shown, plain = self.shown, plain_year_figure
+    def read(self, key_node: Node, entries: Entries) -> _ObservedRow:
+        key, shown, plain = key_node.text, self.shown, plain_year_figure
         by_year: dict[int, Figure] = {}
         problems: list[Problem] = []
         for year_key, value, key_line, line in entries:

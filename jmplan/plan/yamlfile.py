@@ -403,7 +403,7 @@ def _node_from(first, get_event, shown: str | Path, problems: list[Problem], ali
             at = _key_name(key, entries) if entries is not None else None  # the key it is the value of
             opened = True
             if hook is not None and at is not None and kind is mapping_start and hook.wants(path, at):
-                node = hook.read(at, Entries(get_event, shown, problems, alias_lines))  # up to its end
+                node = hook.read(key, Entries(event, get_event, shown, problems, alias_lines))  # up to its end
                 opened = False
             else:
                 node = _open(event, kind is mapping_start, shown, problems)
@@ -509,8 +509,8 @@ class Hook(Protocol):
         collections whose keys are `path` (outermost first, the root's None), is the hook's."""
         ...
 
-    def read(self, key: str, entries: Entries) -> object:
-        """What stands in the tree for the mapping: its entries read to the end."""
+    def read(self, key: Node, entries: Entries) -> object:
+        """What stands in the tree for the mapping, the value of `key`: its entries read to the end."""
         ...
 
 
@@ -523,17 +523,26 @@ class Entries:
     A duplicate key or a merge key is reported, and its entry skipped, as in
     any mapping. Iterate to the end: the parser's events must stay paired."""
 
-    __slots__ = ("_get_event", "_shown", "_problems", "_alias_lines")
+    __slots__ = ("_start", "_get_event", "_shown", "_problems", "_alias_lines")
 
-    def __init__(self, get_event, shown: str | Path, problems: list[Problem], alias_lines: set[int]):
+    def __init__(self, start, get_event, shown: str | Path, problems: list[Problem], alias_lines: set[int]):
+        self._start = start  # the mapping's start event
         self._get_event = get_event
         self._shown = shown
         self._problems = problems
         self._alias_lines = alias_lines
 
+    def node(self) -> Node:
+        """The mapping read into a node, as any other mapping is (for a hook
+        that reads it with Fields). Either this or iterating, once."""
+        return _node_from(self._start, self._get_event, self._shown, self._problems, self._alias_lines, None)
+
     def __iter__(self):
         get_event, shown, problems = self._get_event, self._shown, self._problems
         scalar_event, mapping_end = yaml.ScalarEvent, yaml.MappingEndEvent
+        tag = self._start.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:  # as _open does for every other collection
+            _refuse_tag(tag, Source(shown, self._start.start_mark.line + 1), problems)
         seen: dict[str, int] = {}  # key text -> its line, for the duplicate-key message
         while True:
             event = get_event()
