@@ -400,9 +400,13 @@ def _freeze() -> None:
     is still paused: the first collection after loading would otherwise scan
     every object loading made (a tenth of a second at 10,000 indicators,
     once per plan for `compare`). Only in a run of `main`, which thaws them
-    when the command ends; the library leaves the collector alone."""
+    when the command ends; the library leaves the collector alone.
+
+    The collector is on from here: `jmplan` starts without it (see
+    __main__.run), and loading the plan ends the start-up."""
     if _freezing:
         gc.freeze()
+        gc.enable()
 
 
 def _assess_one(data_dir, metric, year):
@@ -1289,13 +1293,15 @@ def main(argv=None):
     """Entry point: runs the CLI and turns an unexpected exception into one
     line that says it is a bug, unless --debug or JMPLAN_DEBUG asks for more."""
     args = sys.argv[1:] if argv is None else argv
-    # The cyclic garbage collector runs as usual: it is paused only while a
-    # plan loads (plan.loader), where it pays. Paused for a whole command it
-    # would never free what does hold cycles, such as a report's charts
-    # (matplotlib figures: about 1 MB each, kept until the process ends).
-    # The loaded plan is frozen out of its sight instead (see _load).
+    # The cyclic garbage collector runs as usual once the plan is loaded:
+    # it is paused while a plan loads (plan.loader), where it pays, and the
+    # `jmplan` command pauses it for its start-up too (__main__.run). Paused
+    # for a whole command it would never free what does hold cycles, such as
+    # a report's charts (matplotlib figures: about 1 MB each, kept until the
+    # process ends). The loaded plan is frozen out of its sight (see _load).
     global _freezing
     _freezing = True
+    collecting = gc.isenabled()
     try:
         cli.main(args=args, prog_name="jmplan", standalone_mode=True)
     except SystemExit:
@@ -1315,6 +1321,8 @@ def main(argv=None):
     finally:
         _freezing = False
         gc.unfreeze()  # as it was, for a caller in the same process (the tests)
+        if not collecting:
+            gc.disable()
 
 
 # errors of writing to a stream, not bugs: a full disk (or /dev/full), a closed descriptor, an I/O error
