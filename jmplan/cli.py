@@ -1105,12 +1105,12 @@ def _plan_folders(folders) -> list[Path]:
 
 def _load_many(folders):
     """Every plan, or every problem of every plan (exit 1)."""
-    from .plan.loader import collector_paused, read_plan
+    from .plan.loader import collector_paused
+    from .plan.many import read_plans
 
     plans, problems = [], []
     with collector_paused():  # one pause for all: see _freeze
-        for folder in folders:
-            plan, found = read_plan(folder)
+        for plan, found in read_plans(folders):
             problems.extend(found)
             if plan is not None:
                 plans.append(plan)
