@@ -183,6 +183,8 @@ class Fields:
         return node
 
     def finish(self) -> None:
+        if self._by_name.keys() <= self._asked.keys():  # every field asked for: one look in C, the common case
+            return
         for name, (key, _value) in self._by_name.items():
             if name not in self._asked:
                 known = list(self._asked)

@@ -326,6 +326,9 @@ def _plan_info(plan_node: Node, at: Source, problems: list[Problem]) -> PlanInfo
     return info
 
 
+_NOWHERE = Source("")  # made once: a NamedTuple's call costs a microsecond, and a plan has 10,000s of indicators
+
+
 def _indicator(key_node: Node, node: Node | None, problems: list[Problem]) -> Indicator | None:
     """One entry of `indicators:`; None when it is not a mapping."""
     check_key(key_node, "indicator", problems)
@@ -349,7 +352,7 @@ def _indicator(key_node: Node, node: Node | None, problems: list[Problem]) -> In
         responsible_en=f.text("responsible_en"),
         where=key_node.where,
         same_as=same_as,
-        same_as_where=f.where("same_as") if same_as else Source(""),
+        same_as_where=f.where("same_as") if same_as else _NOWHERE,
         attribute=f.choice("attribute", ATTRIBUTES, default="expected"),
         observed_as=f.choice("observed_as", OBSERVED_AS, default="level"),
     )
