@@ -345,3 +345,13 @@ def test_a_tag_on_an_indicator_is_refused(tmp_path, monkeypatch, run):
     assert plan != SMALL_PLAN
     lines = _case(tmp_path, monkeypatch, run, plan=plan)
     assert any(line.endswith("the tag !custom is not allowed in a plan file") for line in lines), lines
+
+
+def test_problems_of_the_yaml_come_before_those_of_the_figures_each_in_file_order(tmp_path, monkeypatch, run):
+    # the observations are read into figures while the file is parsed; the order of messages stays as it was
+    actuals = "observations:\n  sales:\n    2017: lots\n    2018: 120\n    2018: 121\n  share:\n    2018: *x\n"
+    lines = [line for line in _case(tmp_path, monkeypatch, run, actuals=actuals) if line.startswith("p/")]
+    assert [line.split(":")[1] for line in lines] == ["5", "7", "3"], lines
+    assert "duplicate key '2018'" in lines[0]
+    assert "alias" in lines[1]
+    assert "'sales': expected a number, found 'lots'" in lines[2]
