@@ -497,12 +497,14 @@ def _key_problem(key: Node, first_line: int | None) -> Problem:
 
 
 class Hook(Protocol):
-    """Takes over the reading of some mappings of a file (read_yaml's `hook`):
-    for the 100,000s of `YEAR: figure` entries of a large plan, reading
-    straight from the parser's events into figures, with no node per value,
-    halves the time and the memory. The mapping's entries are given as the
-    parser reads them, with the same checks and messages as every other
-    mapping: a hook is a faster path to the same result, never a looser one."""
+    """Takes over the reading of some mappings of a file (read_yaml's `hook`),
+    so that a large plan is read into its figures and indicators as it is
+    parsed: the 100,000s of `YEAR: figure` entries of actuals.yaml with no
+    node per value, plan.yaml's indicators one at a time, never the whole
+    node tree at once (loader._ObservationRows, loader._IndicatorHook). The
+    mapping's entries are given as the parser reads them, with the same
+    checks and messages as every other mapping: a hook is a faster path to
+    the same result, never a looser one."""
 
     def wants(self, path: list[str | None], key: str) -> bool:
         """Whether the mapping that is the value of `key`, inside the open
