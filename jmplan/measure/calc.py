@@ -8,6 +8,7 @@ n = T - t0, d = +1 (more is better) or -1 (less is better).
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Final, Literal
 
@@ -320,12 +321,23 @@ def eurostat(
 def least_squares_slope(points: list[tuple[int, float]]) -> float | None:
     if len(points) < 2:
         return None
-    mean_t = sum(t for t, _ in points) / len(points)
-    mean_v = sum(v for _, v in points) / len(points)
-    spread = sum((t - mean_t) ** 2 for t, _ in points)
+    from_mean, spread = _years_from_mean(tuple([t for t, _ in points]))
     if spread == 0:
         return None
-    return sum((t - mean_t) * (v - mean_v) for t, v in points) / spread
+    values = [v for _, v in points]
+    mean_v = sum(values) / len(points)
+    return sum([d * (v - mean_v) for d, v in zip(from_mean, values)]) / spread
+
+
+@functools.lru_cache(maxsize=256)
+def _years_from_mean(years: tuple[int, ...]) -> tuple[tuple[float, ...], float]:
+    """Each year's distance from the years' mean, t - mean_t, and the sum of
+    their squares. They depend on the years alone, which most indicators of a
+    plan share: computed once for them, they take half of the slope's cost
+    away (the same operations in the same order: the same floats to the last bit)."""
+    mean_t = sum(years) / len(years)
+    from_mean = tuple([t - mean_t for t in years])
+    return from_mean, sum([d**2 for d in from_mean])
 
 
 class Projection(NamedTuple):
