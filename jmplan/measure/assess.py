@@ -8,11 +8,12 @@ target, and computes everything the reports show. Nothing here formats.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 from ..plan.kinds import GrowthModel
 from ..plan.model import Figure, Goal, Indicator, Note, Plan, Target
 from ..plan.targets import meets_bound
+from ..plan.tuples import NamedTuple
 from . import calc
 from .calc import Status
 
