@@ -1,0 +1,126 @@
+"""The loader's one-pass readings agree with its field-by-field ones.
+
+A large plan's common cases (an indicator whose fields are all plain, a
+`YEAR: number` observation) are read in one pass; anything else is read
+field by field, with every check and message. The one-pass reading must
+give the very same result, and only when the full reading finds nothing to
+say: these tests cross-check the two on generated input."""
+
+from pathlib import Path
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from jmplan.plan import loader
+from jmplan.plan.yamlfile import read_yaml
+
+FIELDS = [
+    "name_zh",
+    "name_en",
+    "unit",
+    "unit_zh",
+    "unit_en",
+    "responsible",
+    "responsible_en",
+    "same_as",
+    "growth_model",
+    "direction",
+    "attribute",
+    "observed_as",
+    "colour",  # no such field
+    "growth_modle",  # misspelt
+]
+VALUES = [
+    "宽带用户",
+    "Fibre length",
+    "km",
+    "'％'",
+    '"%"',
+    "' 江门 '",
+    "'  '",
+    "''",
+    "",
+    "~",
+    "null",
+    "compound",
+    "linear",
+    "'linear'",
+    "Linear",
+    "increase",
+    "decrease",
+    "binding",
+    "expected",
+    "level",
+    "annual_change_percent",
+    "[a, b]",
+    "{a: 1}",
+    "!!str linear",
+    "12",
+]
+KEYS = ["sales", "fibre_km", "江门宽带", "2bad", "a-b", "x" * 65]
+
+
+def full_reading(key_node, node):
+    """_indicator without its one-pass reading: every field read and checked one by one."""
+    original = loader._plain_indicator
+    loader._plain_indicator = lambda key_node, node: None
+    try:
+        problems: list = []
+        return loader._indicator(key_node, node, problems), problems
+    finally:
+        loader._plain_indicator = original
+
+
+# the fields every indicator needs, written well, so that many examples reach the one-pass reading
+REQUIRED = st.fixed_dictionaries(
+    {"name_zh": st.just("宽带用户"), "unit": st.sampled_from(["km", "'％'"]), "growth_model": st.just("linear")}
+)
+INDICATORS = st.one_of(
+    st.dictionaries(st.sampled_from(FIELDS), st.sampled_from(VALUES), max_size=10),
+    st.tuples(REQUIRED, st.dictionaries(st.sampled_from(FIELDS), st.sampled_from(VALUES), max_size=4)).map(
+        lambda pair: {**pair[0], **pair[1]}
+    ),
+)
+
+
+@given(st.sampled_from(KEYS), INDICATORS)
+@settings(max_examples=800, deadline=None)
+def test_an_indicator_read_in_one_pass_is_the_one_read_field_by_field(tmp_path_factory, key, fields):
+    read = _read_indicator(tmp_path_factory, key, fields)
+    assume(read is not None)  # YAML that does not parse, or with a problem of its own: not what this compares
+    key_node, node = read
+    fast = loader._plain_indicator(key_node, node)
+    if fast is not None:  # declining is always safe: the full reading is used then
+        full, problems = full_reading(key_node, node)
+        assert problems == []
+        assert fast == full
+
+
+def test_the_one_pass_reading_takes_plain_indicators_and_leaves_the_rest(tmp_path_factory):
+    plain = {"name_zh": "宽带用户", "unit": "'％'", "growth_model": "linear", "same_as": "broadband_users"}
+    indicator = loader._plain_indicator(*_read_indicator(tmp_path_factory, "users", plain))
+    assert indicator is not None
+    assert (indicator.unit, indicator.same_as, indicator.same_as_where.line) == ("%", "broadband_users", 6)
+    for unusual in ({"name_en": ""}, {"direction": "up"}, {"colour": "red"}, {"same_as": "'  '"}, {"unit": "[km]"}):
+        assert loader._plain_indicator(*_read_indicator(tmp_path_factory, "users", {**plain, **unusual})) is None
+    del plain["unit"]  # a required field missing
+    assert loader._plain_indicator(*_read_indicator(tmp_path_factory, "users", plain)) is None
+
+
+def _read_indicator(tmp_path_factory, key: str, fields: dict[str, str]):
+    """(key node, value node) of the one indicator of a plan.yaml holding `fields`."""
+    text = f"indicators:\n  {key}:\n" + "".join(f"    {name}: {value}\n" for name, value in fields.items())
+    if not fields:
+        text = f"indicators:\n  {key}: {{}}\n"
+    path = Path(tmp_path_factory.mktemp("plan")) / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    root, problems = read_yaml(path, "plan.yaml")
+    return None if root is None or problems else root.by_key["indicators"][1].by_key[key]
+
+
+def test_the_shipped_plan_reads_every_indicator_in_one_pass():
+    # the common case stays common: if this fails, the one-pass reading no longer covers real plans
+    root, problems = read_yaml(loader.default_data_dir() / "plan.yaml", "plan.yaml")
+    assert problems == []
+    indicators = root.by_key["indicators"][1].by_key.values()
+    assert all(loader._plain_indicator(key_node, node) is not None for key_node, node in indicators)
