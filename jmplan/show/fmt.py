@@ -8,7 +8,7 @@ rounding for display goes through `decimal` with ROUND_HALF_UP.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..i18n import Msg, say, text
 from ..plan.model import Figure, Indicator, Target
@@ -19,13 +19,24 @@ from ..plan.model import Figure, Indicator, Target
 LARGEST_PLAIN = 1e15
 
 
+# The context rounding runs in: 28 digits, as decimal's default, are enough
+# for every value below LARGEST_PLAIN; a larger one gets a context of its
+# own. Passed to quantize rather than set with localcontext(), which cost
+# more than the rounding itself (compare shows 100,000s of figures).
+_CONTEXT = Context(prec=28)
+_QUANTA: dict[int, Decimal] = {}  # places -> Decimal("1E-places")
+
+
 def round_half_up(value: float, places: int) -> Decimal:
     # str() first: Decimal(2.675) is 2.67499999..., the float's exact value,
     # while the user wrote (and means) 2.675.
     exact = Decimal(str(value))
-    with localcontext() as context:  # the default 28 digits cannot quantize 1e26 to 2 places
-        context.prec = max(28, exact.adjusted() + places + 2)
-        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = _QUANTA[places] = Decimal(1).scaleb(-places, context=_CONTEXT)
+    digits = exact.adjusted() + places + 2  # the default 28 digits cannot quantize 1e26 to 2 places
+    context = _CONTEXT if digits <= _CONTEXT.prec else Context(prec=digits)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
 
 
 def number(value: float, places: int = 2, sign: bool = False) -> str:
