@@ -142,7 +142,7 @@ def test_every_public_name_is_exported():
 
 def test_the_command_starts_without_the_collector_and_leaves_its_objects_at_exit():
     """`jmplan` makes its start-up's objects with the cyclic garbage collector
-    off (it would scan them again and again to free nothing: 45 collections
+    off (it would scan them again and again to free nothing: 22 collections
     in `status --format json`), and leaves them to the end of the process
     rather than to the interpreter's collections on the way out. Each
     collection notes how many objects were frozen when it ran: none before
