@@ -19,7 +19,6 @@ import gc
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 from ..i18n import Msg
 from .citations import check_citations
@@ -53,6 +52,7 @@ from .model import (
 )
 from .problems import PlanError, Problem, Source, located
 from .targets import INDEX_BASE, TargetContext, read_target
+from .tuples import NamedTuple
 from .validate import check_plan
 from .yamlfile import MAPPING, NULLS, REFUSED, SCALAR, Entries, Hook, Node, read_yaml
 

@@ -23,13 +23,14 @@ import stat
 from collections.abc import Container
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple, Protocol, cast
+from typing import Protocol, cast
 
 import yaml
 
 from ..i18n import Msg, os_reason
 from ..i18n.yaml_zh import yaml_phrase
 from .problems import Problem, Source
+from .tuples import NamedTuple
 
 try:  # the C parser (libyaml) is several times faster; not every build of PyYAML has it
     from yaml._yaml import CParser
