@@ -227,9 +227,12 @@ def _metric(
     name_zh, name_en, unit, direction = _definition(key, members, plans)
     models = [ind.growth_model for _, ind in members]
     starts = []
+    factors: dict[str, Decimal | None] = {}
     for index, indicator in members:
         plan = plans[index]
-        factor = unit_factor(indicator.unit, unit)
+        if indicator.unit not in factors:  # worked out once per unit: most plans write the same one
+            factors[indicator.unit] = unit_factor(indicator.unit, unit)
+        factor = factors[indicator.unit]
         if factor is None:
             notices.append(Notice("unit_refused", key, (index,), {"unit": indicator.unit, "to": unit}))
         if indicator.direction != direction:
@@ -417,16 +420,20 @@ def _ranks(
 def _successions(plans: tuple[Plan, ...], metrics: list[Metric], notices: list[Notice]) -> tuple[Succession, ...]:
     """Each plan beside the one that follows it: same region, and the
     successor's base year is the predecessor's target year."""
+    successors: dict[int, list[int]] = {}  # base year -> the plans starting in it, in order
+    for s, after in enumerate(plans):
+        successors.setdefault(after.info.base_year, []).append(s)
+    rows_of: list[dict[int, Row]] = []  # per metric, plan -> its row; made when a first succession is found
     out = []
     for p, before in enumerate(plans):
-        for s, after in enumerate(plans):
-            if p == s or before.info.target_year != after.info.base_year:
+        for s in successors.get(before.info.target_year, ()):
+            after = plans[s]
+            if p == s or not _same_region(before, after):
                 continue
-            if not _same_region(before, after):
-                continue
+            if not rows_of:
+                rows_of = [{row.plan: row for row in metric.rows} for metric in metrics]
             handovers = []
-            for metric in metrics:
-                rows = {row.plan: row for row in metric.rows}
+            for metric, rows in zip(metrics, rows_of, strict=True):
                 if p in rows and s in rows and rows[p].factor is not None and rows[s].factor is not None:
                     handover = _handover(metric, rows[p], rows[s], before, after)
                     handovers.append(handover)
