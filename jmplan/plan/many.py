@@ -28,9 +28,11 @@ from .problems import Problem
 # From this many plans on, two processes read them: the fork costs a few
 # milliseconds, and each plan the copy reads about 4 ms more (pickled and
 # unpickled) against about 8 ms to read (50 indicators x 10 years). Measured
-# (CPU time of the longer of the two processes, the time on two idle cores):
-# 21 plans of 50 indicators 0.17 -> 0.14 s, 300 plans 2.76 -> 1.71 s, for
-# 15 % more CPU time in all.
+# on 2 shared cores, medians of interleaved runs of `jmplan compare --format
+# json`: 21 plans 0.55 -> 0.50 s, 60 plans 0.92 -> 0.86 s, 300 plans 4.20 ->
+# 3.36 s (table 4.51 -> 3.97 s), for 20-35 % more CPU time in all (the two
+# processes also slow each other down). When the other core is busy it does
+# not pay: 300 plans 3.43 -> 4.53 s in one such spell.
 PARALLEL_FROM = 16
 # The share of the plans the forked copy reads: reading r plus pickling
 # 0.4 r in the copy against reading r plus unpickling 0.13 r here balance
