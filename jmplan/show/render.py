@@ -336,11 +336,9 @@ th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
 th { background: #eee; }
 td.right { text-align: right; white-space: nowrap; }
 td:last-child { white-space: nowrap; }
-table.wide { font-size: 8pt; table-layout: fixed; }
+table.wide { font-size: 8pt; }
 table.wide th:first-child { width: 14%; }
-table.wide th:last-child { width: 11%; }
-table.wide td, table.wide td.right, table.wide td.status { white-space: normal; overflow-wrap: anywhere; }
-table.wide th { hyphens: auto; overflow-wrap: break-word; }
+table.wide td, table.wide td.right, table.wide td.status { white-space: normal; overflow-wrap: break-word; }
 table.narrow { width: auto; min-width: 40%; }
 table.wide th { font-weight: bold; vertical-align: bottom; }
 thead { display: table-header-group; }
