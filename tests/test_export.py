@@ -40,21 +40,23 @@ def test_metrics_give_the_unit_in_the_language_asked(tmp_path: Path) -> None:
         assert (energy["unit"], energy["unit_label"]) == ("2020=100", label)
 
 
+# REVISED's target of 140, replaced by 150 in 2018, as the JSON lists it
+REPLACED_140 = {
+    "year": 2020,
+    "value": 140,
+    "qualifier": None,
+    "source": "草案",
+    "form": "value",
+    "bound": "at_least",
+    "until": 2018,
+}
+
+
 def test_metrics_list_the_versions_a_target_replaced(tmp_path: Path) -> None:
     plan = load_plan(write_plan(tmp_path / "plan", targets=REVISED))
     sales, share = metrics_dict(plan)["metrics"]
     assert sales["target"]["value"] == 150
-    assert sales["target"]["previous"] == [
-        {
-            "year": 2020,
-            "value": 140,
-            "qualifier": None,
-            "source": "草案",
-            "form": "value",
-            "bound": "at_least",
-            "until": 2018,
-        }
-    ]
+    assert sales["target"]["previous"] == [REPLACED_140]
     assert share["target"]["previous"] == []
 
 
@@ -70,17 +72,7 @@ def test_compare_rows_say_a_unit_not_converted_and_a_target_revised(tmp_path: Pa
     row_a, row_b = sales["rows"]
     assert (row_a["unit"], row_a["unit_factor"]) == ("亿元", 1.0)
     assert row_a["target"]["value"] == 150
-    assert row_a["target"]["previous"] == [
-        {
-            "year": 2020,
-            "value": 140,
-            "qualifier": None,
-            "source": "草案",
-            "form": "value",
-            "bound": "at_least",
-            "until": 2018,
-        }
-    ]
+    assert row_a["target"]["previous"] == [REPLACED_140]
     assert (row_b["unit"], row_b["unit_factor"], row_b["baseline"], row_b["target"]) == ("个", None, None, None)
     assert row_b["rank_reason"] == "unit_refused"
     assert "observations" not in row_a and "trajectory" not in row_a

@@ -802,12 +802,11 @@ class _ObservationRows:
         for year_key, value, key_line, line in entries:
             if key_line:  # both plain text: the common case, in one step
                 figure = plain(year_key, value, shown, line)
-                if figure is not None:
-                    by_year[figure.year] = figure
-                    continue
-                year_key = Node(SCALAR, shown, key_line, year_key)
-                value = Node(SCALAR, shown, line, value)
-            figure = plain_observation(year_key, value)
+                if figure is None:  # as nodes, to say what is wrong
+                    year_key = Node(SCALAR, shown, key_line, year_key)
+                    value = Node(SCALAR, shown, line, value)
+            else:  # quoted, tagged or not text: a tagged number (`!!float 5`) still reads in one step
+                figure = plain_observation(year_key, value)
             if figure is None:  # anything but the common case: read in full, with every check and message
                 year = _year(year_key, problems)
                 figure = None if year is None else _figure(value, key, year_key, year, problems, True)

@@ -346,12 +346,10 @@ def _build(parser, shown: str | Path, problems: list[Problem], hook: Hook | None
     if isinstance(get_event(), yaml.StreamEndEvent):  # else a DocumentStartEvent
         return None
     alias_lines: set[int] = set()
-    first = get_event()
-    if isinstance(first, yaml.DocumentEndEvent):  # cannot happen (an empty document is a null scalar); kept safe
-        root = None
-    else:
-        root = _node_from(first, get_event, shown, problems, alias_lines, hook)
-        get_event()  # its DocumentEndEvent
+    root = _node_from(
+        get_event(), get_event, shown, problems, alias_lines, hook
+    )  # (an empty document is a null scalar)
+    get_event()  # its DocumentEndEvent
     following = get_event()
     if not isinstance(following, yaml.StreamEndEvent):
         problems.append(
