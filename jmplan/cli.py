@@ -844,7 +844,7 @@ def _progress_line(what: str):
 @chart_size_option
 def chart(metric, year, lang, data_dir, output, chart_size):
     """Draw one indicator: baseline, required trajectory, actual values,
-    projection and target (needs the charts extra: pip install 'jmplan[charts]')."""
+    projection and target (a PNG needs the charts extra: pip install 'jmplan[charts]')."""
     from .show.chart import ChartsUnavailable, chartable, draw
 
     image_format = output.suffix.lower().lstrip(".")

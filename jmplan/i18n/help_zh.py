@@ -95,8 +95,8 @@ HELP_ZH: dict[str, str] = {
     ),
     # chart
     "Draw one indicator: baseline, required trajectory, actual values,\n"
-    "projection and target (needs the charts extra: pip install 'jmplan[charts]').": (
-        "绘制一个指标：基期值、所需路径、实际值、预测和目标（需要 charts 附加组件：pip install 'jmplan[charts]'）。"
+    "projection and target (a PNG needs the charts extra: pip install 'jmplan[charts]').": (
+        "绘制一个指标：基期值、所需路径、实际值、预测和目标（PNG 需要 charts 附加组件：pip install 'jmplan[charts]'）。"
     ),
     "Indicator: key, name, or its beginning.": "指标：代码、名称或名称开头。",
     "The image file to write: .svg or .png.": "要写入的图片文件：.svg 或 .png。",

@@ -9,7 +9,6 @@ chart -o FILE.png`) drawn by matplotlib, an optional extra (`pip install
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import warnings
 
@@ -20,17 +19,7 @@ from .svg_chart import draw_svg
 
 
 class ChartsUnavailable(RuntimeError):
-    """matplotlib is not installed."""
-
-
-def charts_available() -> bool:
-    """Whether the charts extra is installed. Only PNG needs matplotlib, but
-    the extra stays the one switch for charts in every format (README): a
-    report without it says how to get them, whatever its format."""
-    try:
-        return importlib.util.find_spec("matplotlib") is not None
-    except (ImportError, ValueError):
-        return False
+    """matplotlib is not installed, and a PNG was asked for."""
 
 
 def installed_cjk_font() -> str | None:
@@ -75,8 +64,6 @@ def draw(
     fonts. PNG needs a Chinese font here; without one, the labels fall back
     to English (and the note says how to get one) rather than empty boxes.
     """
-    if not charts_available():
-        raise ChartsUnavailable(Msg("charts_need_matplotlib"))
     if image_format == "svg":
         # without matplotlib: a tenth of a second and a megabyte less per chart (svg_chart.py)
         return draw_svg(chart_data(row, lang), size_cm).encode("utf-8"), None
