@@ -314,86 +314,108 @@ def target_notes(row: Assessment, lang: str) -> list[str]:
 
 
 def status_csv(result: PlanAssessment, lang: str, method: str = TIME) -> Table:
-    headers = [
-        text(h, lang)
-        for h in (
-            "key",
-            "indicator",
-            "unit",
-            "unit_code",
-            "model",
-            "model_code",
-            "baseline",
-            "qualifier",
-            "latest",
-            "target",
-            "upper",
-            "gap",
-            "relative_gap",
-            "required_growth",
-            "required_change",
-            "completion",
-            "expected",
-            "actual_growth",
-            "ratio",
-            "status",
-            "status_slug",
-            "status_reason",
-            "growth_undefined",
-            "responsible",
-            "notes",
-            "attribute",
-            "target_form",
-            "bound",
-            "stated",
-        )
+    """`status` as raw cells, for CSV and .xlsx: one row per indicator, numbers
+    unrounded, each code beside its words. Each group of columns is named
+    beside the function that writes its cells, in the same order."""
+    columns = (*_INDICATOR_COLUMNS, *_FIGURE_COLUMNS, *_PROGRESS_COLUMNS, *_VERDICT_COLUMNS, *_REMARK_COLUMNS)
+    # 'baseline year' is two labels: 'Baseline Year', '基期值 年份'
+    headers = [" ".join(text(label, lang) for label in column.split()) for column in columns]
+    rows = [
+        [
+            *_indicator_cells(row.indicator, lang),
+            *_figure_cells(row, lang),
+            *_progress_cells(row, method),
+            *_verdict_cells(row, lang, method),
+            *_remark_cells(row, lang),
+        ]
+        for row in result.rows
     ]
-    # years sit in their own columns so that every value cell is a bare number
-    headers.insert(6, f"{text('baseline', lang)} {text('year', lang)}")
-    headers.insert(9, f"{text('latest', lang)} {text('year', lang)}")
-    headers.insert(11, f"{text('target', lang)} {text('year', lang)}")
-    rows = []
-    for row in result.rows:
-        ind, leg, p = row.indicator, row.from_latest, row.progress
-        rows.append(
-            [
-                ind.key,
-                ind.name(lang),
-                ind.unit_label(lang),  # as people read it, beside the unit as the data writes it
-                ind.unit,
-                text(ind.growth_model, lang),
-                ind.growth_model,
-                _cell(row.baseline and row.baseline.year),
-                _cell(row.baseline and row.baseline.value),
-                text(row.baseline.qualifier, lang)
-                if row.baseline and row.baseline.qualifier in ("over", "about")
-                else "",
-                _cell(row.latest and row.latest.year),
-                _cell(row.latest and row.latest.value),
-                _cell(row.target and row.target.year),
-                _cell(row.target and row.target.value),
-                _cell(row.target and row.target.upper),
-                _cell(leg and leg.gap),
-                _cell(leg and leg.relative_gap),
-                _cell(leg and leg.required_growth),
-                _cell(leg and leg.required_change),
-                _cell(p.completion),
-                _cell(p.expected),
-                _cell(row.growth_ratio and row.growth_ratio.actual),
-                _cell(row.ratio_for(method)),
-                text(row.status_for(method), lang),
-                row.status_for(method),
-                reason(row.status_reason(method), lang),
-                reason(leg.undefined_reason, lang) if leg else "",
-                ind.responsible_label(lang),
-                notes_cell(row.notes),
-                ind.attribute,
-                row.target.form if row.target else "",
-                row.target.bound if row.target else "",
-                row.target.stated if row.target else "",
-            ]
-        )
     return Table(headers, rows)
+
+
+_INDICATOR_COLUMNS = ("key", "indicator", "unit", "unit_code", "model", "model_code")
+
+
+def _indicator_cells(ind: Indicator, lang: str) -> list[str]:
+    """The indicator, its unit and growth model, each as people read it beside the code the data writes."""
+    return [ind.key, ind.name(lang), ind.unit_label(lang), ind.unit, text(ind.growth_model, lang), ind.growth_model]
+
+
+# a figure's year sits in a column of its own, so that every value cell is a bare number
+_FIGURE_COLUMNS = ("baseline year", "baseline", "qualifier", "latest year", "latest", "target year", "target", "upper")
+
+
+def _figure_cells(row: Assessment, lang: str) -> list[str]:
+    """The baseline (with its qualifier: over, about), the latest value and the target (with a range's upper end)."""
+    baseline, latest, target = row.baseline, row.latest, row.target
+    return [
+        _cell(baseline and baseline.year),
+        _cell(baseline and baseline.value),
+        text(baseline.qualifier, lang) if baseline and baseline.qualifier in ("over", "about") else "",
+        _cell(latest and latest.year),
+        _cell(latest and latest.value),
+        _cell(target and target.year),
+        _cell(target and target.value),
+        _cell(target and target.upper),
+    ]
+
+
+_PROGRESS_COLUMNS = (
+    "gap",
+    "relative_gap",
+    "required_growth",
+    "required_change",
+    "completion",
+    "expected",
+    "actual_growth",
+    "ratio",
+)
+
+
+def _progress_cells(row: Assessment, method: str) -> list[str]:
+    """What is still needed from the latest value, and the progress so far by each method."""
+    leg, p, g = row.from_latest, row.progress, row.growth_ratio
+    return [
+        _cell(leg and leg.gap),
+        _cell(leg and leg.relative_gap),
+        _cell(leg and leg.required_growth),
+        _cell(leg and leg.required_change),
+        _cell(p.completion),
+        _cell(p.expected),
+        _cell(g and g.actual),
+        _cell(row.ratio_for(method)),
+    ]
+
+
+_VERDICT_COLUMNS = ("status", "status_slug", "status_reason", "growth_undefined")
+
+
+def _verdict_cells(row: Assessment, lang: str, method: str) -> list[str]:
+    """The status in words and as its code, why it has no ratio (or no data), and why no growth needed can be given."""
+    status = row.status_for(method)
+    leg = row.from_latest
+    return [
+        text(status, lang),
+        status,
+        reason(row.status_reason(method), lang),
+        reason(leg.undefined_reason, lang) if leg else "",
+    ]
+
+
+_REMARK_COLUMNS = ("responsible", "notes", "attribute", "target_form", "bound", "stated")
+
+
+def _remark_cells(row: Assessment, lang: str) -> list[str]:
+    """Who answers for the indicator, its notes and attribute, and the target as the plan states it."""
+    ind, target = row.indicator, row.target
+    return [
+        ind.responsible_label(lang),
+        notes_cell(row.notes),
+        ind.attribute,
+        target.form if target else "",
+        target.bound if target else "",
+        target.stated if target else "",
+    ]
 
 
 def _cell(value) -> str:
