@@ -21,7 +21,7 @@ from ..i18n import Msg
 from .fields import Fields, parse_number, read_number, require_mapping
 from .kinds import COMPOUND, DECREASE, INCREASE
 from .model import BOUNDS, Figure, Indicator, Target
-from .problems import Problem
+from .problems import Problem, Source
 from .stated import StatedTarget, StatedTextError, read_stated
 from .tuples import NamedTuple
 from .yamlfile import Node
@@ -105,12 +105,15 @@ def read_target(
 def _read_mapping(
     node: Node, what: str, key_node: Node, year: int, ctx: TargetContext, problems: list[Problem], version: bool
 ) -> Target | None:
+    """A target written as a mapping: one form, or the plan's words in
+    `stated` alone, with its bound, range, citation and earlier versions;
+    None after saying what is wrong. A `version` (an entry of `previous:`)
+    needs `until:` and has no `previous:` of its own."""
     f = Fields(node, what, problems, at=key_node.where)
     amounts = {name: f.number(name) for name in FORM_FIELDS}
     given = [name for name in FORM_FIELDS if name in node.by_key]
     upper = f.number("upper")
     bound = f.choice("bound", BOUNDS)
-    qualifier_node = node.by_key.get("qualifier")
     qualifier = f.choice("qualifier", ("over", "about", "range"))
     stated = f.text("stated")
     unit = f.text("unit")
@@ -125,31 +128,17 @@ def _read_mapping(
     previous_node = None if version else f.raw("previous")
     f.finish()
 
-    ok = True
-    if len(given) > 1:
-        problems.append(
-            Problem(
-                node.by_key[given[1]][0].where,
-                Msg("target_two_forms", what=what, first=given[0], second=given[1]),
-                Msg("hint_target_two_forms"),
-            )
-        )
-        ok = False
-    read = None
-    if stated and ctx.indicator is not None:
-        try:
-            read = read_stated(stated, ctx.indicator.unit, (ctx.indicator.unit_zh, ctx.indicator.unit_en))
-        except StatedTextError as exc:
-            problems.append(Problem(f.where("stated"), Msg("stated_problem", what=what, message=exc.message), exc.hint))
-            return None
+    # Each check reports its problem and says whether it passed. Most failures
+    # let the reading go on, so that one run shows every problem; the figure is
+    # compared with `stated` only once it is sound, not to repeat a fault.
+    ok = _one_form(node, what, given, problems)
+    try:
+        read = _read_stated_field(stated, ctx)
+    except StatedTextError as exc:
+        problems.append(Problem(f.where("stated"), Msg("stated_problem", what=what, message=exc.message), exc.hint))
+        return None
     if not given and read is None:
-        problems.append(
-            Problem(
-                key_node.where,
-                Msg("target_no_value", what=what),
-                Msg("hint_target_no_value"),
-            )
-        )
+        problems.append(Problem(key_node.where, Msg("target_no_value", what=what), Msg("hint_target_no_value")))
         return None
     keep = False
     if given:
@@ -161,65 +150,17 @@ def _read_mapping(
         assert read is not None
         form, amount, upper, keep = read.form, read.amount, read.upper, read.keep
         form = "value" if form == "range" else form  # a range is a level with an upper end, as written in full
-    if qualifier in ("over", "about") and qualifier_node is not None:
-        replacement = "at_least" if qualifier == "over" else "about"
-        problems.append(
-            Problem(
-                qualifier_node[0].where,
-                Msg("target_qualifier", what=what, qualifier=qualifier),
-                Msg("hint_target_qualifier", replacement=replacement),
-            )
-        )
-        ok = False
-    if upper is not None:
-        if form != "value":
-            problems.append(
-                Problem(
-                    node.by_key["upper"][0].where,
-                    Msg("target_upper_not_level", what=what),
-                    Msg("hint_target_upper_not_level"),
-                )
-            )
-            ok = False
-        elif upper < amount:
-            problems.append(
-                Problem(node.where, Msg("upper_below_value", what=what, upper=f"{upper:g}", value=f"{amount:g}"))
-            )
-            ok = False
-        else:
-            form = "range"
-    elif qualifier == "range":
-        problems.append(
-            Problem(
-                node.where,
-                Msg("range_without_upper", what=what),
-                Msg("hint_range_upper"),
-            )
-        )
-        ok = False
-    if read is not None and given and ok:
-        disagreement = _disagreement(read, form, amount, upper, bound)
-        if disagreement:
-            problems.append(
-                Problem(
-                    f.where("stated"),
-                    Msg("stated_disagrees", what=what, stated=stated, read=_describe(read), but=disagreement),
-                    Msg("hint_stated_disagrees"),
-                )
-            )
-            ok = False
+    ok &= _qualifier_allowed(node, what, qualifier, problems)
+    ok &= _upper_fits(node, what, form, amount, upper, qualifier, problems)
+    if ok and upper is not None:
+        form = "range"  # a level with an upper end
+    if ok and read is not None and given:
+        ok = _agrees_with_stated(read, form, amount, upper, bound, stated, f.where("stated"), what, problems)
     if read is not None and bound is None:
         bound = read.bound
         keep = keep or read.keep
-    if ok and ctx.indicator is not None and form == "change" and _is_flow_total(stated, ctx.indicator):
-        problems.append(
-            Problem(
-                f.where("stated"),
-                Msg("flow_total", what=what, stated=stated, unit=ctx.indicator.unit),
-                Msg("hint_flow_total"),
-            )
-        )
-        ok = False
+    if ok and ctx.indicator is not None and form == "change":
+        ok = _not_flow_total(stated, ctx.indicator, f.where("stated"), what, problems)
     previous = _previous(previous_node, what, key_node, year, ctx, problems) if previous_node is not None else ()
     if not ok or previous is None:
         return None
@@ -242,6 +183,110 @@ def _read_mapping(
         keep,
     )
     return target._replace(**citation) if target is not None else None
+
+
+def _read_stated_field(stated: str, ctx: TargetContext) -> StatedTarget | None:
+    """What `stated` says, read in the indicator's unit; None without either.
+    Raises StatedTextError when the words cannot be read as a target."""
+    if not stated or ctx.indicator is None:
+        return None
+    return read_stated(stated, ctx.indicator.unit, (ctx.indicator.unit_zh, ctx.indicator.unit_en))
+
+
+def _one_form(node: Node, what: str, given: list[str], problems: list[Problem]) -> bool:
+    """At most one of FORM_FIELDS: a target is stated one way."""
+    if len(given) <= 1:
+        return True
+    problems.append(
+        Problem(
+            node.by_key[given[1]][0].where,
+            Msg("target_two_forms", what=what, first=given[0], second=given[1]),
+            Msg("hint_target_two_forms"),
+        )
+    )
+    return False
+
+
+def _qualifier_allowed(node: Node, what: str, qualifier: str | None, problems: list[Problem]) -> bool:
+    """`qualifier: over` or `about` describes a stated figure (a baseline of
+    over 90 %); how a target is met is its `bound`."""
+    if qualifier not in ("over", "about") or "qualifier" not in node.by_key:
+        return True
+    replacement = "at_least" if qualifier == "over" else "about"
+    problems.append(
+        Problem(
+            node.by_key["qualifier"][0].where,
+            Msg("target_qualifier", what=what, qualifier=qualifier),
+            Msg("hint_target_qualifier", replacement=replacement),
+        )
+    )
+    return False
+
+
+def _upper_fits(
+    node: Node,
+    what: str,
+    form: str,
+    amount: float,
+    upper: float | None,
+    qualifier: str | None,
+    problems: list[Problem],
+) -> bool:
+    """An `upper` end belongs to a level (`value`, the low end) and is not
+    below it; `qualifier: range` needs one."""
+    if upper is None:
+        if qualifier != "range":
+            return True
+        problem = Problem(node.where, Msg("range_without_upper", what=what), Msg("hint_range_upper"))
+    elif form != "value":
+        problem = Problem(
+            node.by_key["upper"][0].where, Msg("target_upper_not_level", what=what), Msg("hint_target_upper_not_level")
+        )
+    elif upper < amount:
+        problem = Problem(node.where, Msg("upper_below_value", what=what, upper=f"{upper:g}", value=f"{amount:g}"))
+    else:
+        return True
+    problems.append(problem)
+    return False
+
+
+def _agrees_with_stated(
+    read: StatedTarget,
+    form: str,
+    amount: float,
+    upper: float | None,
+    bound: str | None,
+    stated: str,
+    where: Source,
+    what: str,
+    problems: list[Problem],
+) -> bool:
+    """A target written both ways (a form and `stated`) says the same thing in both."""
+    disagreement = _disagreement(read, form, amount, upper, bound)
+    if not disagreement:
+        return True
+    problems.append(
+        Problem(
+            where,
+            Msg("stated_disagrees", what=what, stated=stated, read=_describe(read), but=disagreement),
+            Msg("hint_stated_disagrees"),
+        )
+    )
+    return False
+
+
+def _not_flow_total(stated: str, indicator: Indicator, where: Source, what: str, problems: list[Problem]) -> bool:
+    """A `change` of the indicator's level, not a plan's total of a yearly flow over its years (_is_flow_total)."""
+    if not _is_flow_total(stated, indicator):
+        return True
+    problems.append(
+        Problem(
+            where,
+            Msg("flow_total", what=what, stated=stated, unit=indicator.unit),
+            Msg("hint_flow_total"),
+        )
+    )
+    return False
 
 
 def _disagreement(read: StatedTarget, form: str, amount: float, upper: float | None, bound: str | None) -> Msg | None:
