@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jmplan.plan import yamlfile
-from jmplan.plan.yamlfile import FORBIDDEN_CHARACTERS, MAX_LINE_CHARS
+from jmplan.plan import loader, yamlfile
+from jmplan.plan.yamlfile import FORBIDDEN_CHARACTERS, MAX_LINE_CHARS, read_yaml
 
 HALF = MAX_LINE_CHARS // 2
 
@@ -45,3 +45,53 @@ def test_plain_chinese_text_is_passed_quickly():
     assert not yamlfile._may_hold_forbidden("光纤“入户”…—率达到90%\t\r\n".encode())
     for forbidden in ("\x1b", "\x7f", "\x85", "\u202e", "\u2066"):
         assert yamlfile._may_hold_forbidden(f"江门{forbidden}".encode())
+
+
+# A mapping under `observations:` is read by a hook from the parser's events;
+# its key problems must come where they come in any other mapping: a key is
+# placed when its value starts, so a duplicate key whose value is a mapping
+# or a list is reported before anything wrong inside that value.
+_KEY_THEN_INSIDE = """\
+observations:
+  sales:
+    2019: 5
+    2019:
+      a: 1
+      a: 2
+    <<: [x, "\\e"]
+    ? [k]
+    : {b: 1, b: 2}
+"""
+
+
+def _problem_lines(problems):
+    return [(p.where.line, p.message.key) for p in problems]
+
+
+def test_an_observation_row_reports_its_key_problems_in_file_order(tmp_path):
+    path = tmp_path / "actuals.yaml"
+    path.write_text(_KEY_THEN_INSIDE, encoding="utf-8")
+    _observations, _notes, problems = loader.read_actuals(path)
+    assert _problem_lines(problems)[:6] == [
+        (4, "duplicate_key"),  # 2019, first at line 3: its value's own problems come after it
+        (6, "duplicate_key"),  # a, first at line 5
+        (7, "merge_key"),
+        (7, "escaped_control_character"),
+        (8, "key_not_text"),
+        (9, "duplicate_key"),  # b
+    ]
+
+
+def test_a_hooked_mapping_gives_the_problems_of_an_unhooked_one(tmp_path):
+    class ReadEveryEntry:
+        def wants(self, path, key):
+            return key == "sales"
+
+        def read(self, key, entries):
+            return [entry for entry in entries]
+
+    path = tmp_path / "any.yaml"
+    path.write_text(_KEY_THEN_INSIDE, encoding="utf-8")
+    _root, plain = read_yaml(path, "any.yaml")
+    _root, hooked = read_yaml(path, "any.yaml", ReadEveryEntry())
+    assert _problem_lines(hooked) == _problem_lines(plain)

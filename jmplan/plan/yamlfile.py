@@ -541,6 +541,7 @@ class Entries:
     def __iter__(self):
         get_event, shown, problems = self._get_event, self._shown, self._problems
         scalar_event, mapping_end = yaml.ScalarEvent, yaml.MappingEndEvent
+        collection_starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
         tag = self._start.tag
         if tag is not None and tag not in _ALLOWED_TAGS:  # as _open does for every other collection
             _refuse_tag(tag, Source(shown, self._start.start_mark.line + 1), problems)
@@ -568,12 +569,17 @@ class Entries:
             else:
                 key = _node_from(event, get_event, shown, problems, self._alias_lines, None)
                 value = get_event()
-            node = _node_from(value, get_event, shown, problems, self._alias_lines, None)
             at = _key_name(key, seen)
+            refused = at is None and key.kind != REFUSED
+            if refused and type(value) in collection_starts:
+                # reported as the collection starts, before any problem inside it, as _node_from places a key
+                problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
+                refused = False
+            node = _node_from(value, get_event, shown, problems, self._alias_lines, None)
             if at is not None:
                 seen[at] = key.line
                 yield key, node, 0, 0
-            elif key.kind != REFUSED:
+            elif refused:  # after a scalar's or an alias's own problems, as _node_from places a key
                 problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
 
 
