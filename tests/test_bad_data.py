@@ -83,6 +83,22 @@ def test_every_problem_in_one_pass(tmp_path, monkeypatch, run):
 
 
 @pytest.mark.parametrize(
+    "target", ["{change: 5}", "{change_percent: 20}", "{annual_growth_percent: 7}", "{stated: 〔5〕}"]
+)
+def test_a_target_for_a_misspelt_key_is_refused_as_such_in_every_form(tmp_path, monkeypatch, run, target):
+    """A change counts from the indicator's baseline and `stated` is read in its
+    unit: a key plan.yaml does not define has neither, which once ended in an
+    internal error (a change) or in 'has no value' (`stated` alone)."""
+    targets = f"year: 2020\nvalues:\n  sales: 150\n  share: 90\n  salse: {target}\n"
+    lines = _case(tmp_path, monkeypatch, run, targets=targets)
+    assert lines == [
+        "p/targets.yaml:5: target for 'salse', which plan.yaml does not define",
+        "  hint: did you mean 'sales', 'share'?",
+        "jmplan: 1 problem in the plan's data; nothing was computed.",
+    ]
+
+
+@pytest.mark.parametrize(
     "text, message",
     [
         ("no", "expected a number, found 'no'"),  # YAML 1.1 would read False

@@ -15,6 +15,7 @@ baseline and `n` the years from the base year to the target's year:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from ..i18n import Msg
@@ -31,6 +32,11 @@ FORM_FIELDS = ("value", "change", "change_percent", "annual_growth_percent")
 RELATIVE_FORMS = ("change_percent", "annual_growth_percent")
 # The level an indicator observed only as yearly changes is indexed to
 INDEX_BASE = 100.0
+# The level of a target for a key plan.yaml does not define, where resolving it
+# needs the indicator (a change, or `stated` alone): the target is kept so that
+# validate refuses the key (naming the one it may be a slip for), and its
+# level is never used.
+UNRESOLVED = math.nan
 
 
 class TargetContext(NamedTuple):
@@ -137,19 +143,20 @@ def _read_mapping(
     except StatedTextError as exc:
         problems.append(Problem(f.where("stated"), Msg("stated_problem", what=what, message=exc.message), exc.hint))
         return None
-    if not given and read is None:
-        problems.append(Problem(key_node.where, Msg("target_no_value", what=what), Msg("hint_target_no_value")))
-        return None
     keep = False
     if given:
         form = given[0]
         amount = amounts[form]
         if amount is None:  # reported by Fields
             return None
-    else:  # read from `stated` alone
-        assert read is not None
+    elif read is not None:  # read from `stated` alone
         form, amount, upper, keep = read.form, read.amount, read.upper, read.keep
         form = "value" if form == "range" else form  # a range is a level with an upper end, as written in full
+    elif stated and ctx.indicator is None:  # `stated` is read in the unit of an indicator plan.yaml lacks
+        form, amount = "value", UNRESOLVED
+    else:
+        problems.append(Problem(key_node.where, Msg("target_no_value", what=what), Msg("hint_target_no_value")))
+        return None
     ok &= _qualifier_allowed(node, what, qualifier, problems)
     ok &= _upper_fits(node, what, form, amount, upper, qualifier, problems)
     if ok and upper is not None:
@@ -394,7 +401,11 @@ def _resolved(
         )
 
     b = baseline_for(ctx, form)
-    if form not in ("value", "range") and b is None and indicator is not None:
+    if form in ("value", "range") or b is not None:
+        level = resolve_level(form, amount, b, year - ctx.base_year, upper, sign)
+    elif indicator is None:  # a change counts from the baseline of an indicator plan.yaml lacks
+        level = UNRESOLVED
+    else:
         needs = Msg("needs_yearly_changes") if form in RELATIVE_FORMS else Msg("needs_level")
         problems.append(
             Problem(
@@ -404,8 +415,6 @@ def _resolved(
             )
         )
         return None
-    years = year - ctx.base_year
-    level = resolve_level(form, amount, b, years, upper, sign)
     target = Target(
         year=year,
         value=level,
