@@ -98,6 +98,19 @@ def test_a_target_for_a_misspelt_key_is_refused_as_such_in_every_form(tmp_path, 
     ]
 
 
+def test_until_on_the_target_in_force_is_refused(tmp_path, monkeypatch, run):
+    """`until: YEAR` is the year a previous version was replaced. On the target
+    in force it meant nothing, yet was taken silently, and the JSON output showed
+    that target as replaced."""
+    targets = "year: 2020\nvalues:\n  sales:\n    value: 150\n    until: 2018\n  share: 90\n"
+    lines = _case(tmp_path, monkeypatch, run, targets=targets)
+    assert lines == [
+        "p/targets.yaml:5: unknown field 'until' in the figure for 'sales'",
+        "  hint: `until: YEAR` is the year the version was replaced",
+        "jmplan: 1 problem in the plan's data; nothing was computed.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text, message",
     [

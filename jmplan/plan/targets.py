@@ -130,7 +130,11 @@ def _read_mapping(
         "note_en": f.text("note_en"),
     }
     note = f.text("note")
-    until = f.year("until", required=version)
+    until = None
+    if version:
+        until = f.year("until", required=True)
+    elif f.raw("until") is not None:  # the year a version was replaced: the target in force has none
+        problems.append(Problem(f.where("until"), Msg("unknown_field", name="until", what=what), Msg("hint_until")))
     previous_node = None if version else f.raw("previous")
     f.finish()
 
