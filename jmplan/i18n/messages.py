@@ -728,6 +728,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{text!r} is in {suffix!r}, but this indicator is measured in {units}",
     ),
     "hint_other_unit": ("请以 {unit} 为单位给出数值，或只写数字", "give the value in {unit}, or the number alone"),
+    "other_unit_none": (
+        "{text!r} 的单位是 {suffix!r}，而该指标没有单位",
+        "{text!r} is in {suffix!r}, but this indicator has no unit",
+    ),
+    "hint_other_unit_none": (
+        "在 plan.yaml 中写明该指标的单位（unit: ...），或只写数字",
+        "give the indicator its unit in plan.yaml (unit: ...), or write the number alone",
+    ),
     # --- finding an indicator (plan/lookup.py, cli.py)
     "metric_empty": ("{query!r} 为空：请给出指标的代码或名称", "{query!r} is empty: give an indicator's key or name"),
     "metric_ambiguous": ("{query!r} 与多个指标相符", "{query!r} matches several indicators"),

@@ -100,6 +100,8 @@ def _parse(text: str, names: list[str]) -> float:
 
 
 def _contradiction(text: str, suffix: str, names: list[str]) -> QuantityError:
+    if not names:  # `unit: ""`, or no unit at all (reported on its own): nothing to give the value in
+        return QuantityError(Msg("other_unit_none", text=text, suffix=suffix), Msg("hint_other_unit_none"))
     return QuantityError(
         Msg("other_unit", text=text, suffix=suffix, units=" / ".join(names)),
         Msg("hint_other_unit", unit=names[0]),
