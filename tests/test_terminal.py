@@ -199,3 +199,18 @@ def test_a_met_target_needs_no_growth_per_year():
         at = next(n for n, line in enumerate(lines) if line.startswith("Spending on research"))
         row = " ".join(lines[at : at + 2])
         assert "achieved" in row and "—" in row and "-5.8%" not in row, row
+
+
+def test_a_word_longer_than_many_lines_is_cut_in_time(monkeypatch):
+    """A name of 10,000 characters with no space (pasted text, a long URL) is
+    cut into lines of the width; each cut measures at most a line's worth of
+    beginnings, not every beginning of the rest of the word: `status` at 100
+    columns took minutes for such a name."""
+    from jmplan.show import render
+
+    measured = []
+    real = render.display_width
+    monkeypatch.setattr(render, "display_width", lambda text: measured.append(text) or real(text))
+    lines = render.wrap("x" * 10_050, 100)
+    assert lines == ["x" * 100] * 100 + ["x" * 50]
+    assert len(measured) < 100 * 100  # every cut tries at most 100 beginnings; was 5 million

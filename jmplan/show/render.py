@@ -189,7 +189,9 @@ def _tokens(text: str) -> list[str]:
 
 def _cut(token: str, room: int) -> str:
     """The longest beginning of `token` that fits in `room` columns (at least one character)."""
-    for end in range(len(token), 0, -1):
+    # each character takes a column or more (display_width), so no beginning longer than `room` fits:
+    # starting there keeps cutting a long word linear, not quadratic in its length
+    for end in range(min(len(token), room), 0, -1):
         if display_width(token[:end]) <= room:
             return token[:end]
     return token[:1]
