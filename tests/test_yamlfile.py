@@ -95,3 +95,57 @@ def test_a_hooked_mapping_gives_the_problems_of_an_unhooked_one(tmp_path):
     _root, plain = read_yaml(path, "any.yaml")
     _root, hooked = read_yaml(path, "any.yaml", ReadEveryEntry())
     assert _problem_lines(hooked) == _problem_lines(plain)
+
+
+_ENTRY_KEYS = [
+    "2016",
+    "2017",
+    "'2016'",
+    "<<",
+    "'<<'",
+    "!!str 2017",
+    "!!python/object 2018",
+    "*k",
+    "? [a]\n     ",
+    "2016.0",
+]
+_ENTRY_VALUES = [
+    "5",
+    "x",
+    "~",
+    "'5'",
+    '"\\e"',
+    "!!float 5",
+    "!!python/object 5",
+    "*k",
+    "&k 5",
+    "{a: 1, a: 2}",
+    "[1, *k]",
+    "!!python/object {a: 1}",
+    "\n      a: 1\n      a: 2",
+    "\n      - 1\n      - !!python/object 2",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_ENTRY_KEYS), st.sampled_from(_ENTRY_VALUES)), min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_a_hooked_mapping_reports_what_an_unhooked_one_does_in_the_same_order(tmp_path_factory, entries):
+    """Any mapping read by a hook (as each row under `observations:` is) gets
+    the same problems, in the same order, as the same mapping in the tree."""
+
+    class ReadEveryEntry:
+        def wants(self, path, key):
+            return key == "sales"
+
+        def read(self, key, entries):
+            return [entry for entry in entries]
+
+    text = "observations:\n  sales:\n" + "".join(f"    {key}: {value}\n" for key, value in entries)
+    path = tmp_path_factory.mktemp("hook") / "any.yaml"
+    path.write_text(text, encoding="utf-8")
+    plain_root, plain = read_yaml(path, "any.yaml")
+    hooked_root, hooked = read_yaml(path, "any.yaml", ReadEveryEntry())
+    assert (plain_root is None) == (hooked_root is None)
+    assert [(p.where.line, str(p.message), str(p.hint)) for p in hooked] == [
+        (p.where.line, str(p.message), str(p.hint)) for p in plain
+    ]

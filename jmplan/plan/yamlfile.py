@@ -570,17 +570,19 @@ class Entries:
                 key = _node_from(event, get_event, shown, problems, self._alias_lines, None)
                 value = get_event()
             at = _key_name(key, seen)
-            refused = at is None and key.kind != REFUSED
-            if refused and type(value) in collection_starts:
-                # reported as the collection starts, before any problem inside it, as _node_from places a key
-                problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
-                refused = False
+            before = len(problems)
             node = _node_from(value, get_event, shown, problems, self._alias_lines, None)
             if at is not None:
                 seen[at] = key.line
                 yield key, node, 0, 0
-            elif refused:  # after a scalar's or an alias's own problems, as _node_from places a key
-                problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
+            elif key.kind != REFUSED:
+                # where _node_from places it: after a scalar's or an alias's own problems, but for a
+                # collection as it starts, after its refused tag (_open) and before anything inside it
+                if type(value) in collection_starts:
+                    before += value.tag is not None and value.tag not in _ALLOWED_TAGS
+                    problems.insert(before, _key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
+                else:
+                    problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
 
 
 class Span:
