@@ -384,3 +384,19 @@ def test_problems_of_the_yaml_come_before_those_of_the_figures_each_in_file_orde
     assert "duplicate key '2018'" in lines[0]
     assert "alias" in lines[1]
     assert "'sales': expected a number, found 'lots'" in lines[2]
+
+
+def test_a_tag_alias_list_or_merge_key_among_years_read_into_figures_is_refused(tmp_path, monkeypatch, run):
+    # the keys of an indicator's observations are read by the loader's fast path: each still gets its own message
+    actuals = (
+        "observations:\n  sales:\n    !custom 2016: 120\n    *y : 130\n    [2018]: 140\n"
+        "    2019: !custom 150\n    <<: 5\n    2017: 125\n"
+    )
+    lines = [line for line in _case(tmp_path, monkeypatch, run, actuals=actuals) if line.startswith("p/")]
+    assert lines == [
+        "p/actuals.yaml:3: the tag !custom is not allowed in a plan file",
+        "p/actuals.yaml:4: anchors and aliases (& and *) are not supported in plan files",
+        "p/actuals.yaml:5: a key must be plain text, not a list or mapping",
+        "p/actuals.yaml:6: the tag !custom is not allowed in a plan file",
+        "p/actuals.yaml:7: merge keys (<<) are not supported in plan files",
+    ]

@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from jmplan.plan import loader
+from jmplan.plan.problems import Source
 from jmplan.plan.yamlfile import read_yaml
 
 FIELDS = [
@@ -124,3 +125,40 @@ def test_the_shipped_plan_reads_every_indicator_in_one_pass():
     assert problems == []
     indicators = root.by_key["indicators"][1].by_key.values()
     assert all(loader._plain_indicator(key_node, node) is not None for key_node, node in indicators)
+
+
+def _actuals(tmp_path, text: str):
+    path = tmp_path / "actuals.yaml"
+    path.write_text(text, encoding="utf-8")
+    observations, _notes, problems = loader.read_actuals(path, Path("a.yaml"))
+    return observations, [problem.render("en") for problem in problems]
+
+
+def test_observations_tagged_or_quoted_read_as_written(tmp_path):
+    # a tag leaves the number plain (it reads as any other); quotes make it text, which is refused with its line
+    observations, problems = _actuals(
+        tmp_path,
+        "observations:\n  sales:\n    2016: !!float 120.5\n    !!int 2017: 130\n    2018: 140\n"
+        "    '2019': 150\n    2020: '160'\n",
+    )
+    assert [(f.year, f.value, f.where) for f in observations["sales"].values()] == [
+        (2016, 120.5, Source(Path("a.yaml"), 3)),
+        (2017, 130.0, Source(Path("a.yaml"), 4)),
+        (2018, 140.0, Source(Path("a.yaml"), 5)),
+    ]
+    assert [problem.splitlines()[0] for problem in problems] == [
+        "a.yaml:6: '2019' is not a year",
+        "a.yaml:7: 'sales' should be a number, found the text '160'",
+    ]
+
+
+def test_observations_written_out_of_order_are_kept_in_order_of_years(tmp_path):
+    observations, problems = _actuals(
+        tmp_path, "observations:\n  sales:\n    2018: 140\n    2016: 120\n    2017: 130\n"
+    )
+    assert problems == []
+    assert [(year, figure.value, figure.where.line) for year, figure in observations["sales"].items()] == [
+        (2016, 120.0, 4),
+        (2017, 130.0, 5),
+        (2018, 140.0, 3),
+    ]

@@ -25,6 +25,13 @@ def test_lines_under_half_the_limit_are_passed_quickly():
     assert yamlfile._may_have_long_line("y" * (MAX_LINE_CHARS + 1))  # without a newline at all
 
 
+def test_a_newline_in_every_half_limit_block_passes_quickly():
+    # the blocks start at 0, HALF, 2 * HALF...: a newline at the very start counts, and a line over half the
+    # limit is passed when each block holds a newline
+    assert not yamlfile._may_have_long_line("\n" + "y" * HALF)
+    assert not yamlfile._may_have_long_line("y" * (HALF - 2) + "\n" + "y" * HALF + "\n")
+
+
 # text made of what plans hold (CJK, punctuation, quotes) and of every forbidden character
 _CHARACTERS = st.sampled_from(
     list("ab 1.\n\t\r#:-'\"江门％“”…—·°×\u200b\ufeff")

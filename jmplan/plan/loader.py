@@ -107,7 +107,7 @@ def _folder_files(folder: Path, info: PlanInfo, problems: list[Problem]) -> list
     return years
 
 
-def default_data_dir() -> Path:
+def default_data_dir() -> Path:  # pragma: no mutate block (tests/conftest.py calls it on import)
     """The plan that ships with jmplan: inside the installed package, or the
     repository's data/ when running from a checkout (an editable install does
     not copy data/ into the package)."""
