@@ -390,7 +390,7 @@ def test_a_tag_alias_list_or_merge_key_among_years_read_into_figures_is_refused(
     # the keys of an indicator's observations are read by the loader's fast path: each still gets its own message
     actuals = (
         "observations:\n  sales:\n    !custom 2016: 120\n    *y : 130\n    [2018]: 140\n"
-        "    2019: !custom 150\n    <<: 5\n    2017: 125\n"
+        "    2019: !custom 150\n    <<: 5\n    2017: 125\n    !!int 2020: 160\n    2020: 161\n"
     )
     lines = [line for line in _case(tmp_path, monkeypatch, run, actuals=actuals) if line.startswith("p/")]
     assert lines == [
@@ -399,4 +399,32 @@ def test_a_tag_alias_list_or_merge_key_among_years_read_into_figures_is_refused(
         "p/actuals.yaml:5: a key must be plain text, not a list or mapping",
         "p/actuals.yaml:6: the tag !custom is not allowed in a plan file",
         "p/actuals.yaml:7: merge keys (<<) are not supported in plan files",
+        "p/actuals.yaml:10: duplicate key '2020' (first at line 9)",
+    ]
+
+
+def test_an_alias_inside_an_indicator_is_refused(tmp_path, monkeypatch, run):
+    # each indicator is read while plan.yaml is parsed (loader._IndicatorHook): an alias in it is reported once
+    plan = SMALL_PLAN.replace("    name_en: Sales\n", "    name_en: *sales_name\n", 1)
+    assert plan != SMALL_PLAN
+    lines = _case(tmp_path, monkeypatch, run, plan=plan)
+    assert lines[0] == "p/plan.yaml:9: anchors and aliases (& and *) are not supported in plan files"
+
+
+def test_a_second_document_is_refused_with_its_hint(tmp_path, monkeypatch, run):
+    lines = _case(tmp_path, monkeypatch, run, targets=SMALL_TARGETS + "---\nyear: 2021\n")
+    assert lines[:2] == [
+        f"p/targets.yaml:{SMALL_TARGETS.count(chr(10)) + 1}: YAML syntax error: a second document starts here, "
+        "and a plan file holds one",
+        "  hint: a plan file is one document: remove the `---` line and what follows, or move it to a file of its own",
+    ]
+
+
+def test_a_duplicate_year_whose_value_is_a_refused_tagged_mapping_says_both_in_order(tmp_path, monkeypatch, run):
+    # as in any other mapping: the value's refused tag first, then its key's problem, then anything inside it
+    actuals = "observations:\n  sales:\n    2016: 120\n    2016: !custom {a: 1}\n"
+    lines = [line for line in _case(tmp_path, monkeypatch, run, actuals=actuals) if line.startswith("p/")]
+    assert lines == [
+        "p/actuals.yaml:4: the tag !custom is not allowed in a plan file",
+        "p/actuals.yaml:4: duplicate key '2016' (first at line 3)",
     ]

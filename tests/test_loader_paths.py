@@ -8,6 +8,7 @@ say: these tests cross-check the two on generated input."""
 
 from pathlib import Path
 
+from conftest import SMALL_PLAN, write_plan
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -161,4 +162,20 @@ def test_observations_written_out_of_order_are_kept_in_order_of_years(tmp_path):
         (2016, 120.0, 4),
         (2017, 130.0, 5),
         (2018, 140.0, 3),
+    ]
+
+
+def test_a_plan_of_exactly_the_indicator_limit_is_read_whole(tmp_path, monkeypatch):
+    # the limit is lowered so that the plan stays small: its two indicators are at the limit, a third goes past it
+    monkeypatch.setattr(loader, "MAX_INDICATORS", 2)
+    write_plan(tmp_path / "p")
+    plan, problems = loader.read_plan(tmp_path / "p")
+    assert problems == []
+    assert list(plan.indicators) == ["sales", "share"]
+    extra = "  users:\n    name_zh: 用户\n    unit: 万户\n    growth_model: linear\n"
+    write_plan(tmp_path / "q", plan=SMALL_PLAN.replace("  share:\n", extra + "  share:\n", 1))
+    plan, problems = loader.read_plan(tmp_path / "q")
+    assert plan is None
+    assert [problem.render("en").splitlines()[0] for problem in problems] == [
+        f"{tmp_path / 'q' / 'plan.yaml'}:7: the plan defines 3 indicators, over jmplan's limit of 2"
     ]
