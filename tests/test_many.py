@@ -5,6 +5,9 @@ same order, and the same `compare` output."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,43 @@ def test_compare_over_many_plans_prints_the_same_either_way(tmp_path, monkeypatc
     for fmt in ("json", "table"):
         assert run_main(["compare", province, "--format", fmt]) == outputs[fmt]
     assert forks == [True, True]
+
+
+def test_from_parallel_from_plans_on_the_copy_reads(forks):
+    folders = [SHIPPED, EXAMPLES / "hunan-broadband-2014"]
+    assert many.read_plans(folders, parallel_from=2) == [read_plan(folder) for folder in folders]
+    assert forks == [True]
+
+
+def test_on_one_core_every_plan_is_read_here(monkeypatch, forks):
+    monkeypatch.setattr(many.os, "sched_getaffinity", lambda _pid: {0})
+    folders = [SHIPPED, EXAMPLES / "hunan-broadband-2014"]
+    assert many.read_plans(folders, parallel_from=2) == [read_plan(folder) for folder in folders]
+    assert forks == []
+
+
+def test_with_another_thread_running_every_plan_is_read_here(forks):
+    # a fork copies only the calling thread: whatever the other one holds (a lock, a half-written buffer) is lost
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        folders = [SHIPPED, EXAMPLES / "hunan-broadband-2014"]
+        assert many.read_plans(folders, parallel_from=2) == [read_plan(folder) for folder in folders]
+    finally:
+        done.set()
+        other.join()
+    assert forks == []
+
+
+def test_the_reading_process_goes_on_once_the_copy_has_left():
+    # in a process of its own: the copy leaves with os._exit, which, run in the wrong process, would end the test's
+    # own process too, with no failure to see
+    code = (
+        "import sys; from jmplan.plan import many\n"
+        "results = many.read_plans(sys.argv[1:], parallel_from=2)\n"
+        "print(sum(plan is not None and not problems for plan, problems in results))"
+    )
+    folders = [str(SHIPPED), str(EXAMPLES / "hunan-broadband-2014")]
+    run = subprocess.run([sys.executable, "-c", code, *folders], capture_output=True, text=True, timeout=300)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "2\n", "")
