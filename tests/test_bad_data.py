@@ -430,7 +430,7 @@ def test_a_duplicate_year_whose_value_is_a_refused_tagged_mapping_says_both_in_o
     ]
 
 
-def test_a_same_as_written_on_the_next_line_is_reported_at_its_key(tmp_path, monkeypatch, run):
+def test_a_same_as_written_on_the_next_line_points_at_its_key(tmp_path, monkeypatch, run):
     # the indicator is read in one pass (loader._plain_indicator): its same_as is placed where the full reading puts it
     plan = SMALL_PLAN.replace("    name_en: Sales\n", "    name_en: Sales\n    same_as:\n      no_such_common\n", 1)
     assert plan != SMALL_PLAN
