@@ -545,7 +545,7 @@ class Entries:
         tag = self._start.tag
         if tag is not None and tag not in _ALLOWED_TAGS:  # as _open does for every other collection
             _refuse_tag(tag, Source(shown, self._start.start_mark.line + 1), problems)
-        seen: dict[str, int] = {}  # key text -> its line, for the duplicate-key message
+        seen = {}  # key text -> its line, for the duplicate-key message (str -> int)
         while True:
             event = get_event()
             kind = type(event)
