@@ -578,11 +578,12 @@ class Entries:
             elif key.kind != REFUSED:
                 # where _node_from places it: after a scalar's or an alias's own problems, but for a
                 # collection as it starts, after its refused tag (_open) and before anything inside it
+                problem = _key_problem(key, seen.get(key.text) if key.kind == SCALAR else None)
                 if type(value) in collection_starts:
                     before += value.tag is not None and value.tag not in _ALLOWED_TAGS
-                    problems.insert(before, _key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
+                    problems.insert(before, problem)
                 else:
-                    problems.append(_key_problem(key, seen.get(key.text) if key.kind == SCALAR else None))
+                    problems.append(problem)
 
 
 class Span:
